@@ -1,0 +1,4 @@
+// Any other soft navigation clears the modal slot.
+export default function NoModal() {
+  return null;
+}

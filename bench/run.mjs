@@ -1,0 +1,557 @@
+#!/usr/bin/env node
+// Benchmark: the zh-CN article page served by `next start` against the same
+// HTML served by nginx as a static file, plus the gzip size of the JavaScript
+// the page ships. Node built-ins only; needs `nginx` and `wrk` (apt).
+//
+//   npm run bench                     build, then measure (10 s per server)
+//   npm run bench -- --no-build       measure the existing .next build
+//   npm run bench -- --duration=5     seconds of load per server (1..60)
+//   npm run bench -- --path=/x        page to measure (default below)
+//   npm run bench -- --server=http://127.0.0.1:3000
+//                                     measure an already running server on
+//                                     loopback instead of starting next start
+//
+// Everything runs on 127.0.0.1 and stops by itself. Writes
+// bench/results/latest.json. Exits 0 when the measurement completed (even if a
+// target fails: it is a report), non-zero on any error.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync, createWriteStream, accessSync, constants as fsConstants } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync, constants as zlibConstants } from 'node:zlib';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RESULTS = path.join(ROOT, 'bench', 'results', 'latest.json');
+
+const DEFAULT_PATH = '/articles/how-ecommerce-operations-work';
+const WRK_THREADS = 2;
+const WRK_CONNECTIONS = 50;
+const WARM_SECONDS = 2;
+const TARGETS = {
+  // next req/s must be at least this fraction of nginx's for the same bytes
+  throughputRatioMin: 0.03,
+  // gzip -9 size of the JavaScript the page loads, in KB (1 KB = 1000 bytes)
+  jsGzipKbMax: 150,
+};
+
+// ---------------------------------------------------------------- arguments
+function parseArgs(argv) {
+  const opts = { build: true, duration: 10, path: DEFAULT_PATH, server: null };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const [key, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = () => (inline !== undefined ? inline : argv[++i]);
+    if (key === '--no-build') opts.build = false;
+    else if (key === '--duration') opts.duration = Number(value());
+    else if (key === '--path') opts.path = value();
+    else if (key === '--server') opts.server = value();
+    else if (key === '--help' || key === '-h') {
+      console.log('usage: node bench/run.mjs [--no-build] [--duration=SECONDS] [--path=/page] [--server=http://127.0.0.1:PORT]');
+      process.exit(0);
+    } else throw new Error(`unknown argument: ${a}`);
+  }
+  if (!Number.isInteger(opts.duration) || opts.duration < 1 || opts.duration > 60) {
+    throw new Error('--duration must be a whole number of seconds between 1 and 60');
+  }
+  if (!opts.path || !opts.path.startsWith('/')) throw new Error('--path must start with /');
+  if (opts.server !== null) {
+    // Load is only ever sent to this machine.
+    const u = new URL(opts.server);
+    if (u.protocol !== 'http:' || !/^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(u.hostname)) {
+      throw new Error('--server must be an http:// URL on the loopback interface');
+    }
+    opts.server = u.origin;
+    opts.build = false;
+  }
+  return opts;
+}
+
+// ------------------------------------------------------- processes & cleanup
+const cleanups = [];
+let cleaning = null;
+let interrupted = false;
+
+/** Stop everything that was started, once; later callers wait for the same run. */
+function cleanup() {
+  cleaning ??= (async () => {
+    activeWrk?.kill('SIGKILL');
+    for (const fn of cleanups.reverse()) {
+      try {
+        await fn();
+      } catch (err) {
+        console.error(`cleanup: ${err.message}`);
+      }
+    }
+  })();
+  return cleaning;
+}
+
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, () => {
+    if (interrupted) return;
+    interrupted = true;
+    console.error(`\n${sig}: stopping servers`);
+    cleanup().finally(() => process.exit(128 + (os.constants.signals[sig] ?? 1)));
+  });
+}
+
+/** Spawn in its own process group so the whole tree can be killed at the end. */
+function startGroup(cmd, args, { logFile, env } = {}) {
+  const child = spawn(cmd, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log = createWriteStream(logFile);
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  child.exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  child.on('error', (err) => { child.spawnError = err; });
+  cleanups.push(() => stopGroup(child));
+  return child;
+}
+
+async function stopGroup(child) {
+  if (!child.pid) return;
+  const kill = (sig) => { try { process.kill(-child.pid, sig); } catch { /* group already gone */ } };
+  if (child.exitCode !== null || child.signalCode !== null) return kill('SIGKILL'); // leftovers of the group
+  kill('SIGTERM');
+  const done = await Promise.race([child.exited.then(() => true), sleep(5000).then(() => false)]);
+  kill('SIGKILL'); // also reaps any grandchild that outlived its parent
+  if (!done) await Promise.race([child.exited, sleep(2000)]);
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function tail(file, lines = 30) {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+// ------------------------------------------------------------------- tools
+function findExecutable(name) {
+  const dirs = [...(process.env.PATH ?? '').split(path.delimiter), '/usr/sbin', '/usr/local/sbin', '/sbin'];
+  for (const dir of dirs) {
+    if (!dir) continue;
+    const file = path.join(dir, name);
+    try {
+      accessSync(file, fsConstants.X_OK);
+      return file;
+    } catch { /* keep looking */ }
+  }
+  return null;
+}
+
+function aptInstall(packages) {
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const install = () =>
+    spawnSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...packages], { stdio: 'inherit', env }).status === 0;
+  if (install()) return true;
+  // Package lists may be missing or stale on a fresh machine.
+  spawnSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
+  return install();
+}
+
+function ensureTools() {
+  let nginx = findExecutable('nginx');
+  let wrk = findExecutable('wrk');
+  if (nginx && wrk) return { nginx, wrk };
+  const missing = [!nginx && 'nginx', !wrk && 'wrk'].filter(Boolean);
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) {
+    throw new Error(`missing ${missing.join(' and ')}; install them first, e.g. sudo apt-get install nginx-light wrk`);
+  }
+  console.log(`installing ${missing.join(', ')} with apt-get`);
+  const pkgs = [];
+  if (!wrk) pkgs.push('wrk');
+  if (!nginx) pkgs.push('nginx-light');
+  if (!aptInstall(pkgs) && !nginx) aptInstall(['nginx', ...(wrk ? [] : ['wrk'])]);
+  nginx = findExecutable('nginx');
+  wrk = findExecutable('wrk');
+  if (!nginx || !wrk) throw new Error(`could not install ${missing.join(' and ')} with apt-get`);
+  return { nginx, wrk };
+}
+
+// -------------------------------------------------------------------- HTTP
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Plain GET with no Accept-Encoding (like wrk), so the body is the bytes the
+ * server sends uncompressed. Does not follow redirects.
+ */
+function get(url, { timeoutMs = 15000, headers = {} } = {}) {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { headers, agent: false }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.setTimeout(timeoutMs, () => req.destroy(new Error(`timeout after ${timeoutMs} ms: ${url}`)));
+    req.on('error', reject);
+  });
+}
+
+async function waitUntilUp(url, child, name, logFile, timeoutMs = 90000) {
+  const deadline = Date.now() + timeoutMs;
+  let lastErr;
+  while (Date.now() < deadline) {
+    if (child.spawnError) throw new Error(`${name} could not start: ${child.spawnError.message}`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`${name} exited early (${child.exitCode ?? child.signalCode}); log:\n${tail(logFile)}`);
+    }
+    try {
+      await get(url, { timeoutMs: 5000 });
+      return;
+    } catch (err) {
+      lastErr = err;
+      await sleep(250);
+    }
+  }
+  throw new Error(`${name} did not answer ${url} within ${timeoutMs / 1000} s (${lastErr?.message}); log:\n${tail(logFile)}`);
+}
+
+// --------------------------------------------------------------------- wrk
+const TIME_UNITS_MS = { us: 0.001, ms: 1, s: 1000, m: 60000, h: 3600000 };
+
+function toMs(text) {
+  const m = /^([\d.]+)(us|ms|s|m|h)$/.exec(text.trim());
+  if (!m) throw new Error(`cannot parse wrk time "${text}"`);
+  return Number(m[1]) * TIME_UNITS_MS[m[2]];
+}
+
+/** Parse `wrk --latency` output. Exported for the self-test. */
+export function parseWrk(out) {
+  const rps = /^Requests\/sec:\s+([\d.]+)/m.exec(out);
+  const p50 = /^\s+50%\s+(\S+)/m.exec(out);
+  const p99 = /^\s+99%\s+(\S+)/m.exec(out);
+  const total = /^\s+(\d+) requests in ([\d.]+\w+),/m.exec(out);
+  if (!rps || !p50 || !p99 || !total) throw new Error(`unexpected wrk output:\n${out}`);
+  const sock = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(out);
+  return {
+    requestsPerSec: Number(rps[1]),
+    p50Ms: toMs(p50[1]),
+    p99Ms: toMs(p99[1]),
+    requests: Number(total[1]),
+    socketErrors: sock
+      ? { connect: +sock[1], read: +sock[2], write: +sock[3], timeout: +sock[4] }
+      : { connect: 0, read: 0, write: 0, timeout: 0 },
+    non2xx3xx: non2xx ? Number(non2xx[1]) : 0,
+  };
+}
+
+let activeWrk = null;
+function runWrk(wrk, url, { threads, connections, seconds }) {
+  return new Promise((resolve, reject) => {
+    const args = [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, '--latency', url];
+    const child = spawn(wrk, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    activeWrk = child;
+    let out = '';
+    child.stdout.on('data', (c) => { out += c; });
+    child.stderr.on('data', (c) => { out += c; });
+    // wrk stops itself after -d; this guard only covers a hung wrk.
+    const guard = setTimeout(() => child.kill('SIGKILL'), (seconds + 30) * 1000);
+    child.on('error', (err) => { clearTimeout(guard); reject(err); });
+    child.on('exit', (code, signal) => {
+      clearTimeout(guard);
+      activeWrk = null;
+      if (code !== 0) return reject(new Error(`wrk ${args.join(' ')} failed (${code ?? signal}):\n${out}`));
+      resolve(out);
+    });
+  });
+}
+
+async function loadTest(name, wrk, url, seconds) {
+  console.log(`warming ${name} (${WARM_SECONDS} s)`);
+  await runWrk(wrk, url, { threads: 1, connections: 10, seconds: WARM_SECONDS });
+  console.log(`wrk -t${WRK_THREADS} -c${WRK_CONNECTIONS} -d${seconds}s --latency ${url}`);
+  const out = await runWrk(wrk, url, { threads: WRK_THREADS, connections: WRK_CONNECTIONS, seconds });
+  const r = parseWrk(out);
+  const errors = Object.values(r.socketErrors).reduce((a, b) => a + b, 0);
+  if (r.non2xx3xx > 0) throw new Error(`${name}: ${r.non2xx3xx} responses were not 2xx/3xx:\n${out}`);
+  if (r.requests === 0) throw new Error(`${name}: wrk completed no request:\n${out}`);
+  if (errors > 0) console.warn(`warning: ${name}: socket errors ${JSON.stringify(r.socketErrors)}`);
+  return r;
+}
+
+// -------------------------------------------------------------- JavaScript
+function attrs(tagSource) {
+  const out = {};
+  const re = /([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
+  let m;
+  while ((m = re.exec(tagSource))) out[m[1].toLowerCase()] = m[2] ?? m[3] ?? m[4] ?? '';
+  return out;
+}
+
+const decodeEntities = (s) =>
+  s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+
+/**
+ * Every script the page makes a module-capable browser load: <script src> that
+ * is not nomodule, <link rel="modulepreload">, and <link rel="preload"
+ * as="script"> (Next hints chunks it loads this way). Deduplicated, in order.
+ */
+export function scriptUrls(html) {
+  const found = new Map();
+  const add = (src, how) => {
+    if (!src) return;
+    const url = decodeEntities(src.trim());
+    if (!found.has(url)) found.set(url, how);
+  };
+  for (const m of html.matchAll(/<script\b([^>]*)>/gi)) {
+    const a = attrs(m[1]);
+    if ('src' in a && !('nomodule' in a)) add(a.src, 'script');
+  }
+  for (const m of html.matchAll(/<link\b([^>]*)>/gi)) {
+    const a = attrs(m[1]);
+    const rel = (a.rel ?? '').toLowerCase().split(/\s+/);
+    if (rel.includes('modulepreload')) add(a.href, 'modulepreload');
+    else if (rel.includes('preload') && (a.as ?? '').toLowerCase() === 'script') add(a.href, 'preload');
+  }
+  return [...found].map(([url, how]) => ({ url, how }));
+}
+
+async function measureJs(html, pageUrl) {
+  const files = [];
+  for (const { url, how } of scriptUrls(html)) {
+    const abs = new URL(url, pageUrl);
+    if (abs.origin !== new URL(pageUrl).origin) {
+      console.warn(`warning: skipping cross-origin script ${abs.href}`);
+      continue;
+    }
+    const res = await get(abs.href);
+    if (res.status !== 200) throw new Error(`script ${abs.pathname} answered ${res.status}`);
+    if (res.headers['content-encoding']) throw new Error(`script ${abs.pathname} came encoded (${res.headers['content-encoding']})`);
+    const gz = gzipSync(res.body, { level: 9, memLevel: 9, strategy: zlibConstants.Z_DEFAULT_STRATEGY }).length;
+    files.push({ path: abs.pathname + abs.search, via: how, bytes: res.body.length, gzipBytes: gz });
+  }
+  return {
+    files,
+    count: files.length,
+    rawBytes: files.reduce((a, f) => a + f.bytes, 0),
+    gzipBytes: files.reduce((a, f) => a + f.gzipBytes, 0),
+  };
+}
+
+// ------------------------------------------------------------------- nginx
+function nginxConf({ dir, www, port }) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  return `# generated by bench/run.mjs
+${isRoot ? 'user root;\n' : ''}daemon off;
+master_process on;
+worker_processes 1;
+error_log ${dir}/error.log warn;
+pid ${dir}/nginx.pid;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/tmp/client_body;
+  proxy_temp_path ${dir}/tmp/proxy;
+  fastcgi_temp_path ${dir}/tmp/fastcgi;
+  uwsgi_temp_path ${dir}/tmp/uwsgi;
+  scgi_temp_path ${dir}/tmp/scgi;
+  default_type text/html;
+  charset utf-8;
+  gzip off;
+  sendfile on;
+  tcp_nopush on;
+  # Node keeps a connection for any number of requests; do not make nginx reconnect every 1000.
+  keepalive_requests 1000000;
+  server {
+    listen 127.0.0.1:${port};
+    root ${www};
+    # Every path answers with the saved page, so nginx and next get the same URL.
+    location / { try_files /index.html =404; }
+  }
+}
+`;
+}
+
+// ------------------------------------------------------------------ report
+const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
+
+function gitCommit() {
+  const r = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) return null;
+  const dirty = spawnSync('git', ['status', '--porcelain'], { cwd: ROOT, encoding: 'utf8' });
+  return { sha: r.stdout.trim(), dirty: dirty.status === 0 ? dirty.stdout.trim().length > 0 : null };
+}
+
+function printTable(rs) {
+  const rows = [
+    ['', 'req/s', 'p50 ms', 'p99 ms'],
+    ['nginx (static file)', fmt(rs.nginx.requestsPerSec, 0), fmt(rs.nginx.p50Ms, 2), fmt(rs.nginx.p99Ms, 2)],
+    ['next start', fmt(rs.next.requestsPerSec, 0), fmt(rs.next.p50Ms, 2), fmt(rs.next.p99Ms, 2)],
+    ['ratio next/nginx', fmt(rs.ratios.throughput, 3), fmt(rs.ratios.p50Latency, 1), fmt(rs.ratios.p99Latency, 1)],
+  ];
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('   ');
+  console.log('\n' + line(rows[0]));
+  console.log(widths.map((w) => '-'.repeat(w)).join('   '));
+  for (const r of rows.slice(1)) console.log(line(r));
+  const js = rs.javascript;
+  console.log(`\nJavaScript: ${js.count} files, ${fmt(js.gzipKB, 1)} KB gzip -9 (${fmt(js.rawBytes / 1000, 1)} KB raw; 1 KB = 1000 bytes)`);
+  console.log(`HTML body: nginx ${rs.html.nginxBytes} bytes, next ${rs.html.nextBytes} bytes${rs.html.sameLength ? ' (same length)' : ' (DIFFERENT length)'}`);
+  console.log('\nTargets:');
+  for (const t of rs.targets) console.log(`  ${t.pass ? 'PASS' : 'FAIL'}  ${t.name}: ${t.actual} (${t.rule})`);
+}
+
+// -------------------------------------------------------------------- main
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const { nginx, wrk } = ensureTools();
+
+  if (opts.build) {
+    console.log('npm run build');
+    const b = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    if (b.status !== 0) throw new Error(`npm run build failed (${b.status ?? b.signal})`);
+  }
+  if (!opts.server && !existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
+    throw new Error('no production build (.next/BUILD_ID missing): run without --no-build, or npm run build first');
+  }
+
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const www = path.join(dir, 'www');
+  mkdirSync(www);
+  mkdirSync(path.join(dir, 'tmp'));
+
+  // --- next (or the server given with --server)
+  let nextOrigin = opts.server;
+  if (!nextOrigin) {
+    const nextPort = await freePort();
+    const nextLog = path.join(dir, 'next.log');
+    console.log(`starting next on 127.0.0.1:${nextPort}`);
+    const next = startGroup('npx', ['--no-install', 'next', 'start', '--hostname', '127.0.0.1', '--port', String(nextPort)], {
+      logFile: nextLog,
+      env: { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    });
+    nextOrigin = `http://127.0.0.1:${nextPort}`;
+    await waitUntilUp(`${nextOrigin}/`, next, 'next', nextLog);
+  }
+  const nextUrl = `${nextOrigin}${opts.path}`;
+
+  const page = await get(nextUrl);
+  if (page.status !== 200) {
+    throw new Error(`${opts.path} answered ${page.status}${page.headers.location ? ` -> ${page.headers.location}` : ''}, expected 200`);
+  }
+  if (page.headers['content-encoding']) throw new Error(`next sent ${page.headers['content-encoding']} without Accept-Encoding`);
+  const html = page.body.toString('utf8');
+  writeFileSync(path.join(www, 'index.html'), page.body);
+
+  // --- nginx
+  const nginxPort = await freePort();
+  const conf = path.join(dir, 'nginx.conf');
+  writeFileSync(conf, nginxConf({ dir, www, port: nginxPort }));
+  const nginxLog = path.join(dir, 'nginx.out');
+  console.log(`starting nginx on 127.0.0.1:${nginxPort}`);
+  const ngx = startGroup(nginx, ['-e', path.join(dir, 'error.log'), '-p', dir, '-c', conf], { logFile: nginxLog });
+  const nginxUrl = `http://127.0.0.1:${nginxPort}${opts.path}`;
+  await waitUntilUp(nginxUrl, ngx, 'nginx', path.join(dir, 'error.log'));
+
+  // Same bytes from both? (Next may render per request; the length should still match.)
+  const fromNginx = await get(nginxUrl);
+  const fromNext = await get(nextUrl);
+  if (fromNginx.status !== 200 || fromNext.status !== 200) {
+    throw new Error(`status check: nginx ${fromNginx.status}, next ${fromNext.status}`);
+  }
+  const htmlCheck = {
+    nginxBytes: fromNginx.body.length,
+    nextBytes: fromNext.body.length,
+    sameLength: fromNginx.body.length === fromNext.body.length,
+    identical: fromNginx.body.equals(fromNext.body),
+  };
+  if (!htmlCheck.sameLength) console.warn('warning: nginx and next sent bodies of different length; the comparison is less fair');
+
+  // --- load (one server at a time; they share 2 cores with wrk)
+  const ngxResult = await loadTest('nginx', wrk, nginxUrl, opts.duration);
+  const nextResult = await loadTest('next', wrk, nextUrl, opts.duration);
+
+  // --- JavaScript
+  const js = await measureJs(html, nextUrl);
+  const jsGzipKB = js.gzipBytes / 1000;
+
+  const ratios = {
+    throughput: nextResult.requestsPerSec / ngxResult.requestsPerSec,
+    p50Latency: nextResult.p50Ms / ngxResult.p50Ms,
+    p99Latency: nextResult.p99Ms / ngxResult.p99Ms,
+  };
+  const targets = [
+    {
+      name: 'throughput ratio next/nginx',
+      rule: `>= ${TARGETS.throughputRatioMin}`,
+      actual: Number(ratios.throughput.toFixed(4)),
+      pass: ratios.throughput >= TARGETS.throughputRatioMin,
+    },
+    {
+      name: 'JavaScript gzip KB',
+      rule: `<= ${TARGETS.jsGzipKbMax} (1 KB = 1000 bytes)`,
+      actual: Number(jsGzipKB.toFixed(1)),
+      pass: jsGzipKB <= TARGETS.jsGzipKbMax,
+    },
+  ];
+
+  const results = {
+    date: new Date().toISOString(),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}, ${os.cpus().length} cpus`,
+    git: gitCommit(),
+    page: opts.path,
+    server: opts.server ? `--server ${opts.server}` : 'next start',
+    wrk: {
+      threads: WRK_THREADS,
+      connections: WRK_CONNECTIONS,
+      durationSeconds: opts.duration,
+      warmupSeconds: WARM_SECONDS,
+      command: `wrk -t${WRK_THREADS} -c${WRK_CONNECTIONS} -d${opts.duration}s --latency <url>`,
+    },
+    nginx: { workerProcesses: 1, ...ngxResult },
+    next: nextResult,
+    ratios,
+    html: htmlCheck,
+    javascript: { ...js, gzipKB: jsGzipKB, kbIs: '1000 bytes', gzipLevel: 9 },
+    targets,
+    allTargetsPass: targets.every((t) => t.pass),
+  };
+
+  printTable(results);
+  mkdirSync(path.dirname(RESULTS), { recursive: true });
+  writeFileSync(`${RESULTS}.tmp`, JSON.stringify(results, null, 2) + '\n');
+  renameSync(`${RESULTS}.tmp`, RESULTS);
+  console.log(`\nwrote ${path.relative(ROOT, RESULTS)}`);
+}
+
+// Run only when executed directly (the helpers above can be imported for testing).
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main()
+    .then(async () => {
+      await cleanup();
+      process.exit(0);
+    })
+    .catch(async (err) => {
+      if (interrupted) return; // the signal handler cleans up and exits
+      console.error(`bench failed: ${err.message}`);
+      await cleanup();
+      process.exit(1);
+    });
+}
+
+export { nginxConf, toMs };

@@ -1,0 +1,39 @@
+import { getTranslations } from 'next-intl/server';
+import type { ArticleView } from '@/lib/content/site';
+import { localizedPath, type Locale } from '@/lib/i18n/routing';
+import { absoluteUrl, jsonLdScript } from '@/lib/seo';
+
+/** Structured data for search engines: the Article and its BreadcrumbList. */
+export async function ArticleJsonLd({ locale, article, homeName }: { locale: Locale; article: ArticleView; homeName: string }) {
+  const t = await getTranslations({ locale, namespace: 'Meta' });
+  const url = absoluteUrl(localizedPath(locale, `/articles/${article.slug}`));
+  const data = [
+    {
+      '@context': 'https://schema.org',
+      '@type': 'Article',
+      headline: article.title,
+      description: article.summary,
+      datePublished: article.publishedAt,
+      inLanguage: article.lang,
+      keywords: article.keywords.map((k) => k.label).join(','),
+      mainEntityOfPage: url,
+      url,
+      author: {
+        '@type': 'Person',
+        name: article.author.name,
+        url: absoluteUrl(localizedPath(locale, `/authors/${article.author.id}`)),
+      },
+      publisher: { '@type': 'Organization', name: t('siteName'), url: absoluteUrl(localizedPath(locale, '/')) },
+    },
+    {
+      '@context': 'https://schema.org',
+      '@type': 'BreadcrumbList',
+      itemListElement: [
+        { '@type': 'ListItem', position: 1, name: homeName, item: absoluteUrl(localizedPath(locale, '/')) },
+        { '@type': 'ListItem', position: 2, name: article.title, item: url },
+      ],
+    },
+  ];
+  // jsonLdScript escapes "<", so content can never close the script element.
+  return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(data) }} />;
+}

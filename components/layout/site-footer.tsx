@@ -1,0 +1,17 @@
+import { getTranslations } from 'next-intl/server';
+import { localizedPath, type Locale } from '@/lib/i18n/routing';
+
+/** Copyright note and the feed link. */
+export async function SiteFooter({ locale }: { locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: 'Layout' });
+  return (
+    <footer className="site-footer">
+      <div className="container">
+        <p>{t('footerNote')}</p>
+        <p>
+          <a href={localizedPath(locale, '/feed.xml')}>{t('feed')}</a>
+        </p>
+      </div>
+    </footer>
+  );
+}

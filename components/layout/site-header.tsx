@@ -1,0 +1,42 @@
+import { getTranslations } from 'next-intl/server';
+import { getBanner } from '@/lib/content/site';
+import { Link } from '@/lib/i18n/navigation';
+import type { Locale } from '@/lib/i18n/routing';
+import { LocaleSwitcher } from './locale-switcher';
+
+/** The banner, the site name, the main navigation and the language switch. */
+export async function SiteHeader({ locale }: { locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: 'Layout' });
+  const meta = await getTranslations({ locale, namespace: 'Meta' });
+  const names = await getTranslations({ locale, namespace: 'LocaleSwitcher' });
+  const banner = getBanner(locale);
+  return (
+    <header className="site-header">
+      <p className="banner" lang={banner.lang}>
+        {banner.text}
+      </p>
+      <div className="container">
+        <Link href="/" className="site-name">
+          {meta('siteName')}
+        </Link>
+        <div className="header-tools">
+          <nav aria-label={t('primaryNav')}>
+            <ul className="nav-list">
+              <li>
+                <Link href="/">{t('home')}</Link>
+              </li>
+              <li>
+                <Link href="/rules">{t('rules')}</Link>
+              </li>
+            </ul>
+          </nav>
+          <LocaleSwitcher
+            current={locale}
+            label={names('label')}
+            names={{ 'zh-CN': names('zh-CN'), 'zh-TW': names('zh-TW'), en: names('en') }}
+          />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,134 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Root as MdastRoot } from 'mdast';
+import type { z } from 'zod';
+import { parseContentFile, type ParsedFile } from './parse';
+import { ContentError, type ContentProblem } from './problem';
+import {
+  ArticleFrontMatter,
+  AuthorFrontMatter,
+  GiftsFrontMatter,
+  RulesFrontMatter,
+  SiteFrontMatter,
+  type Gift,
+} from './schema';
+
+/** An article as the editor wrote it: Simplified source, before any locale conversion. */
+export type ArticleSource = ArticleFrontMatter & { file: string; body: MdastRoot };
+export type AuthorSource = AuthorFrontMatter & { file: string };
+export type RulesSource = RulesFrontMatter & { file: string; body: MdastRoot };
+
+/** Everything under `content/`, validated and typed. */
+export type ContentSource = {
+  articles: ArticleSource[];
+  authors: Map<string, AuthorSource>;
+  rules: RulesSource;
+  banner: SiteFrontMatter['banner'];
+  gifts: Gift[];
+};
+
+/** The default content folder; tests and previews point `CONTENT_DIR` elsewhere. */
+export function contentDir(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.CONTENT_DIR ?? 'content');
+}
+
+function listMarkdown(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...listMarkdown(full));
+    else if (name.endsWith('.md') && name !== 'README.md') out.push(full);
+  }
+  return out;
+}
+
+const bodyOf = (tree: MdastRoot): MdastRoot => ({ ...tree, children: tree.children.filter((n) => n.type !== 'yaml') });
+
+/**
+ * Reads and checks every Markdown file under `dir`. Returns the typed content and
+ * every problem found (file:line:column); callers decide whether problems are fatal.
+ */
+export function readContent(dir: string = contentDir()): { content: ContentSource | undefined; problems: ContentProblem[] } {
+  const problems: ContentProblem[] = [];
+  const rel = (f: string) => path.relative(process.cwd(), f) || f;
+  const parse = <S extends z.ZodType>(full: string, schema: S): ParsedFile<z.infer<S>> => {
+    const parsed = parseContentFile(rel(full), readFileSync(full, 'utf8'), schema);
+    problems.push(...parsed.problems);
+    return parsed;
+  };
+
+  const articles: Array<{ parsed: ParsedFile<ArticleFrontMatter>; data: ArticleFrontMatter }> = [];
+  const authors = new Map<string, AuthorSource>();
+  let rules: RulesSource | undefined;
+  let banner: SiteFrontMatter['banner'] | undefined;
+  let gifts: Gift[] | undefined;
+
+  for (const full of listMarkdown(dir)) {
+    const name = path.relative(dir, full).split(path.sep).join('/');
+    if (name.startsWith('articles/')) {
+      const parsed = parse(full, ArticleFrontMatter);
+      if (parsed.data) articles.push({ parsed, data: parsed.data });
+    } else if (name.startsWith('authors/')) {
+      const parsed = parse(full, AuthorFrontMatter);
+      if (parsed.data) authors.set(parsed.data.id, { ...parsed.data, file: parsed.file });
+    } else if (name === 'rules.md') {
+      const parsed = parse(full, RulesFrontMatter);
+      if (parsed.data) rules = { ...parsed.data, file: parsed.file, body: bodyOf(parsed.tree) };
+    } else if (name === 'site.md') {
+      banner = parse(full, SiteFrontMatter).data?.banner;
+    } else if (name === 'gifts.md') {
+      gifts = parse(full, GiftsFrontMatter).data?.gifts;
+    } else {
+      problems.push({
+        file: rel(full),
+        line: 1,
+        column: 1,
+        rule: 'unknown-file',
+        message: 'unknown content file: articles go in articles/, authors in authors/; rules.md, site.md and gifts.md sit at the top',
+      });
+    }
+  }
+
+  const seenSlugs = new Map<string, string>();
+  for (const { parsed, data } of articles) {
+    const other = seenSlugs.get(data.slug);
+    if (other) {
+      problems.push({ file: parsed.file, ...parsed.positionOf(['slug']), rule: 'duplicate-slug', message: `duplicate slug "${data.slug}" (also used by ${other})` });
+    } else seenSlugs.set(data.slug, parsed.file);
+    if (!authors.has(data.author)) {
+      problems.push({ file: parsed.file, ...parsed.positionOf(['author']), rule: 'unknown-author', message: `unknown author id "${data.author}": add content/authors/${data.author}.md` });
+    }
+  }
+
+  for (const [what, present] of [
+    ['rules.md', rules],
+    ['site.md', banner],
+    ['gifts.md', gifts],
+  ] as const) {
+    if (present === undefined && !problems.some((p) => p.file.endsWith(what))) {
+      problems.push({ file: rel(path.join(/*turbopackIgnore: true*/ dir, what)), line: 1, column: 1, rule: 'unknown-file', message: `${what} is missing` });
+    }
+  }
+
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  if (problems.length > 0 || !rules || !banner || !gifts) return { content: undefined, problems };
+  return {
+    content: {
+      articles: articles
+        .map(({ parsed, data }) => ({ ...data, file: parsed.file, body: bodyOf(parsed.tree) }))
+        .sort((a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt)),
+      authors,
+      rules,
+      banner,
+      gifts,
+    },
+    problems,
+  };
+}
+
+/** Loads the content or throws a ContentError listing every problem (what the build relies on). */
+export function loadContent(dir?: string): ContentSource {
+  const { content, problems } = readContent(dir);
+  if (!content) throw new ContentError(problems);
+  return content;
+}

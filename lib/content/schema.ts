@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/** A publication time with an explicit zone offset, e.g. 2022-06-17T19:39:30+08:00. */
+const zonedDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/, 'must be a date-time with a zone offset, e.g. 2022-06-17T19:39:30+08:00')
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'is not a real date');
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and hyphens');
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+/** Front matter of `content/articles/<slug>.md`. */
+export const ArticleFrontMatter = z
+  .object({
+    title: nonEmpty,
+    slug,
+    publishedAt: zonedDateTime,
+    author: slug,
+    keywords: z.array(nonEmpty).min(1, 'needs at least one keyword'),
+    summary: nonEmpty,
+  })
+  .strict();
+export type ArticleFrontMatter = z.infer<typeof ArticleFrontMatter>;
+
+/** Front matter of `content/authors/<id>.md`. */
+export const AuthorFrontMatter = z
+  .object({
+    id: slug,
+    name: nonEmpty,
+    articleCount: z.number().int().nonnegative(),
+  })
+  .strict();
+export type AuthorFrontMatter = z.infer<typeof AuthorFrontMatter>;
+
+/** Front matter of `content/rules.md` (社区公约). */
+export const RulesFrontMatter = z.object({ title: nonEmpty }).strict();
+export type RulesFrontMatter = z.infer<typeof RulesFrontMatter>;
+
+/** Front matter of `content/site.md`: the site-wide banner. */
+export const SiteFrontMatter = z.object({ banner: z.object({ text: nonEmpty }).strict() }).strict();
+export type SiteFrontMatter = z.infer<typeof SiteFrontMatter>;
+
+/** One gift in the feathers mall (羽毛精选); prices and stock are whole feathers and items. */
+export const Gift = z
+  .object({
+    id: slug,
+    name: nonEmpty,
+    description: nonEmpty,
+    price: z.number().int().positive(),
+    stock: z.number().int().nonnegative(),
+  })
+  .strict();
+export type Gift = z.infer<typeof Gift>;
+
+/** Front matter of `content/gifts.md`. */
+export const GiftsFrontMatter = z
+  .object({ gifts: z.array(Gift).min(1) })
+  .strict()
+  .refine((g) => new Set(g.gifts.map((x) => x.id)).size === g.gifts.length, { message: 'gift ids must be unique', path: ['gifts'] });
+export type GiftsFrontMatter = z.infer<typeof GiftsFrontMatter>;

@@ -1,0 +1,122 @@
+import 'server-only';
+import type { Root as HastRoot } from 'hast';
+import { loadContent, type ArticleSource, type ContentSource } from './load';
+import {
+  bodyStats,
+  contentLangFor,
+  localizeText,
+  plainText,
+  readingMinutes,
+  renderBody,
+  type ContentLang,
+  type SiteLocale,
+} from './localize';
+
+// Content is read once per server process (at build time for static pages); a
+// problem in it throws, which fails `next build` with the file, line and column.
+let cached: ContentSource | undefined;
+function content(): ContentSource {
+  cached ??= loadContent();
+  return cached;
+}
+
+export type AuthorView = { id: string; name: string; articleCount: number; lang: ContentLang };
+export type KeywordView = { key: string; label: string };
+
+/** An article as a reader of one locale sees it in lists. */
+export type ArticleSummary = {
+  slug: string;
+  title: string;
+  summary: string;
+  publishedAt: string;
+  keywords: KeywordView[];
+  author: AuthorView;
+  readingMinutes: number;
+  lang: ContentLang;
+};
+
+/** A whole article, rendered for one locale. */
+export type ArticleView = ArticleSummary & {
+  body: HastRoot;
+  outline: Array<{ depth: number; text: string }>;
+};
+
+function author(id: string, locale: SiteLocale): AuthorView {
+  const a = content().authors.get(id);
+  // The checker guarantees every article's author exists.
+  if (!a) throw new Error(`unknown author ${id}`);
+  return { id: a.id, name: localizeText(a.name, locale), articleCount: a.articleCount, lang: contentLangFor(locale) };
+}
+
+function summarize(a: ArticleSource, locale: SiteLocale): ArticleSummary {
+  return {
+    slug: a.slug,
+    title: localizeText(a.title, locale),
+    summary: localizeText(a.summary, locale),
+    publishedAt: a.publishedAt,
+    keywords: a.keywords.map((k) => ({ key: k, label: localizeText(k, locale) })),
+    author: author(a.author, locale),
+    readingMinutes: readingMinutes(a.body),
+    lang: contentLangFor(locale),
+  };
+}
+
+/** Every article, newest first. */
+export function listArticles(locale: SiteLocale): ArticleSummary[] {
+  return content().articles.map((a) => summarize(a, locale));
+}
+
+/** One article rendered for a locale, or undefined for an unknown slug. */
+export function getArticle(locale: SiteLocale, slug: string): ArticleView | undefined {
+  const a = content().articles.find((x) => x.slug === slug);
+  if (!a) return undefined;
+  return {
+    ...summarize(a, locale),
+    body: renderBody(a.body, locale),
+    outline: a.body.children.flatMap((n) => (n.type === 'heading' ? [{ depth: n.depth, text: localizeText(plainText(n), locale) }] : [])),
+  };
+}
+
+/** Structure counts of an article's source (for tests and the checker's report). */
+export function getArticleStats(slug: string) {
+  const a = content().articles.find((x) => x.slug === slug);
+  return a ? bodyStats(a.body) : undefined;
+}
+
+/** Every keyword (the Simplified source form is the tag's key in URLs). */
+export function listTags(locale: SiteLocale): KeywordView[] {
+  const keys = [...new Set(content().articles.flatMap((a) => a.keywords))];
+  return keys.map((k) => ({ key: k, label: localizeText(k, locale) }));
+}
+
+/** The articles carrying a keyword, or undefined for an unknown one. */
+export function getTag(locale: SiteLocale, key: string): { tag: KeywordView; articles: ArticleSummary[] } | undefined {
+  const articles = content().articles.filter((a) => a.keywords.includes(key));
+  if (articles.length === 0) return undefined;
+  return { tag: { key, label: localizeText(key, locale) }, articles: articles.map((a) => summarize(a, locale)) };
+}
+
+/** Every author id. */
+export function listAuthorIds(): string[] {
+  return [...content().authors.keys()];
+}
+
+/** An author and their articles on this site, or undefined for an unknown id. */
+export function getAuthor(locale: SiteLocale, id: string): { author: AuthorView; articles: ArticleSummary[] } | undefined {
+  if (!content().authors.has(id)) return undefined;
+  return {
+    author: author(id, locale),
+    articles: content().articles.filter((a) => a.author === id).map((a) => summarize(a, locale)),
+  };
+}
+
+/** The community rules (社区公约) rendered for a locale. */
+export function getRules(locale: SiteLocale): { title: string; body: HastRoot; lang: ContentLang } {
+  const r = content().rules;
+  return { title: localizeText(r.title, locale), body: renderBody(r.body, locale), lang: contentLangFor(locale) };
+}
+
+/** The site banner text for a locale. */
+export function getBanner(locale: SiteLocale): { text: string; lang: ContentLang } {
+  return { text: localizeText(content().banner.text, locale), lang: contentLangFor(locale) };
+}

@@ -1,0 +1,49 @@
+import 'server-only';
+import type { MetadataRoute } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { buildRss } from './content/feed';
+import { listArticles, listAuthorIds, listTags } from './content/site';
+import { localizedPath, routing, type Locale } from './i18n/routing';
+import { absoluteUrl, alternatesFor } from './seo';
+
+/** Every public path of the site, without locale prefix (what the sitemap lists). */
+export function listPublicPaths(): Array<{ path: string; lastModified?: string }> {
+  const articles = listArticles(routing.defaultLocale);
+  return [
+    { path: '/', lastModified: articles[0]?.publishedAt },
+    { path: '/rules' },
+    ...articles.map((a) => ({ path: `/articles/${a.slug}`, lastModified: a.publishedAt })),
+    ...listTags(routing.defaultLocale).map((t) => ({ path: `/tags/${encodeURIComponent(t.key)}` })),
+    ...listAuthorIds().map((id) => ({ path: `/authors/${id}` })),
+  ];
+}
+
+/** The sitemap: every page in every locale, each with its hreflang alternates. */
+export function buildSitemap(): MetadataRoute.Sitemap {
+  return listPublicPaths().flatMap(({ path, lastModified }) =>
+    routing.locales.map((locale) => {
+      const alternates = alternatesFor(locale, path);
+      return { url: alternates.canonical, lastModified, alternates: { languages: alternates.languages } };
+    }),
+  );
+}
+
+/** The RSS feed of a locale's articles. */
+export async function buildFeed(locale: Locale): Promise<string> {
+  const t = await getTranslations({ locale, namespace: 'Feed' });
+  return buildRss({
+    title: t('title'),
+    description: t('description'),
+    siteUrl: absoluteUrl(localizedPath(locale, '/')),
+    feedUrl: absoluteUrl(localizedPath(locale, '/feed.xml')),
+    language: locale,
+    items: listArticles(locale).map((a) => ({
+      title: a.title,
+      url: absoluteUrl(localizedPath(locale, `/articles/${a.slug}`)),
+      summary: a.summary,
+      publishedAt: a.publishedAt,
+      author: a.author.name,
+      categories: a.keywords.map((k) => k.label),
+    })),
+  });
+}
