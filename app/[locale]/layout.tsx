@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from 'next';
-import { hasLocale, NextIntlClientProvider } from 'next-intl';
+import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
@@ -46,15 +46,13 @@ export default async function LocaleLayout({ children, modal, params }: { childr
         <a className="skip-link" href="#main">
           {t('skipToContent')}
         </a>
-        {/* Client leaves get the locale only; their strings come as props from the server. */}
-        <NextIntlClientProvider locale={locale} messages={{}}>
-          <SiteHeader locale={locale} />
-          <main id="main" tabIndex={-1}>
-            <div className="container">{children}</div>
-          </main>
-          <SiteFooter locale={locale} />
-          {modal}
-        </NextIntlClientProvider>
+        {/* No i18n provider on the client: client leaves get their strings as props. */}
+        <SiteHeader locale={locale} />
+        <main id="main" tabIndex={-1}>
+          <div className="container">{children}</div>
+        </main>
+        <SiteFooter locale={locale} />
+        {modal}
       </body>
     </html>
   );
