@@ -9,12 +9,17 @@ export function absoluteUrl(path: string): string {
 /** hreflang code of each locale. */
 export const HREFLANG: Record<Locale, string> = { 'zh-CN': 'zh-CN', 'zh-TW': 'zh-TW', en: 'en' };
 
-/** Canonical and hreflang alternates of a page (path without locale prefix). */
-export function alternatesFor(locale: Locale, path: string): { canonical: string; languages: Record<string, string> } {
+/** Canonical, hreflang and feed alternates of a page (path without locale prefix). */
+export function alternatesFor(
+  locale: Locale,
+  path: string,
+): { canonical: string; languages: Record<string, string>; types: Record<string, string> } {
   const languages: Record<string, string> = {};
   for (const l of routing.locales) languages[HREFLANG[l]] = absoluteUrl(localizedPath(l, path));
   languages['x-default'] = absoluteUrl(localizedPath(routing.defaultLocale, path));
-  return { canonical: absoluteUrl(localizedPath(locale, path)), languages };
+  // Next replaces a layout's `alternates` with a page's whole, so the feed link rides along here.
+  const types = { 'application/rss+xml': absoluteUrl(localizedPath(locale, '/feed.xml')) };
+  return { canonical: absoluteUrl(localizedPath(locale, path)), languages, types };
 }
 
 /** Open Graph locale codes use underscores. */
