@@ -15,6 +15,8 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // The site is served by `next start`; nothing needs typed routes or images yet.
   images: { unoptimized: true },
+  // Unknown paths render app/global-not-found.tsx on the server (see there why).
+  experimental: { globalNotFound: true },
   async redirects() {
     // zh-CN is the default locale and lives without a prefix.
     return [

@@ -1,19 +1,8 @@
-import { getLocale, getTranslations } from 'next-intl/server';
-import { Link } from '@/lib/i18n/navigation';
+import { getLocale } from 'next-intl/server';
+import { NotFoundView } from '@/components/layout/not-found-view';
+import type { Locale } from '@/lib/i18n/routing';
 
-/** The translated 404 page. */
+/** 404 for a notFound() inside a locale (unknown paths are served by app/global-not-found.tsx). */
 export default async function NotFound() {
-  const locale = await getLocale();
-  const t = await getTranslations({ locale, namespace: 'NotFound' });
-  return (
-    <>
-      <h1>{t('title')}</h1>
-      <p>{t('body')}</p>
-      <p>
-        <Link href="/" className="button">
-          {t('home')}
-        </Link>
-      </p>
-    </>
-  );
+  return <NotFoundView locale={(await getLocale()) as Locale} />;
 }

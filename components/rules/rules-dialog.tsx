@@ -1,6 +1,6 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
+import { usePathname, useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 type Props = { title: string; closeLabel: string; lang: string; children: ReactNode };
@@ -12,7 +12,14 @@ const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), selec
  * route, so the modal has its own URL). Closing goes back in history: Escape,
  * the close button and the browser's Back button all end in the same place.
  */
-export function RulesDialog({ title, closeLabel, lang, children }: Props) {
+export function RulesDialog(props: Props) {
+  // A soft navigation away from /rules (without Back) must not leave the modal
+  // behind; remounting the dialog when the path returns reopens it properly.
+  const onRulesPath = /\/rules\/?$/.test(usePathname() ?? '/rules');
+  return onRulesPath ? <OpenRulesDialog {...props} /> : null;
+}
+
+function OpenRulesDialog({ title, closeLabel, lang, children }: Props) {
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
 

@@ -27,3 +27,22 @@ export function countHan(text: string): number {
   for (const ch of text) if (HAN.test(ch)) n++;
   return n;
 }
+
+type Dict = string | Dict[];
+const entries = (d: Dict): string[] => (Array.isArray(d) ? d.flatMap(entries) : d.split('|'));
+
+let simplified: Set<string> | undefined;
+/**
+ * Every character that is valid Simplified Chinese according to OpenCC's own
+ * dictionaries: the output side of Traditional→Simplified and the input side of
+ * Simplified→Traditional. 著 (显著, 著称) is Simplified too, even though OpenCC
+ * turns it into 着 when it reads a text as Traditional.
+ */
+export function isSimplifiedCharacter(ch: string): boolean {
+  if (!simplified) {
+    simplified = new Set();
+    for (const e of entries(OpenCC.Locale.to.cn as Dict)) for (const c of e.split(' ')[1] ?? '') simplified.add(c);
+    for (const e of entries(OpenCC.Locale.from.cn as Dict)) for (const c of e.split(' ')[0] ?? '') simplified.add(c);
+  }
+  return simplified.has(ch);
+}

@@ -1,4 +1,4 @@
-import { HAN, convertToSimplified } from './chinese';
+import { HAN, convertToSimplified, isSimplifiedCharacter } from './chinese';
 import type { ContentRule } from './problem';
 
 /** A problem found in a run of text, at an offset into that text. */
@@ -80,7 +80,7 @@ export function checkText(text: string): TextFinding[] {
   // changed shape, so compare only while the two stay aligned.
   if (simplified.length === chars.length) {
     chars.forEach((ch, i) => {
-      if (ch !== simplified[i] && HAN.test(ch)) {
+      if (ch !== simplified[i] && HAN.test(ch) && !isSimplifiedCharacter(ch)) {
         findings.push({
           offset: units[i] ?? 0,
           rule: 'traditional',
@@ -88,7 +88,7 @@ export function checkText(text: string): TextFinding[] {
         });
       }
     });
-  } else if (simplified.join('') !== text) {
+  } else if (chars.some((ch) => HAN.test(ch) && !isSimplifiedCharacter(ch) && convertToSimplified(ch) !== ch)) {
     findings.push({ offset: 0, rule: 'traditional', message: 'Traditional characters in the Simplified source' });
   }
 

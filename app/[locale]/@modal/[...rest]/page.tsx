@@ -1,4 +1,0 @@
-// Any other soft navigation clears the modal slot.
-export default function NoModal() {
-  return null;
-}

@@ -1,0 +1,227 @@
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { readContent } from '@/lib/content/load';
+import { parseContentFile } from '@/lib/content/parse';
+import type { ContentRule } from '@/lib/content/problem';
+import { ArticleFrontMatter, RulesFrontMatter } from '@/lib/content/schema';
+import { checkText } from '@/lib/content/text-rules';
+
+const run = promisify(execFile);
+const ROOT = process.cwd();
+const BAD = 'tests/fixtures/bad';
+
+type Expected = { file: string; line: number; column: number; rule: ContentRule; message: RegExp };
+
+/**
+ * Each folder under tests/fixtures/bad is tests/fixtures/good-small with one defect;
+ * these are the problems the checker must report for it, in order (file:line:column).
+ */
+const CASES: Record<string, Expected[]> = {
+  // The title line is gone: a missing key points at the front matter's opening ---.
+  'front-matter-missing': [
+    { file: `${BAD}/front-matter-missing/articles/sample.md`, line: 1, column: 1, rule: 'front-matter', message: /"title"/ },
+  ],
+  // publishedAt: "2022-06-17T19:39:30" (no zone): points at the value.
+  'front-matter-invalid': [
+    { file: `${BAD}/front-matter-invalid/articles/sample.md`, line: 4, column: 14, rule: 'front-matter', message: /"publishedAt".*zone/ },
+  ],
+  'unknown-author': [
+    { file: `${BAD}/unknown-author/articles/sample.md`, line: 5, column: 9, rule: 'unknown-author', message: /"zhang-san"/ },
+  ],
+  // a-first.md and b-second.md share slug sample-article; the later file is reported.
+  'duplicate-slug': [
+    {
+      file: `${BAD}/duplicate-slug/articles/b-second.md`,
+      line: 3,
+      column: 7,
+      rule: 'duplicate-slug',
+      message: /"sample-article".*duplicate-slug\/articles\/a-first\.md/,
+    },
+  ],
+  // 随着现在的电商平台越来越多，欧美极品少妇… (the phrase starts at column 15).
+  spam: [{ file: `${BAD}/spam/articles/sample.md`, line: 11, column: 15, rule: 'spam', message: /欧美极品少妇/ }],
+  // …都叫运(yùn)营。 (the parenthesis is column 31).
+  pinyin: [{ file: `${BAD}/pinyin/articles/sample.md`, line: 15, column: 31, rule: 'pinyin', message: /\(yùn\)/ }],
+  // 随着现在的電商… (電 is column 6; 商 is the same in both scripts).
+  traditional: [{ file: `${BAD}/traditional/articles/sample.md`, line: 11, column: 6, rule: 'traditional', message: /"電".*"电"/ }],
+  // 一切能够进行产品推广,促进用户使用:提高用户认知的手段(方法)都叫运营?
+  'ascii-punctuation': [
+    { file: `${BAD}/ascii-punctuation/articles/sample.md`, line: 15, column: 11, rule: 'ascii-punctuation', message: /","/ },
+    { file: `${BAD}/ascii-punctuation/articles/sample.md`, line: 15, column: 18, rule: 'ascii-punctuation', message: /":"/ },
+    { file: `${BAD}/ascii-punctuation/articles/sample.md`, line: 15, column: 28, rule: 'ascii-punctuation', message: /"\("/ },
+    { file: `${BAD}/ascii-punctuation/articles/sample.md`, line: 15, column: 31, rule: 'ascii-punctuation', message: /"\)"/ },
+    { file: `${BAD}/ascii-punctuation/articles/sample.md`, line: 15, column: 36, rule: 'ascii-punctuation', message: /"\?"/ },
+  ],
+  // <div>电商运营</div> as a block on line 17.
+  'raw-html': [{ file: `${BAD}/raw-html/articles/sample.md`, line: 17, column: 1, rule: 'raw-html', message: /raw HTML/ }],
+};
+
+const asMatchers = (expected: Expected[]) => expected.map((e) => ({ ...e, message: expect.stringMatching(e.message) }));
+
+describe('content checker: good content', () => {
+  it('finds no problems in content/', () => {
+    const { content, problems } = readContent('content');
+    expect(problems).toEqual([]);
+    expect(content?.articles.map((a) => a.slug)).toEqual(['how-ecommerce-operations-work']);
+  });
+
+  it('finds no problems in the small fixture every bad folder is made from', () => {
+    const { content, problems } = readContent('tests/fixtures/good-small');
+    expect(problems).toEqual([]);
+    expect(content).toBeDefined();
+  });
+});
+
+describe('content checker: one bad folder per rule (readContent)', () => {
+  it.each(Object.entries(CASES))('%s: reports exactly the defect, at its file, line and column', (folder, expected) => {
+    const { content, problems } = readContent(`${BAD}/${folder}`);
+    expect(problems).toEqual(asMatchers(expected));
+    expect(content).toBeUndefined();
+  });
+});
+
+describe('content checker: per-file rules (parseContentFile)', () => {
+  const article = (body: string, frontMatter = 'title: 标题\nslug: a\npublishedAt: "2022-06-17T19:39:30+08:00"\nauthor: lin-xiansheng\nkeywords:\n  - 电商运营\nsummary: 摘要\n') =>
+    `---\n${frontMatter}---\n\n${body}\n`;
+  const problemsOf = (source: string) => parseContentFile('articles/x.md', source, ArticleFrontMatter).problems;
+
+  it('accepts a clean file and returns its typed front matter', () => {
+    const parsed = parseContentFile('articles/x.md', article('正文。'), ArticleFrontMatter);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.data).toMatchObject({ title: '标题', slug: 'a', keywords: ['电商运营'] });
+  });
+
+  it('reports a file without front matter at 1:1', () => {
+    expect(parseContentFile('rules.md', '正文。\n', RulesFrontMatter).problems).toEqual([
+      { file: 'rules.md', line: 1, column: 1, rule: 'front-matter', message: expect.stringMatching(/missing YAML front matter/) },
+    ]);
+  });
+
+  it('reports inline <script> tags as raw HTML, each at its column', () => {
+    // Line 11 of the file (after 7 front matter lines, the closing --- and a blank line).
+    expect(problemsOf(article('正文<script>alert(1)</script>结束'))).toEqual([
+      { file: 'articles/x.md', line: 11, column: 3, rule: 'raw-html', message: expect.any(String) },
+      { file: 'articles/x.md', line: 11, column: 19, rule: 'raw-html', message: expect.any(String) },
+    ]);
+  });
+
+  it('checks front matter strings too: Traditional characters in a keyword, spam in the summary (any case)', () => {
+    const fm = 'title: 标题\nslug: a\npublishedAt: "2022-06-17T19:39:30+08:00"\nauthor: lin-xiansheng\nkeywords:\n  - 電商運營\nsummary: 看看ChineseFreeSexVideos\n';
+    expect(problemsOf(article('正文。', fm))).toEqual([
+      { file: 'articles/x.md', line: 7, column: 5, rule: 'traditional', message: expect.stringMatching(/"電"/) },
+      { file: 'articles/x.md', line: 7, column: 7, rule: 'traditional', message: expect.stringMatching(/"運"/) },
+      { file: 'articles/x.md', line: 7, column: 8, rule: 'traditional', message: expect.stringMatching(/"營"/) },
+      { file: 'articles/x.md', line: 8, column: 12, rule: 'spam', message: expect.stringMatching(/chinesefreesexvideos/) },
+    ]);
+  });
+
+  it('reports the same lines and columns for a file with CRLF line endings', () => {
+    for (const [folder, expected] of Object.entries(CASES)) {
+      if (folder === 'duplicate-slug' || folder === 'unknown-author') continue; // cross-file rules
+      const file = expected[0]!.file;
+      const crlf = readFileSync(file, 'utf8').replace(/\n/g, '\r\n');
+      const got = parseContentFile(file, crlf, ArticleFrontMatter).problems.map((p) => [p.line, p.column, p.rule]);
+      expect(got).toEqual(expected.map((e) => [e.line, e.column, e.rule]));
+    }
+  });
+
+  it('flags ASCII punctuation only next to Chinese, and pinyin only after a Han character', () => {
+    expect(checkText('Hello, world: (ok)? 1,000')).toEqual([]);
+    expect(checkText('GMV,负责')).toEqual([{ offset: 3, rule: 'ascii-punctuation', message: expect.any(String) }]);
+    expect(checkText('联(lián)系')).toEqual([{ offset: 1, rule: 'pinyin', message: expect.any(String) }]);
+    expect(checkText('APP(abc)')).toEqual([]);
+    expect(checkText('电商运营，做电商的都应该看看（全文）')).toEqual([]);
+  });
+});
+
+describe('content checker: Traditional characters, without false alarms', () => {
+  it('accepts standard Simplified words written with 著 (zhù): 显著, 著称, 原著, 编著, 土著', () => {
+    // 著 is a character of the Simplified standard (通用规范汉字表) in these words; only
+    // the zhuó/zháo/zhe readings became 着. "效果显著" is everyday operations prose.
+    const words = ['效果显著', '以服务著称', '根据原著改编', '编著者', '土著居民', '他著有三本书', '著名', '名著'];
+    expect(words.filter((text) => checkText(text).length > 0)).toEqual([]);
+  });
+
+  it('still flags Traditional forms of the same words', () => {
+    expect(checkText('效果顯著').map((f) => f.rule)).toEqual(['traditional']);
+  });
+});
+
+describe('content checker: folder layout', () => {
+  const copyOfGoodSmall = () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'content-'));
+    cpSync('tests/fixtures/good-small', dir, { recursive: true });
+    return dir;
+  };
+
+  it('reports a missing rules.md', () => {
+    const dir = copyOfGoodSmall();
+    try {
+      rmSync(path.join(dir, 'rules.md'));
+      const { content, problems } = readContent(dir);
+      expect(content).toBeUndefined();
+      expect(problems).toEqual([
+        { file: path.relative(ROOT, path.join(dir, 'rules.md')), line: 1, column: 1, rule: 'unknown-file', message: 'rules.md is missing' },
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reports a Markdown file in an unknown place', () => {
+    const dir = copyOfGoodSmall();
+    try {
+      writeFileSync(path.join(dir, 'notes.md'), '---\ntitle: 笔记\n---\n');
+      const { problems } = readContent(dir);
+      expect(problems).toEqual([
+        { file: path.relative(ROOT, path.join(dir, 'notes.md')), line: 1, column: 1, rule: 'unknown-file', message: expect.stringMatching(/unknown content file/) },
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('npm run check:content (lib/cli/check-content.ts)', () => {
+  const cli = async (...args: string[]) => {
+    try {
+      const { stdout, stderr } = await run('npx', ['tsx', 'lib/cli/check-content.ts', ...args], { cwd: ROOT });
+      return { code: 0, stdout, stderr };
+    } catch (e) {
+      const err = e as { code: number; stdout: string; stderr: string };
+      return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+    }
+  };
+
+  it('exits 0 for content/ (given, and by default)', async () => {
+    const [given, byDefault] = await Promise.all([cli('content'), cli()]);
+    for (const r of [given, byDefault]) {
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/content ok: 1 article\(s\), 1 author\(s\)/);
+      expect(r.stderr).toBe('');
+    }
+  }, 60_000);
+
+  // readContent is checked against every bad folder above; the CLI only has to report and
+  // fail, so three folders cover it: a per-file rule, a cross-file rule, several problems.
+  const CLI_FOLDERS = ['spam', 'duplicate-slug', 'ascii-punctuation'];
+
+  it('exits non-zero for a bad folder and prints path:line:column: message lines', async () => {
+    const results = await Promise.all(CLI_FOLDERS.map((folder) => cli(`${BAD}/${folder}`)));
+    CLI_FOLDERS.forEach((folder, i) => {
+      const expected = CASES[folder]!;
+      const r = results[i]!;
+      expect(r.code).not.toBe(0);
+      const lines = r.stderr.split('\n').filter((l) => /^\S+:\d+:\d+: /.test(l));
+      expect(lines.map((l) => l.match(/^(\S+):(\d+):(\d+): (.*)$/)!.slice(1, 4))).toEqual(
+        expected.map((e) => [e.file, String(e.line), String(e.column)]),
+      );
+      lines.forEach((l, k) => expect(l).toMatch(expected[k]!.message));
+      expect(r.stderr).toContain(`${expected.length} content problem(s).`);
+    });
+  }, 120_000);
+});
