@@ -3,13 +3,10 @@ import createNextIntlPlugin from 'next-intl/plugin';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
-// Paths that are never localised: Next's assets, metadata routes and files in public/.
-const NOT_LOCALISED = String.raw`(?!(?:zh-CN|zh-TW|en|_next|sitemap\.xml|robots\.txt)(?:/|$))(?!.*\.(?:svg|png|ico|jpg|jpeg|webp|txt|json|webmanifest|js|css|map|woff2?)$)`;
-
 const nextConfig: NextConfig = {
-  // A proxy or CDN in front compresses; compressing in Node halves throughput here.
   // Lets a benchmark or experiment build beside the regular .next without disturbing it.
   distDir: process.env.NEXT_DIST_DIR || '.next',
+  // A proxy or CDN in front compresses; compressing in Node halves throughput here.
   compress: false,
   poweredByHeader: false,
   reactStrictMode: true,
@@ -23,18 +20,6 @@ const nextConfig: NextConfig = {
       { source: '/zh-CN', destination: '/', permanent: true },
       { source: '/zh-CN/:path*', destination: '/:path*', permanent: true },
     ];
-  },
-  async rewrites() {
-    // Instead of next-intl's middleware (measured: it halves throughput of the article
-    // page), unprefixed paths are rewritten to the default locale before routing.
-    return {
-      beforeFiles: [
-        { source: '/', destination: '/zh-CN' },
-        { source: `/:path(${NOT_LOCALISED}.+)`, destination: '/zh-CN/:path' },
-      ],
-      afterFiles: [],
-      fallback: [],
-    };
   },
 };
 

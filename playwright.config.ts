@@ -42,7 +42,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx next start --hostname 127.0.0.1 --port ${PORT}`,
+    // What `npm start` serves with, on a port of its own.
+    command: `PORT=${PORT} HOSTNAME=127.0.0.1 npm run --silent serve`,
     url: `${BASE_URL}/`,
     reuseExistingServer: false,
     timeout: 60_000,

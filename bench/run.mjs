@@ -442,9 +442,10 @@ async function main() {
     const nextPort = await freePort();
     const nextLog = path.join(dir, 'next.log');
     console.log(`starting next on 127.0.0.1:${nextPort}`);
-    const next = startGroup('npx', ['--no-install', 'next', 'start', '--hostname', '127.0.0.1', '--port', String(nextPort)], {
+    // Exactly what `npm start` serves with (`npm run serve`: next start plus its Node flags).
+    const next = startGroup('npm', ['run', '--silent', 'serve'], {
       logFile: nextLog,
-      env: { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+      env: { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', HOSTNAME: '127.0.0.1', PORT: String(nextPort) },
     });
     nextOrigin = `http://127.0.0.1:${nextPort}`;
     await waitUntilUp(`${nextOrigin}/`, next, 'next', nextLog);

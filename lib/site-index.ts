@@ -47,3 +47,8 @@ export async function buildFeed(locale: Locale): Promise<string> {
     })),
   });
 }
+
+/** The RSS feed of a locale as an HTTP response. */
+export async function feedResponse(locale: Locale): Promise<Response> {
+  return new Response(await buildFeed(locale), { headers: { 'content-type': 'application/rss+xml; charset=utf-8' } });
+}

@@ -1,32 +1,10 @@
-import type { Metadata } from 'next';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { ArticleList } from '@/components/article/article-list';
-import { listArticles } from '@/lib/content/site';
+import { HomePage, homeMetadata } from '@/components/routes/home-page';
 import type { Locale } from '@/lib/i18n/routing';
-import { alternatesFor, OG_LOCALE } from '@/lib/seo';
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const locale = (await params).locale as Locale;
-  const t = await getTranslations({ locale, namespace: 'Meta' });
-  const alternates = alternatesFor(locale, '/');
-  return {
-    title: { absolute: t('siteName') },
-    description: t('siteDescription'),
-    alternates,
-    openGraph: { type: 'website', siteName: t('siteName'), title: t('siteName'), description: t('siteDescription'), url: alternates.canonical, locale: OG_LOCALE[locale] },
-  };
-}
+type Props = { params: Promise<{ locale: string }> };
 
-/** The home page: every article, newest first. */
-export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
-  const locale = (await params).locale as Locale;
-  setRequestLocale(locale);
-  const t = await getTranslations({ locale, namespace: 'Home' });
-  const articles = listArticles(locale);
-  return (
-    <>
-      <h1>{t('heading')}</h1>
-      {articles.length === 0 ? <p>{t('empty')}</p> : <ArticleList locale={locale} articles={articles} />}
-    </>
-  );
+export const generateMetadata = async ({ params }: Props) => homeMetadata((await params).locale as Locale);
+
+export default async function Page({ params }: Props) {
+  return <HomePage locale={(await params).locale as Locale} />;
 }

@@ -5,12 +5,15 @@ export const routing = defineRouting({
   locales: ['zh-CN', 'zh-TW', 'en'],
   defaultLocale: 'zh-CN',
   localePrefix: 'as-needed',
-  // No middleware runs (see next.config.ts), so there is no cookie or header detection.
+  // No middleware negotiates the locale: the URL alone decides it (see app/(default)).
   localeDetection: false,
   localeCookie: false,
 });
 
 export type Locale = (typeof routing.locales)[number];
+
+/** The locales served under a URL prefix (/zh-TW/…, /en/…): all but the default. */
+export const prefixedLocales: Locale[] = routing.locales.filter((l) => l !== routing.defaultLocale);
 
 /** The path of `pathname` (without prefix) in `locale`: '/articles/x' → '/zh-TW/articles/x'. */
 export function localizedPath(locale: Locale, pathname: string): string {

@@ -1,14 +1,11 @@
-import { routing, type Locale } from '@/lib/i18n/routing';
-import { buildFeed } from '@/lib/site-index';
+import { prefixedLocales, type Locale } from '@/lib/i18n/routing';
+import { feedResponse } from '@/lib/site-index';
 
 export const dynamic = 'force-static';
+export const dynamicParams = false;
+export const generateStaticParams = () => prefixedLocales.map((locale) => ({ locale }));
 
-export function generateStaticParams() {
-  return routing.locales.map((locale) => ({ locale }));
-}
-
-/** RSS feed of the locale's articles (/feed.xml for zh-CN, /zh-TW/feed.xml, /en/feed.xml). */
-export async function GET(_req: Request, { params }: { params: Promise<{ locale: string }> }) {
-  const locale = (await params).locale as Locale;
-  return new Response(await buildFeed(locale), { headers: { 'content-type': 'application/rss+xml; charset=utf-8' } });
+/** RSS feed of the locale's articles (/zh-TW/feed.xml, /en/feed.xml). */
+export async function GET(_request: Request, { params }: { params: Promise<{ locale: string }> }) {
+  return feedResponse((await params).locale as Locale);
 }

@@ -1,37 +1,10 @@
-import type { Metadata } from 'next';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { RulesContent } from '@/components/rules/rules-content';
-import { getRules } from '@/lib/content/site';
-import { Link } from '@/lib/i18n/navigation';
+import { RulesPage, rulesMetadata } from '@/components/routes/rules-page';
 import type { Locale } from '@/lib/i18n/routing';
-import { alternatesFor, OG_LOCALE } from '@/lib/seo';
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const locale = (await params).locale as Locale;
-  const rules = getRules(locale);
-  const alternates = alternatesFor(locale, '/rules');
-  return {
-    title: rules.title,
-    alternates,
-    openGraph: { type: 'website', title: rules.title, locale: OG_LOCALE[locale], url: alternates.canonical },
-  };
-}
+type Props = { params: Promise<{ locale: string }> };
 
-/** 社区公约 as a full page: direct visits, crawlers and readers without JavaScript. */
-export default async function RulesPage({ params }: { params: Promise<{ locale: string }> }) {
-  const locale = (await params).locale as Locale;
-  setRequestLocale(locale);
-  const t = await getTranslations({ locale, namespace: 'Rules' });
-  const rules = getRules(locale);
-  return (
-    <article lang={rules.lang}>
-      <h1>{rules.title}</h1>
-      <RulesContent body={rules.body} />
-      <p lang={locale}>
-        <Link href="/" className="button">
-          {t('backToHome')}
-        </Link>
-      </p>
-    </article>
-  );
+export const generateMetadata = async ({ params }: Props) => rulesMetadata((await params).locale as Locale);
+
+export default async function Page({ params }: Props) {
+  return <RulesPage locale={(await params).locale as Locale} />;
 }

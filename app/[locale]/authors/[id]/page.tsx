@@ -1,41 +1,17 @@
-import type { Metadata } from 'next';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound } from 'next/navigation';
-import { ArticleList } from '@/components/article/article-list';
-import { getAuthor, listAuthorIds } from '@/lib/content/site';
-import { routing, type Locale } from '@/lib/i18n/routing';
-import { alternatesFor, OG_LOCALE } from '@/lib/seo';
+import { AuthorPage, authorMetadata } from '@/components/routes/author-page';
+import { listAuthorIds } from '@/lib/content/site';
+import { prefixedLocales, type Locale } from '@/lib/i18n/routing';
+
+type Props = { params: Promise<{ locale: string; id: string }> };
 
 export const dynamicParams = false;
+export const generateStaticParams = () => prefixedLocales.flatMap((locale) => listAuthorIds().map((id) => ({ locale, id })));
+export const generateMetadata = async ({ params }: Props) => {
+  const { locale, id } = await params;
+  return authorMetadata(locale as Locale, id);
+};
 
-export function generateStaticParams() {
-  return routing.locales.flatMap((locale) => listAuthorIds().map((id) => ({ locale, id })));
-}
-
-type Params = { params: Promise<{ locale: string; id: string }> };
-
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const { locale, id } = (await params) as { locale: Locale; id: string };
-  const found = getAuthor(locale, id);
-  if (!found) return {};
-  const t = await getTranslations({ locale, namespace: 'Author' });
-  const alternates = alternatesFor(locale, `/authors/${id}`);
-  return { title: t('title', { name: found.author.name }), alternates, openGraph: { type: 'profile', url: alternates.canonical, locale: OG_LOCALE[locale] } };
-}
-
-/** An author's page: name, how many articles they have published, and theirs on this site. */
-export default async function AuthorPage({ params }: Params) {
-  const { locale, id } = (await params) as { locale: Locale; id: string };
-  setRequestLocale(locale);
-  const found = getAuthor(locale, id);
-  if (!found) notFound();
-  const t = await getTranslations({ locale, namespace: 'Author' });
-  return (
-    <>
-      <h1>{t('title', { name: found.author.name })}</h1>
-      <p>{t('articleCount', { count: found.author.articleCount })}</p>
-      <h2>{t('onThisSite')}</h2>
-      <ArticleList locale={locale} articles={found.articles} headingLevel={3} />
-    </>
-  );
+export default async function Page({ params }: Props) {
+  const { locale, id } = await params;
+  return <AuthorPage locale={locale as Locale} id={id} />;
 }

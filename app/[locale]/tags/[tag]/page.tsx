@@ -1,43 +1,16 @@
-import type { Metadata } from 'next';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound } from 'next/navigation';
-import { ArticleList } from '@/components/article/article-list';
-import { getTag, listTags } from '@/lib/content/site';
-import { routing, type Locale } from '@/lib/i18n/routing';
-import { alternatesFor, OG_LOCALE } from '@/lib/seo';
+import { TagPage, listTagKeys, tagMetadata } from '@/components/routes/tag-page';
+import { prefixedLocales, type Locale } from '@/lib/i18n/routing';
+
+type Props = { params: Promise<{ locale: string; tag: string }> };
 
 export const dynamicParams = false;
+export const generateStaticParams = () => prefixedLocales.flatMap((locale) => listTagKeys().map((tag) => ({ locale, tag })));
+export const generateMetadata = async ({ params }: Props) => {
+  const { locale, tag } = await params;
+  return tagMetadata(locale as Locale, tag);
+};
 
-export function generateStaticParams() {
-  return routing.locales.flatMap((locale) => listTags(locale).map((t) => ({ locale, tag: t.key })));
-}
-
-type Params = { params: Promise<{ locale: string; tag: string }> };
-
-// Next hands over the tag as it appears in the URL: percent-encoded Chinese.
-const tagOf = (raw: string) => decodeURIComponent(raw);
-
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const { locale, tag } = (await params) as { locale: Locale; tag: string };
-  const found = getTag(locale, tagOf(tag));
-  if (!found) return {};
-  const t = await getTranslations({ locale, namespace: 'Tag' });
-  const alternates = alternatesFor(locale, `/tags/${encodeURIComponent(found.tag.key)}`);
-  return { title: t('title', { tag: found.tag.label }), alternates, openGraph: { type: 'website', url: alternates.canonical, locale: OG_LOCALE[locale] } };
-}
-
-/** A keyword's page: every article that carries it. */
-export default async function TagPage({ params }: Params) {
-  const { locale, tag } = (await params) as { locale: Locale; tag: string };
-  setRequestLocale(locale);
-  const found = getTag(locale, tagOf(tag));
-  if (!found) notFound();
-  const t = await getTranslations({ locale, namespace: 'Tag' });
-  return (
-    <>
-      <h1>{t.rich('title', { tag: found.tag.label })}</h1>
-      <p>{t('count', { count: found.articles.length })}</p>
-      <ArticleList locale={locale} articles={found.articles} />
-    </>
-  );
+export default async function Page({ params }: Props) {
+  const { locale, tag } = await params;
+  return <TagPage locale={locale as Locale} tag={tag} />;
 }

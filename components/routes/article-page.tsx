@@ -1,0 +1,89 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { ArticleJsonLd } from '@/components/article/article-json-ld';
+import { ArticleMeta } from '@/components/article/article-meta';
+import { AuthorCard } from '@/components/article/author-card';
+import { KeywordLinks } from '@/components/article/keyword-links';
+import { Markdown } from '@/components/article/markdown';
+import { getArticle, getArticleStats, listArticles } from '@/lib/content/site';
+import { Link } from '@/lib/i18n/navigation';
+import { routing, type Locale } from '@/lib/i18n/routing';
+import { alternatesFor, OG_LOCALE } from '@/lib/seo';
+
+/** Every article slug (routes prerender each one; any other slug is a 404). */
+export function listArticleSlugs(): string[] {
+  return listArticles(routing.defaultLocale).map((a) => a.slug);
+}
+
+/** Title, description, alternates and Open Graph of an article page. */
+export async function articleMetadata(locale: Locale, slug: string): Promise<Metadata> {
+  const article = getArticle(locale, slug);
+  if (!article) return {};
+  const alternates = alternatesFor(locale, `/articles/${slug}`);
+  return {
+    title: article.title,
+    description: article.summary,
+    keywords: article.keywords.map((k) => k.label),
+    authors: [{ name: article.author.name }],
+    alternates,
+    openGraph: {
+      type: 'article',
+      title: article.title,
+      description: article.summary,
+      url: alternates.canonical,
+      locale: OG_LOCALE[locale],
+      publishedTime: article.publishedAt,
+      authors: [article.author.name],
+      tags: article.keywords.map((k) => k.label),
+    },
+  };
+}
+
+/** The article page: the same bytes for every reader of a locale, so any cache can serve it. */
+export async function ArticlePage({ locale, slug }: { locale: Locale; slug: string }) {
+  setRequestLocale(locale);
+  const article = getArticle(locale, slug);
+  const stats = getArticleStats(slug);
+  if (!article || !stats) notFound();
+  const t = await getTranslations({ locale, namespace: 'Article' });
+  const layout = await getTranslations({ locale, namespace: 'Layout' });
+  const meta = await getTranslations({ locale, namespace: 'ArticleMeta' });
+
+  return (
+    <>
+      <ArticleJsonLd locale={locale} article={article} homeName={layout('home')} />
+      <nav className="breadcrumb" aria-label={t('breadcrumb')}>
+        <ol>
+          <li>
+            <Link href="/">{layout('home')}</Link>
+          </li>
+          <li aria-current="page" lang={article.lang}>
+            {article.title}
+          </li>
+        </ol>
+      </nav>
+      <article aria-labelledby="article-title">
+        <header>
+          <h1 id="article-title" lang={article.lang}>
+            {article.title}
+          </h1>
+          <ArticleMeta locale={locale} article={article} characters={stats.hanCharacters} />
+        </header>
+        <div className="prose" lang={article.lang}>
+          <Markdown tree={article.body} />
+        </div>
+        <footer className="article-footer">
+          <div className="keywords">
+            <span>{meta('keywords')}</span>
+            <KeywordLinks keywords={article.keywords} lang={article.lang} />
+          </div>
+          <p>
+            {t('rulesPrompt')} <Link href="/rules">{t('rulesLink')}</Link>
+          </p>
+          <AuthorCard locale={locale} author={article.author} />
+        </footer>
+      </article>
+    </>
+  );
+}

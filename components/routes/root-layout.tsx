@@ -1,0 +1,51 @@
+import type { Metadata, Viewport } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { SiteFooter } from '@/components/layout/site-footer';
+import { SiteHeader } from '@/components/layout/site-header';
+import { env } from '@/lib/env';
+import { localizedPath, type Locale } from '@/lib/i18n/routing';
+import { absoluteUrl } from '@/lib/seo';
+import '@/app/globals.css';
+
+/** Site-wide metadata of a locale. */
+export async function rootMetadata(locale: Locale): Promise<Metadata> {
+  const t = await getTranslations({ locale, namespace: 'Meta' });
+  return {
+    metadataBase: new URL(env.SITE_URL),
+    title: { default: t('siteName'), template: `%s · ${t('siteName')}` },
+    description: t('siteDescription'),
+    alternates: { types: { 'application/rss+xml': absoluteUrl(localizedPath(locale, '/feed.xml')) } },
+  };
+}
+
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#ffffff' },
+    { media: '(prefers-color-scheme: dark)', color: '#0d1117' },
+  ],
+};
+
+/** The document of every page: <html lang>, skip link, header, main, footer and the modal slot. */
+export async function RootLayout({ locale, children, modal }: { locale: Locale; children: ReactNode; modal: ReactNode }) {
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: 'Layout' });
+  return (
+    <html lang={locale}>
+      <body>
+        <a className="skip-link" href="#main">
+          {t('skipToContent')}
+        </a>
+        {/* No i18n provider on the client: client leaves get their strings as props. */}
+        <SiteHeader locale={locale} />
+        <main id="main" tabIndex={-1}>
+          <div className="container">{children}</div>
+        </main>
+        <SiteFooter locale={locale} />
+        {modal}
+      </body>
+    </html>
+  );
+}
