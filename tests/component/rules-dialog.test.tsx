@@ -56,6 +56,7 @@ describe('RulesDialog (jsdom has no showModal: the open attribute fallback)', ()
     render(<Page />);
     const dialog = screen.getByRole('dialog', { name: '社区公约' });
     const close = screen.getByRole('button', { name: '我知道了' });
+    expect(dialog).toContainElement(close);
     const first = document.activeElement as HTMLElement; // the scrollable rules body
 
     close.focus();
