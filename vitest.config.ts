@@ -29,6 +29,17 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Reader state against PGlite and the PostgreSQL server (each test its own database).
+          name: 'integration',
+          environment: 'node',
+          include: ['tests/integration/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'component',
           environment: 'jsdom',
           include: ['tests/component/**/*.test.tsx'],

@@ -1,0 +1,52 @@
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { Pool } from 'pg';
+import { acquireFolderLock } from './folder-lock';
+import * as schema from './schema';
+
+/** The reader-state database: one PostgreSQL dialect, embedded or a server. */
+export type Db = ReturnType<typeof drizzlePg<typeof schema>> | ReturnType<typeof drizzlePglite<typeof schema>>;
+
+export type DbHandle = {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  close: () => Promise<void>;
+};
+
+/** Where the embedded database keeps its files (PGLITE_DIR, default ./data). */
+export function pgliteDir(): string {
+  return process.env.PGLITE_DIR || 'data';
+}
+
+/**
+ * Opens the database the environment names: a PostgreSQL server when `url` (or
+ * DATABASE_URL) is set, otherwise embedded PGlite in `dir`, or in memory for
+ * `dir: 'memory://'`. PGlite has no lock between processes and two writers on one
+ * folder silently lose data, so the folder is locked for this process's lifetime.
+ */
+export async function openDb(options: { url?: string; dir?: string } = {}): Promise<DbHandle> {
+  const url = options.url ?? process.env.DATABASE_URL;
+  if (url) {
+    const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 3000 });
+    return { db: drizzlePg(pool, { schema }), kind: 'postgres', close: () => pool.end() };
+  }
+  const dir = options.dir ?? pgliteDir();
+  const release = dir.startsWith('memory://') ? () => {} : acquireFolderLock(dir);
+  // A process that exits without closing must not leave its lock behind.
+  process.once('exit', release);
+  try {
+    const client = await PGlite.create(dir);
+    return {
+      db: drizzlePglite(client, { schema }),
+      kind: 'pglite',
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}

@@ -1,0 +1,55 @@
+import { sql } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrateDb } from '@/lib/db/migrate';
+import { accounts, favourites, ratings } from '@/lib/db/schema';
+import { BACKENDS, emptyDatabase, migratedDatabase } from './support/databases';
+
+const TABLES = ['accounts', 'favourites', 'rate_limits', 'ratings', 'sessions'];
+
+describe.each(BACKENDS)('database on %s', (backend) => {
+  let drop: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await drop?.();
+    drop = undefined;
+  });
+
+  it('applies the committed migrations to an empty database, and again without change', async () => {
+    const db = await emptyDatabase(backend);
+    drop = db.drop;
+    await migrateDb(db.handle);
+    await migrateDb(db.handle); // start-up runs it every time: a second run is a no-op
+    const rows = await db.handle.db.execute(
+      sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
+    );
+    const names = (rows as unknown as { rows: Array<{ table_name: string }> }).rows.map((r) => r.table_name);
+    expect(names).toEqual(TABLES);
+  });
+
+  it('keeps one favourite per reader and article, and ratings within 1–5', async () => {
+    const db = await migratedDatabase(backend);
+    drop = db.drop;
+    const { db: d } = db.handle;
+    const [a] = await d.insert(accounts).values({ username: 'reader', passwordHash: 'x', referralCode: 'r1' }).returning();
+    const accountId = a!.id;
+
+    // A double-clicked favourite: both inserts race, one row remains.
+    await Promise.all([
+      d.insert(favourites).values({ accountId, articleSlug: 's' }).onConflictDoNothing(),
+      d.insert(favourites).values({ accountId, articleSlug: 's' }).onConflictDoNothing(),
+    ]);
+    expect(await d.select().from(favourites)).toHaveLength(1);
+
+    await expect(d.insert(ratings).values({ accountId, articleSlug: 's', stars: 6 })).rejects.toThrow();
+    await expect(d.insert(ratings).values({ accountId, articleSlug: 's', stars: 0 })).rejects.toThrow();
+    await d.insert(ratings).values({ accountId, articleSlug: 's', stars: 5 });
+    expect(await d.select().from(ratings)).toEqual([expect.objectContaining({ stars: 5 })]);
+  });
+
+  it('refuses a second account with the same username', async () => {
+    const db = await migratedDatabase(backend);
+    drop = db.drop;
+    const { db: d } = db.handle;
+    await d.insert(accounts).values({ username: 'same', passwordHash: 'x', referralCode: 'a' });
+    await expect(d.insert(accounts).values({ username: 'same', passwordHash: 'y', referralCode: 'b' })).rejects.toThrow();
+  });
+});
