@@ -6,6 +6,7 @@ import { ArticleMeta } from '@/components/article/article-meta';
 import { AuthorCard } from '@/components/article/author-card';
 import { KeywordLinks } from '@/components/article/keyword-links';
 import { Markdown } from '@/components/article/markdown';
+import { SharePanel } from '@/components/share/share-panel';
 import { getArticle, getArticleStats, listArticles } from '@/lib/content/site';
 import { Link } from '@/lib/i18n/navigation';
 import { routing, type Locale } from '@/lib/i18n/routing';
@@ -74,6 +75,7 @@ export async function ArticlePage({ locale, slug }: { locale: Locale; slug: stri
           <Markdown tree={article.body} />
         </div>
         <footer className="article-footer">
+          <SharePanel locale={locale} url={alternatesFor(locale, `/articles/${slug}`).canonical} title={article.title} />
           <div className="keywords">
             <span>{meta('keywords')}</span>
             <KeywordLinks keywords={article.keywords} lang={article.lang} />

@@ -1,0 +1,35 @@
+import { getTranslations } from 'next-intl/server';
+import type { Locale } from '@/lib/i18n/routing';
+import { QrCode } from './qr-code';
+import { ShareActions } from './share-actions';
+
+/**
+ * 分享到朋友圈: a disclosure (works without JavaScript) holding a QR code of the
+ * article's canonical URL for WeChat, and the copy/share actions.
+ */
+export async function SharePanel({ locale, url, title }: { locale: Locale; url: string; title: string }) {
+  const t = await getTranslations({ locale, namespace: 'Share' });
+  return (
+    <details className="share">
+      <summary className="button button-secondary">{t('open')}</summary>
+      <div className="share-popover">
+        <figure className="share-qr">
+          <QrCode text={url} label={t('qrLabel')} />
+          <figcaption>{t('scan')}</figcaption>
+        </figure>
+        <ShareActions
+          url={url}
+          title={title}
+          labels={{
+            copy: t('copy'),
+            copied: t('copied'),
+            copyFallback: t('copyFallback'),
+            link: t('link'),
+            nativeShare: t('nativeShare'),
+            wechatHint: t('wechatHint'),
+          }}
+        />
+      </div>
+    </details>
+  );
+}

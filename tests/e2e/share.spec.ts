@@ -1,0 +1,97 @@
+import { expect, test, type Page } from '@playwright/test';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { articlePath, expectNoSeriousA11yViolations, waitForHydration, type Locale } from './helpers';
+
+const LABEL = {
+  'zh-CN': { open: '分享到朋友圈', scan: '好友微信扫一扫', copy: '复制链接', copied: '链接已复制', qr: '本文链接的二维码' },
+  'zh-TW': { open: '分享到朋友圈', scan: '好友微信掃一掃', copy: '複製連結', copied: '連結已複製', qr: '本文連結的二維碼' },
+} as const;
+
+/** The page's canonical URL, which is what the QR code and 复制链接 must carry. */
+const canonical = (page: Page) => page.locator('link[rel="canonical"]').getAttribute('href');
+
+async function openShare(page: Page, locale: 'zh-CN' | 'zh-TW' = 'zh-CN') {
+  await page.goto(articlePath(locale as Locale));
+  await waitForHydration(page);
+  await page.getByText(LABEL[locale].open, { exact: true }).click();
+  await expect(page.getByText(LABEL[locale].scan)).toBeVisible();
+}
+
+for (const locale of ['zh-CN', 'zh-TW'] as const) {
+  test(`${locale}: the QR code decodes to the article's canonical URL`, async ({ page }) => {
+    await openShare(page, locale);
+    const qr = page.getByRole('img', { name: LABEL[locale].qr });
+    await expect(qr).toBeVisible();
+    const png = PNG.sync.read(await qr.screenshot());
+    const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    expect(decoded?.data).toBe(await canonical(page));
+  });
+}
+
+test('复制链接 puts the canonical URL on the clipboard and says so', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openShare(page);
+  await page.getByRole('button', { name: LABEL['zh-CN'].copy }).click();
+  await expect(page.getByRole('status')).toHaveText(LABEL['zh-CN'].copied);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await canonical(page));
+});
+
+test('without the Clipboard API (as in WeChat) the link is shown selected for copying', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined, configurable: true });
+  });
+  await openShare(page);
+  await page.getByRole('button', { name: LABEL['zh-CN'].copy }).click();
+  const field = page.getByRole('textbox', { name: '文章链接' });
+  await expect(field).toHaveValue((await canonical(page))!);
+  await expect(field).toBeFocused();
+  expect(await field.evaluate((el: HTMLInputElement) => el.selectionEnd! - el.selectionStart!)).toBe((await canonical(page))!.length);
+});
+
+test('inside WeChat a hint points to the top-right menu; elsewhere it does not', async ({ browser }) => {
+  const wechat = await browser.newContext({
+    userAgent: 'Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/116 Mobile Safari/537.36 MicroMessenger/8.0.40',
+  });
+  const page = await wechat.newPage();
+  await openShare(page);
+  await expect(page.getByText('点击右上角「···」，即可分享到朋友圈或发送给朋友')).toBeVisible();
+  await wechat.close();
+
+  const plain = await browser.newContext();
+  const other = await plain.newPage();
+  await openShare(other);
+  await expect(other.getByText('点击右上角「···」')).toHaveCount(0);
+  await plain.close();
+});
+
+test('where the Web Share API exists, a native share button shares the canonical URL', async ({ page }) => {
+  await page.addInitScript(() => {
+    (window as unknown as { shared: unknown[] }).shared = [];
+    Object.defineProperty(Navigator.prototype, 'share', {
+      value: (data: unknown) => {
+        (window as unknown as { shared: unknown[] }).shared.push(data);
+        return Promise.resolve();
+      },
+      configurable: true,
+    });
+  });
+  await openShare(page);
+  await page.getByRole('button', { name: '分享给朋友' }).click();
+  const shared = await page.evaluate(() => (window as unknown as { shared: Array<{ url: string }> }).shared);
+  expect(shared.map((s) => s.url)).toEqual([await canonical(page)]);
+});
+
+test('the share popover opens without JavaScript and shows the QR code', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(articlePath());
+  await page.getByText(LABEL['zh-CN'].open, { exact: true }).click();
+  await expect(page.getByRole('img', { name: LABEL['zh-CN'].qr })).toBeVisible();
+  await context.close();
+});
+
+test('axe: the open share popover has no serious violations', async ({ page }) => {
+  await openShare(page);
+  await expectNoSeriousA11yViolations(page, { label: 'share popover' });
+});
