@@ -29,6 +29,9 @@ export async function openDb(options: { url?: string; dir?: string } = {}): Prom
   const url = options.url ?? process.env.DATABASE_URL;
   if (url) {
     const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 3000 });
+    // An idle connection dropped by the server (restart, failover) must not crash the
+    // process: the pool replaces it, and the next query reports any real outage.
+    pool.on('error', (error) => console.error(`database connection lost: ${error.message}`));
     return { db: drizzlePg(pool, { schema }), kind: 'postgres', close: () => pool.end() };
   }
   const dir = options.dir ?? pgliteDir();

@@ -1,0 +1,42 @@
+import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+
+// scrypt with N = 2^15, r = 8, p = 1 (about 32 MiB and 50–100 ms per hash).
+const N = 2 ** 15;
+const R = 8;
+const P = 1;
+const SALT_BYTES = 16;
+const KEY_BYTES = 32;
+// Upper bounds for parameters read back from a stored hash, so a corrupt row cannot make us allocate gigabytes.
+const MAX_N = 2 ** 20;
+const MAX_R = 32;
+const MAX_P = 16;
+
+const scryptAsync = (password: string, salt: Buffer, keylen: number, options: ScryptOptions) =>
+  new Promise<Buffer>((resolve, reject) => {
+    scrypt(password, salt, keylen, options, (error, key) => (error ? reject(error) : resolve(key)));
+  });
+
+// scrypt needs about 128 * N * r bytes; Node refuses at its default limit of 32 MiB, so allow twice that.
+const maxmem = (n: number, r: number) => 256 * n * r;
+
+/** Hashes a password with scrypt and a random salt, as `scrypt$N$r$p$saltB64$hashB64`. */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(SALT_BYTES);
+  const key = await scryptAsync(password, salt, KEY_BYTES, { N, r: R, p: P, maxmem: maxmem(N, R) });
+  return ['scrypt', N, R, P, salt.toString('base64'), key.toString('base64')].join('$');
+}
+
+const isPowerOfTwo = (n: number) => n > 1 && (n & (n - 1)) === 0;
+
+/** Whether `password` matches a hash made by hashPassword (false for a malformed hash), compared in constant time. */
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const parts = stored.split('$');
+  if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
+  const [n, r, p] = parts.slice(1, 4).map((s) => (/^[0-9]{1,8}$/.test(s ?? '') ? Number(s) : NaN)) as [number, number, number];
+  if (!isPowerOfTwo(n) || n > MAX_N || !(r >= 1 && r <= MAX_R) || !(p >= 1 && p <= MAX_P)) return false;
+  const salt = Buffer.from(parts[4] ?? '', 'base64');
+  const expected = Buffer.from(parts[5] ?? '', 'base64');
+  if (salt.length === 0 || expected.length < 16) return false;
+  const actual = await scryptAsync(password, salt, expected.length, { N: n, r, p, maxmem: maxmem(n, r) });
+  return timingSafeEqual(actual, expected);
+}

@@ -1,0 +1,58 @@
+import { eq, lte, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { rateLimits } from '../db/schema';
+import { pg } from './db';
+
+export type AttemptLimit = {
+  /** Attempts allowed per window. */
+  limit: number;
+  /** Length of the fixed window, from its first attempt. */
+  windowSeconds: number;
+  now?: Date;
+};
+
+export type AttemptResult = {
+  allowed: boolean;
+  /** 0 when allowed; otherwise whole seconds until the window ends (at least 1). */
+  retryAfterSeconds: number;
+};
+
+/**
+ * Counts one attempt on `key` in a fixed window and says whether it is within the limit;
+ * one atomic upsert, so concurrent attempts from any number of app instances are all counted.
+ */
+export async function consumeAttempt(db: Db, key: string, { limit, windowSeconds, now = new Date() }: AttemptLimit): Promise<AttemptResult> {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const cutoff = new Date(now.getTime() - windowSeconds * 1000);
+  // In DO UPDATE every expression sees the row as it was, so both CASEs test the old window.
+  const expired = sql`${rateLimits.windowStart} <= ${cutoff.toISOString()}::timestamptz`;
+  const [row] = await pg(db)
+    .insert(rateLimits)
+    .values({ key, windowStart: now, count: 1 })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        count: sql`case when ${expired} then 1 else ${rateLimits.count} + 1 end`,
+        windowStart: sql`case when ${expired} then ${at} else ${rateLimits.windowStart} end`,
+      },
+    })
+    .returning({ count: rateLimits.count, windowStart: rateLimits.windowStart });
+  if (!row) throw new Error(`rate limit upsert on ${key} returned no row`);
+  if (row.count <= limit) return { allowed: true, retryAfterSeconds: 0 };
+  const endsAt = row.windowStart.getTime() + windowSeconds * 1000;
+  // Clamped to the window, in case another instance's clock ran ahead when it opened the window.
+  const seconds = Math.ceil((endsAt - now.getTime()) / 1000);
+  return { allowed: false, retryAfterSeconds: Math.min(Math.max(1, seconds), Math.ceil(windowSeconds)) };
+}
+
+/** Forgets the attempts counted on `key`. */
+export async function resetAttempts(db: Db, key: string): Promise<void> {
+  await pg(db).delete(rateLimits).where(eq(rateLimits.key, key));
+}
+
+/** Deletes counters whose window started at least `olderThanSeconds` ago (the longest window in use); returns how many. */
+export async function deleteStaleAttempts(db: Db, { olderThanSeconds, now = new Date() }: { olderThanSeconds: number; now?: Date }): Promise<number> {
+  const cutoff = new Date(now.getTime() - olderThanSeconds * 1000);
+  const rows = await pg(db).delete(rateLimits).where(lte(rateLimits.windowStart, cutoff)).returning({ key: rateLimits.key });
+  return rows.length;
+}

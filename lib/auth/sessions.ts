@@ -1,0 +1,72 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, lte } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { accounts, sessions } from '../db/schema';
+import { pg } from './db';
+import type { Account } from './accounts';
+
+/** Name of the cookie that carries the session token. */
+export const SESSION_COOKIE = 'session';
+
+/** How long a new session lasts unless told otherwise. */
+export const SESSION_TTL_DAYS = 30;
+
+// 32 random bytes in base64url, unpadded: exactly 43 characters of this alphabet.
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Starts a session for the account; the token goes in the cookie, only its SHA-256 is stored. */
+export async function createSession(
+  db: Db,
+  accountId: number,
+  { now = new Date(), ttlDays = SESSION_TTL_DAYS }: { now?: Date; ttlDays?: number } = {},
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + ttlDays * 24 * 60 * 60 * 1000);
+  await pg(db).insert(sessions).values({ tokenHash: hashToken(token), accountId, createdAt: now, expiresAt });
+  return { token, expiresAt };
+}
+
+/** The account a session token belongs to, or null for a malformed, unknown or expired token (an expired one is deleted). */
+export async function getSessionAccount(db: Db, token: string, now: Date = new Date()): Promise<Account | null> {
+  if (typeof token !== 'string' || !TOKEN_SHAPE.test(token)) return null; // garbage never reaches the database
+  const tokenHash = hashToken(token);
+  const [row] = await pg(db)
+    .select({
+      expiresAt: sessions.expiresAt,
+      account: {
+        id: accounts.id,
+        username: accounts.username,
+        isModerator: accounts.isModerator,
+        referralCode: accounts.referralCode,
+        createdAt: accounts.createdAt,
+      },
+    })
+    .from(sessions)
+    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+    .where(eq(sessions.tokenHash, tokenHash));
+  if (!row) return null;
+  if (row.expiresAt.getTime() <= now.getTime()) {
+    await pg(db).delete(sessions).where(and(eq(sessions.tokenHash, tokenHash), lte(sessions.expiresAt, now)));
+    return null;
+  }
+  return row.account;
+}
+
+/** Ends the session (signing out); a malformed or unknown token is a no-op. */
+export async function deleteSession(db: Db, token: string): Promise<void> {
+  if (typeof token !== 'string' || !TOKEN_SHAPE.test(token)) return;
+  await pg(db).delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+}
+
+/** Deletes every session expired at `now`; returns how many. */
+export async function deleteExpiredSessions(db: Db, now: Date = new Date()): Promise<number> {
+  const rows = await pg(db).delete(sessions).where(lte(sessions.expiresAt, now)).returning({ tokenHash: sessions.tokenHash });
+  return rows.length;
+}
+
+/** Options for the session cookie (set `secure` when served over HTTPS). */
+export function sessionCookieOptions(secure: boolean, expiresAt: Date) {
+  return { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: expiresAt } as const;
+}

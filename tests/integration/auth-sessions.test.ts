@@ -1,0 +1,68 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { signUp, type Account } from '@/lib/auth/accounts';
+import { createSession, deleteExpiredSessions, deleteSession, getSessionAccount } from '@/lib/auth/sessions';
+import type { Db } from '@/lib/db/client';
+import { sessions } from '@/lib/db/schema';
+import { BACKENDS } from './support/databases';
+import { perTestDatabase } from './support/per-test-database';
+
+async function reader(db: Db): Promise<Account> {
+  const result = await signUp(db, { username: 'reader', password: 'correct horse battery' });
+  if (!result.ok) throw new Error(result.code);
+  return result.account;
+}
+
+describe.each(BACKENDS)('sessions on %s', (backend) => {
+  const freshDb = perTestDatabase(backend);
+  const t0 = new Date('2030-01-01T00:00:00Z');
+
+  it('authenticates its token, stores only the token’s SHA-256, and nothing else authenticates', async () => {
+    const db = await freshDb();
+    const account = await reader(db);
+    const { token, expiresAt } = await createSession(db, account.id, { now: t0 });
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(expiresAt).toEqual(new Date('2030-01-31T00:00:00Z'));
+    expect(await db.select().from(sessions)).toEqual([
+      { tokenHash: createHash('sha256').update(token).digest('hex'), accountId: account.id, createdAt: t0, expiresAt },
+    ]);
+
+    expect(await getSessionAccount(db, token, t0)).toEqual(account);
+    const i = 10;
+    const tampered = token.slice(0, i) + (token[i] === 'A' ? 'B' : 'A') + token.slice(i + 1);
+    for (const bad of [tampered, randomBytes(32).toString('base64url'), '', 'x'.repeat(10_240), `${token}=`, ` ${token}`]) {
+      expect(await getSessionAccount(db, bad, t0)).toBeNull();
+    }
+  });
+
+  it('rejects and deletes an expired session', async () => {
+    const db = await freshDb();
+    const account = await reader(db);
+    const { token, expiresAt } = await createSession(db, account.id, { now: t0, ttlDays: 1 });
+    expect(await getSessionAccount(db, token, new Date(expiresAt.getTime() - 1))).toEqual(account);
+    expect(await getSessionAccount(db, token, expiresAt)).toBeNull();
+    expect(await db.select().from(sessions)).toEqual([]);
+  });
+
+  it('signs out with deleteSession, leaving the account’s other sessions', async () => {
+    const db = await freshDb();
+    const account = await reader(db);
+    const phone = await createSession(db, account.id, { now: t0 });
+    const laptop = await createSession(db, account.id, { now: t0 });
+    await deleteSession(db, phone.token);
+    await deleteSession(db, 'not a token');
+    expect(await getSessionAccount(db, phone.token, t0)).toBeNull();
+    expect(await getSessionAccount(db, laptop.token, t0)).toEqual(account);
+    expect(await db.select().from(sessions)).toHaveLength(1);
+  });
+
+  it('deletes only expired sessions in bulk', async () => {
+    const db = await freshDb();
+    const account = await reader(db);
+    await createSession(db, account.id, { now: t0, ttlDays: 1 });
+    await createSession(db, account.id, { now: t0, ttlDays: 2 });
+    const kept = await createSession(db, account.id, { now: t0, ttlDays: 30 });
+    expect(await deleteExpiredSessions(db, new Date('2030-01-03T00:00:00Z'))).toBe(2);
+    expect((await db.select().from(sessions)).map((s) => s.expiresAt)).toEqual([kept.expiresAt]);
+  });
+});
