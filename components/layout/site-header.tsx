@@ -1,7 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import { getBanner } from '@/lib/content/site';
 import { Link } from '@/lib/i18n/navigation';
-import type { Locale } from '@/lib/i18n/routing';
+import { localizedPath, type Locale } from '@/lib/i18n/routing';
+import { AccountStatus } from './account-status';
 import { LocaleSwitcher } from './locale-switcher';
 
 /** The banner, the site name, the main navigation and the language switch. */
@@ -9,6 +10,7 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale, namespace: 'Layout' });
   const meta = await getTranslations({ locale, namespace: 'Meta' });
   const names = await getTranslations({ locale, namespace: 'LocaleSwitcher' });
+  const account = await getTranslations({ locale, namespace: 'Account' });
   const banner = getBanner(locale);
   return (
     <header className="site-header">
@@ -30,6 +32,18 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
               </li>
             </ul>
           </nav>
+          <AccountStatus
+            locale={locale}
+            prefix={localizedPath(locale, '/') === '/' ? '' : localizedPath(locale, '/')}
+            labels={{
+              signIn: account('signIn'),
+              signUp: account('signUp'),
+              signOut: account('signOut'),
+              // The name is filled in on the client; the template keeps its placeholder.
+              signedInAs: account.raw('signedInAs') as string,
+              unavailable: account('unavailable'),
+            }}
+          />
           <LocaleSwitcher
             current={locale}
             label={names('label')}

@@ -2,19 +2,27 @@ import 'server-only';
 import { openDb, type DbHandle } from './client';
 import { migrateDb } from './migrate';
 
-let ready: Promise<DbHandle> | undefined;
+// Next bundles instrumentation.ts and the routes separately, so this module can be
+// loaded twice in one process; the handle lives on globalThis so both share it
+// (a second PGlite on the same folder would be refused by the folder lock).
+const KEY = Symbol.for('niaoge.db');
+const slot = globalThis as typeof globalThis & { [KEY]?: Promise<DbHandle> };
 
 /**
  * The process's one database handle, opened and migrated on first use. A failure
  * (server down, folder locked) is not cached, so the next request tries again.
  */
 export function getDb(): Promise<DbHandle> {
-  ready ??= openDb().then(async (handle) => {
-    await migrateDb(handle);
-    return handle;
-  });
-  ready.catch(() => {
-    ready = undefined;
-  });
+  let ready = slot[KEY];
+  if (!ready) {
+    ready = openDb().then(async (handle) => {
+      await migrateDb(handle);
+      return handle;
+    });
+    slot[KEY] = ready;
+    ready.catch(() => {
+      if (slot[KEY] === ready) slot[KEY] = undefined;
+    });
+  }
   return ready;
 }

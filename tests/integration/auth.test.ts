@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { getAccountByUsername, setModerator, signIn, signUp } from '@/lib/auth/accounts';
+import { ADDRESS_ATTEMPTS, getAccountByUsername, setModerator, signIn, signUp } from '@/lib/auth/accounts';
 import { accounts, rateLimits } from '@/lib/db/schema';
 import { BACKENDS } from './support/databases';
 import { perTestDatabase } from './support/per-test-database';
@@ -98,9 +98,9 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
     const db = await freshDb();
     await signUp(db, { username: 'reader', password: PASSWORD });
     const now = new Date('2030-01-01T00:00:00Z');
-    // 20 guesses at different usernames, from addresses in one /64.
+    // As many guesses as the limit allows, at different usernames, from addresses in one /64.
     const guesses = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => signIn(db, { username: `guess${i}`, password: PASSWORD, clientAddress: `2001:db8:0:1::${i + 1}`, now })),
+      Array.from({ length: ADDRESS_ATTEMPTS.limit }, (_, i) => signIn(db, { username: `guess${i}`, password: PASSWORD, clientAddress: `2001:db8:0:1::${i + 1}`, now })),
     );
     expect(guesses.every((g) => !g.ok && g.code === 'invalid_credentials')).toBe(true);
     expect(await signIn(db, { username: 'reader', password: PASSWORD, clientAddress: '2001:db8::1:ffff:0:0:1', now })).toMatchObject({

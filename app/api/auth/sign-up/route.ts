@@ -1,0 +1,24 @@
+import { signUp } from '@/lib/auth/accounts';
+import { createSession } from '@/lib/auth/sessions';
+import { Credentials } from '@/lib/auth/validation';
+import { authFailure, authSuccess, checkOrigin, formContext, type AuthErrorCode } from '@/lib/auth/web';
+import { getDb } from '@/lib/db';
+
+/** Creates an account and signs it in. */
+export async function POST(request: Request) {
+  const form = await request.formData().catch(() => new FormData());
+  const { locale, next } = formContext(form);
+  const fail = (code: AuthErrorCode) => authFailure(request, { code, locale, next, page: '/sign-up' });
+  if (!checkOrigin(request)) return fail('bad_origin');
+  const parsed = Credentials.safeParse({ username: form.get('username') ?? undefined, password: form.get('password') ?? undefined });
+  if (!parsed.success) return fail((parsed.error.issues[0]?.message ?? 'username_required') as AuthErrorCode);
+  let db;
+  try {
+    ({ db } = await getDb());
+  } catch {
+    return fail('unavailable');
+  }
+  const result = await signUp(db, parsed.data);
+  if (!result.ok) return fail(result.code);
+  return authSuccess(request, next, await createSession(db, result.account.id));
+}

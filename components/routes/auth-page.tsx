@@ -1,0 +1,82 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import type { AuthErrorCode } from '@/lib/auth/web';
+import { Link } from '@/lib/i18n/navigation';
+import type { Locale } from '@/lib/i18n/routing';
+import { safeReturnPath } from '@/lib/http/request';
+
+type Mode = 'sign-in' | 'sign-up';
+export type AuthSearchParams = Promise<{ error?: string; next?: string; retry?: string }>;
+
+const ERROR_CODES: AuthErrorCode[] = [
+  'username_required',
+  'username_length',
+  'username_characters',
+  'password_required',
+  'password_length',
+  'password_blank',
+  'username_taken',
+  'invalid_credentials',
+  'rate_limited',
+  'bad_origin',
+  'unavailable',
+];
+
+/** Sign-in and sign-up pages are not indexed. */
+export async function authMetadata(locale: Locale, mode: Mode): Promise<Metadata> {
+  const t = await getTranslations({ locale, namespace: 'Account' });
+  return { title: t(mode === 'sign-in' ? 'signInTitle' : 'signUpTitle'), robots: { index: false } };
+}
+
+/** A plain form (works without JavaScript) posting to /api/auth/<mode>; errors come back in the URL. */
+export async function AuthPage({ locale, mode, searchParams }: { locale: Locale; mode: Mode; searchParams: AuthSearchParams }) {
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: 'Account' });
+  const errors = await getTranslations({ locale, namespace: 'AuthErrors' });
+  const params = await searchParams;
+  const next = safeReturnPath(params.next ?? '/');
+  const code = ERROR_CODES.find((c) => c === params.error);
+  const minutes = Math.max(1, Math.ceil(Number(params.retry ?? 60) / 60) || 1);
+  const signIn = mode === 'sign-in';
+  const other = `${signIn ? '/sign-up' : '/sign-in'}?next=${encodeURIComponent(next)}`;
+  return (
+    <section className="auth" aria-labelledby="auth-title">
+      <h1 id="auth-title">{t(signIn ? 'signInTitle' : 'signUpTitle')}</h1>
+      <form method="post" action={`/api/auth/${mode}`} className="auth-form" aria-describedby={code ? 'auth-error' : undefined}>
+        <input type="hidden" name="locale" value={locale} />
+        <input type="hidden" name="next" value={next} />
+        <p id="auth-error" role="alert" className="form-error">
+          {code ? errors(code, { minutes }) : ''}
+        </p>
+        <label>
+          <span>{t('username')}</span>
+          <input name="username" autoComplete="username" required minLength={2} maxLength={40} aria-describedby="username-hint" />
+        </label>
+        <p id="username-hint" className="hint">
+          {t('usernameHint')}
+        </p>
+        <label>
+          <span>{t('password')}</span>
+          <input
+            name="password"
+            type="password"
+            autoComplete={signIn ? 'current-password' : 'new-password'}
+            required
+            minLength={8}
+            maxLength={128}
+            aria-describedby="password-hint"
+          />
+        </label>
+        <p id="password-hint" className="hint">
+          {t('passwordHint')}
+        </p>
+        <button type="submit" className="button">
+          {t(signIn ? 'submitSignIn' : 'submitSignUp')}
+        </button>
+      </form>
+      <p>
+        {t(signIn ? 'noAccount' : 'haveAccount')} <Link href={other}>{t(signIn ? 'signUp' : 'signIn')}</Link>
+      </p>
+    </section>
+  );
+}

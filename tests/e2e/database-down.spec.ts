@@ -1,0 +1,51 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+import { articlePath, ARTICLE_H2 } from './helpers';
+
+// A second server of the same build whose database is a closed port: the article
+// must still be served whole, and the reader-state parts say they are unavailable.
+const PORT = 3150;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+let server: ChildProcess | undefined;
+
+test.beforeAll(async () => {
+  server = spawn('npm', ['run', '--silent', 'serve'], {
+    env: { ...process.env, PORT: String(PORT), HOSTNAME: '127.0.0.1', DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none' },
+    detached: true,
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${ORIGIN}/robots.txt`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the server with an unreachable database did not start');
+});
+
+test.afterAll(() => {
+  if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+});
+
+test('the article renders in full and reader state says it is unavailable', async ({ page }) => {
+  const response = await page.goto(`${ORIGIN}${articlePath()}`);
+  expect(response?.status()).toBe(200);
+  await expect(page.locator('.prose h2')).toHaveText(ARTICLE_H2);
+  await expect(page.locator('.prose li')).toHaveCount(18);
+  await expect(page.getByRole('banner').getByText('账号服务暂时不可用')).toBeVisible();
+
+  const state = await page.request.get(`${ORIGIN}/api/reader-state`);
+  expect(state.status()).toBe(503);
+  expect(await state.json()).toEqual({ available: false, account: null });
+});
+
+test('signing up while the database is down is a 503 with a message, not a crash', async ({ request }) => {
+  const res = await request.post(`${ORIGIN}/api/auth/sign-up`, {
+    form: { username: 'downtime', password: 'long enough 1' },
+    headers: { origin: ORIGIN, accept: 'application/json' },
+  });
+  expect(res.status()).toBe(503);
+  expect((await res.json()).message).toBe('账号服务暂时不可用，请稍后再试。');
+});
