@@ -75,7 +75,7 @@ export async function ArticlePage({ locale, slug }: { locale: Locale; slug: stri
           <Markdown tree={article.body} />
         </div>
         <footer className="article-footer">
-          <SharePanel locale={locale} url={alternatesFor(locale, `/articles/${slug}`).canonical} title={article.title} />
+          <SharePanel locale={locale} slug={slug} url={alternatesFor(locale, `/articles/${slug}`).canonical} title={article.title} />
           <div className="keywords">
             <span>{meta('keywords')}</span>
             <KeywordLinks keywords={article.keywords} lang={article.lang} />

@@ -1,12 +1,5 @@
-import { qrPath } from '@/lib/qr';
-
-/** A QR code rendered on the server as inline SVG (no script, no image request). */
-export function QrCode({ text, label }: { text: string; label: string }) {
-  const { size, d } = qrPath(text);
-  return (
-    <svg className="qr" viewBox={`0 0 ${size} ${size}`} role="img" aria-label={label} shapeRendering="crispEdges">
-      <rect width={size} height={size} fill="#fff" />
-      <path d={d} fill="#000" />
-    </svg>
-  );
+/** The QR code of an article's canonical URL, an SVG image rendered on the server at build time. */
+export function QrCode({ locale, slug, label }: { locale: string; slug: string; label: string }) {
+  // A plain <img>: a static SVG needs no image optimisation.
+  return <img className="qr" src={`/qr/${locale}/${slug}`} alt={label} width={144} height={144} loading="lazy" decoding="async" />;
 }

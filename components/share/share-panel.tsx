@@ -7,14 +7,14 @@ import { ShareActions } from './share-actions';
  * 分享到朋友圈: a disclosure (works without JavaScript) holding a QR code of the
  * article's canonical URL for WeChat, and the copy/share actions.
  */
-export async function SharePanel({ locale, url, title }: { locale: Locale; url: string; title: string }) {
+export async function SharePanel({ locale, slug, url, title }: { locale: Locale; slug: string; url: string; title: string }) {
   const t = await getTranslations({ locale, namespace: 'Share' });
   return (
     <details className="share">
       <summary className="button button-secondary">{t('open')}</summary>
       <div className="share-popover">
         <figure className="share-qr">
-          <QrCode text={url} label={t('qrLabel')} />
+          <QrCode locale={locale} slug={slug} label={t('qrLabel')} />
           <figcaption>{t('scan')}</figcaption>
         </figure>
         <ShareActions

@@ -23,6 +23,7 @@ for (const locale of ['zh-CN', 'zh-TW'] as const) {
     await openShare(page, locale);
     const qr = page.getByRole('img', { name: LABEL[locale].qr });
     await expect(qr).toBeVisible();
+    await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     const png = PNG.sync.read(await qr.screenshot());
     const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
     expect(decoded?.data).toBe(await canonical(page));
