@@ -1,8 +1,9 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
+import { NextResponse } from 'next/server';
 import { getDb } from '@/lib/db';
 import { localizedPath, type Locale } from '@/lib/i18n/routing';
-import { formLocale, isHttps, isSameOrigin, readCookie, safeReturnPath, wantsJson } from '@/lib/http/request';
+import { formLocale, isHttps, readCookie, safeReturnPath, wantsJson } from '@/lib/http/request';
 import { SESSION_COOKIE, getSessionAccount, sessionCookieOptions } from './sessions';
 import type { Account } from './accounts';
 
@@ -19,6 +20,7 @@ export type AuthErrorCode =
   | 'rate_limited'
   | 'bad_origin'
   | 'unavailable';
+
 
 const STATUS: Record<AuthErrorCode, number> = {
   username_required: 400,
@@ -57,21 +59,11 @@ export async function authFailure(
   return new Response(null, { status: 303, headers: { ...headers, location: target } });
 }
 
-/** Answers a successful auth request, setting (or clearing) the session cookie. */
+/** Answers a successful auth request, setting (or, with no session, clearing) the session cookie. */
 export function authSuccess(request: Request, next: string, session: { token: string; expiresAt: Date } | null): Response {
-  const headers = new Headers();
-  const options = session ? sessionCookieOptions(isHttps(request), session.expiresAt) : sessionCookieOptions(isHttps(request), new Date(0));
-  const parts = [`${SESSION_COOKIE}=${session ? session.token : ''}`, `Path=${options.path}`, `Expires=${options.expires.toUTCString()}`, 'HttpOnly', 'SameSite=Lax'];
-  if (options.secure) parts.push('Secure');
-  headers.append('set-cookie', parts.join('; '));
-  if (wantsJson(request)) return Response.json({ ok: true, next }, { headers });
-  headers.set('location', next);
-  return new Response(null, { status: 303, headers });
-}
-
-/** Rejects a state change that does not come from this site's pages. */
-export function checkOrigin(request: Request): boolean {
-  return isSameOrigin(request);
+  const response = wantsJson(request) ? NextResponse.json({ ok: true, next }) : new NextResponse(null, { status: 303, headers: { location: next } });
+  response.cookies.set(SESSION_COOKIE, session?.token ?? '', sessionCookieOptions(isHttps(request), session?.expiresAt ?? new Date(0)));
+  return response;
 }
 
 /** The signed-in account of a request, or null (no, forged, expired cookie); throws if the database is down. */

@@ -11,9 +11,10 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request) {
   const headers = { 'cache-control': 'private, no-store' };
   try {
-    // Reader state always needs the database, signed in or not: say so when it is down.
-    await (await getDb()).db.execute(sql`select 1`);
     const account = await currentAccount(request);
+    // Signed out, nothing above touched the database; reader state needs it all the
+    // same, so say so when it is down.
+    if (!account) await (await getDb()).db.execute(sql`select 1`);
     return Response.json({ available: true, account: account && { username: account.username, isModerator: account.isModerator } }, { headers });
   } catch {
     return Response.json({ available: false, account: null }, { status: 503, headers });

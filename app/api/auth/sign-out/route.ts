@@ -1,13 +1,17 @@
 import { SESSION_COOKIE, deleteSession } from '@/lib/auth/sessions';
-import { authSuccess, checkOrigin, formContext } from '@/lib/auth/web';
+import { getTranslations } from 'next-intl/server';
+import { authSuccess, formContext } from '@/lib/auth/web';
 import { getDb } from '@/lib/db';
-import { readCookie } from '@/lib/http/request';
+import { isSameOrigin, readCookie } from '@/lib/http/request';
 
 /** Signs out: deletes the session row and clears the cookie. */
 export async function POST(request: Request) {
   const form = await request.formData().catch(() => new FormData());
-  const { next } = formContext(form);
-  if (!checkOrigin(request)) return Response.json({ ok: false, code: 'bad_origin' }, { status: 403 });
+  const { locale, next } = formContext(form);
+  if (!isSameOrigin(request)) {
+    const t = await getTranslations({ locale, namespace: 'AuthErrors' });
+    return Response.json({ ok: false, code: 'bad_origin', message: t('bad_origin') }, { status: 403 });
+  }
   const token = readCookie(request, SESSION_COOKIE);
   if (token) {
     try {

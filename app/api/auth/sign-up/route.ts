@@ -1,15 +1,16 @@
 import { signUp } from '@/lib/auth/accounts';
 import { createSession } from '@/lib/auth/sessions';
 import { Credentials } from '@/lib/auth/validation';
-import { authFailure, authSuccess, checkOrigin, formContext, type AuthErrorCode } from '@/lib/auth/web';
+import { authFailure, authSuccess, formContext, type AuthErrorCode } from '@/lib/auth/web';
 import { getDb } from '@/lib/db';
+import { isSameOrigin } from '@/lib/http/request';
 
 /** Creates an account and signs it in. */
 export async function POST(request: Request) {
   const form = await request.formData().catch(() => new FormData());
   const { locale, next } = formContext(form);
   const fail = (code: AuthErrorCode) => authFailure(request, { code, locale, next, page: '/sign-up' });
-  if (!checkOrigin(request)) return fail('bad_origin');
+  if (!isSameOrigin(request)) return fail('bad_origin');
   const parsed = Credentials.safeParse({ username: form.get('username') ?? undefined, password: form.get('password') ?? undefined });
   if (!parsed.success) return fail((parsed.error.issues[0]?.message ?? 'username_required') as AuthErrorCode);
   let db;
