@@ -1,7 +1,13 @@
 import { defineConfig } from '@playwright/test';
+import { createDatabase } from './tests/e2e/support/database';
 
 const PORT = 3100;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
+// Each run starts on an empty database of its own on the PostgreSQL server, so tests
+// can assert exact counts, run the admin CLI beside the site, and start more app
+// instances on the same data (the embedded database allows one process). Made here
+// once: workers inherit the variable. tests/e2e/pglite.spec.ts covers PGlite.
+process.env.E2E_DATABASE_URL ??= createDatabase('e2e');
 
 /**
  * End-to-end tests against the production build (`npm run build` runs before this;
@@ -12,6 +18,7 @@ export default defineConfig({
   testDir: './tests/e2e',
   testMatch: '**/*.spec.ts',
   outputDir: './test-results',
+  globalTeardown: './tests/e2e/support/global-teardown.ts',
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,
@@ -43,7 +50,7 @@ export default defineConfig({
   ],
   webServer: {
     // What `npm start` serves with, on a port of its own.
-    command: `PORT=${PORT} HOSTNAME=127.0.0.1 npm run --silent serve`,
+    command: `DATABASE_URL=${process.env.E2E_DATABASE_URL} PORT=${PORT} HOSTNAME=127.0.0.1 npm run --silent serve`,
     url: `${BASE_URL}/`,
     reuseExistingServer: false,
     timeout: 60_000,

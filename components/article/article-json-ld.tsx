@@ -24,6 +24,10 @@ export async function ArticleJsonLd({ locale, article, homeName }: { locale: Loc
         url: absoluteUrl(localizedPath(locale, `/authors/${article.author.id}`)),
       },
       publisher: { '@type': 'Organization', name: t('siteName'), url: absoluteUrl(localizedPath(locale, '/')) },
+      // A paid article says which part is behind the paywall (Google's paywalled-content markup).
+      ...(article.price !== undefined
+        ? { isAccessibleForFree: false, hasPart: { '@type': 'WebPageElement', isAccessibleForFree: false, cssSelector: '.paid-part' } }
+        : {}),
     },
     {
       '@context': 'https://schema.org',

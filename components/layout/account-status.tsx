@@ -1,41 +1,27 @@
 'use client';
 
 import { usePathname } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useReaderState } from '@/components/reader/reader-state';
 
-export type AccountStatusLabels = { signIn: string; signUp: string; signOut: string; signedInAs: string; unavailable: string };
-
-type State = { kind: 'unknown' } | { kind: 'signed-out' } | { kind: 'signed-in'; username: string } | { kind: 'unavailable' };
+export type AccountStatusLabels = { signIn: string; signUp: string; signOut: string; signedInAs: string; unavailable: string; balance: string };
 
 /**
- * Who is signed in, asked for after the page has loaded (GET /api/reader-state),
- * so every page stays the same cacheable bytes for all readers. Without JavaScript
- * the sign-in and sign-up links are there from the server.
+ * Who is signed in, from the page's one reader-state request, so every page stays
+ * the same cacheable bytes for all readers. Without JavaScript the sign-in and
+ * sign-up links are there from the server.
  */
 export function AccountStatus({ locale, prefix, labels }: { locale: string; prefix: string; labels: AccountStatusLabels }) {
-  const [state, setState] = useState<State>({ kind: 'unknown' });
+  const state = useReaderState();
   const pathname = usePathname() ?? '/';
+  const account = state.status === 'ready' ? state.data.account : null;
 
-  useEffect(() => {
-    let live = true;
-    fetch('/api/reader-state', { headers: { accept: 'application/json' }, cache: 'no-store' })
-      .then((r) => r.json() as Promise<{ available: boolean; account: { username: string } | null }>)
-      .then((body) => {
-        if (!live) return;
-        if (!body.available) setState({ kind: 'unavailable' });
-        else setState(body.account ? { kind: 'signed-in', username: body.account.username } : { kind: 'signed-out' });
-      })
-      .catch(() => live && setState({ kind: 'unavailable' }));
-    return () => {
-      live = false;
-    };
-  }, []);
-
-  const next = encodeURIComponent(pathname);
-  if (state.kind === 'signed-in') {
+  if (account) {
     return (
       <form method="post" action="/api/auth/sign-out" className="account-status">
-        <span>{labels.signedInAs.replace('{name}', state.username)}</span>
+        <a href={`${prefix}/me`}>{labels.signedInAs.replace('{name}', account.username)}</a>
+        <a href={`${prefix}/me#feathers`} className="balance">
+          {labels.balance.replace('{n}', String(account.feathers))}
+        </a>
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="next" value={pathname} />
         <button type="submit" className="link-button">
@@ -44,9 +30,10 @@ export function AccountStatus({ locale, prefix, labels }: { locale: string; pref
       </form>
     );
   }
+  const next = encodeURIComponent(pathname);
   return (
     <div className="account-status">
-      {state.kind === 'unavailable' && <span className="notice">{labels.unavailable}</span>}
+      {state.status === 'unavailable' && <span className="notice">{labels.unavailable}</span>}
       <a href={`${prefix}/sign-in?next=${next}`}>{labels.signIn}</a>
       <a href={`${prefix}/sign-up?next=${next}`}>{labels.signUp}</a>
     </div>

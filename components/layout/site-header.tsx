@@ -11,6 +11,8 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
   const meta = await getTranslations({ locale, namespace: 'Meta' });
   const names = await getTranslations({ locale, namespace: 'LocaleSwitcher' });
   const account = await getTranslations({ locale, namespace: 'Account' });
+  const feathers = await getTranslations({ locale, namespace: 'Feathers' });
+  const mall = await getTranslations({ locale, namespace: 'Mall' });
   const banner = getBanner(locale);
   return (
     <header className="site-header">
@@ -28,6 +30,9 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
                 <Link href="/">{t('home')}</Link>
               </li>
               <li>
+                <Link href="/mall">{mall('title')}</Link>
+              </li>
+              <li>
                 <Link href="/rules">{t('rules')}</Link>
               </li>
             </ul>
@@ -42,6 +47,7 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
               // The name is filled in on the client; the template keeps its placeholder.
               signedInAs: account.raw('signedInAs') as string,
               unavailable: account('unavailable'),
+              balance: feathers.raw('balance') as string,
             }}
           />
           <LocaleSwitcher

@@ -6,6 +6,8 @@ import { ArticleMeta } from '@/components/article/article-meta';
 import { AuthorCard } from '@/components/article/author-card';
 import { KeywordLinks } from '@/components/article/keyword-links';
 import { Markdown } from '@/components/article/markdown';
+import { ArticleQuiz, GiftAside, PaidPartSlot } from '@/components/feathers/article-feathers';
+import { ArticleActions } from '@/components/reader/article-actions';
 import { SharePanel } from '@/components/share/share-panel';
 import { getArticle, getArticleStats, listArticles } from '@/lib/content/site';
 import { Link } from '@/lib/i18n/navigation';
@@ -74,7 +76,10 @@ export async function ArticlePage({ locale, slug }: { locale: Locale; slug: stri
         <div className="prose" lang={article.lang}>
           <Markdown tree={article.body} />
         </div>
+        {article.price !== undefined && <PaidPartSlot locale={locale} slug={slug} price={article.price} title={article.title} lang={article.lang} />}
         <footer className="article-footer">
+          <ArticleActions locale={locale} slug={slug} />
+          <ArticleQuiz locale={locale} slug={slug} />
           <SharePanel locale={locale} slug={slug} url={alternatesFor(locale, `/articles/${slug}`).canonical} title={article.title} />
           <div className="keywords">
             <span>{meta('keywords')}</span>
@@ -86,6 +91,7 @@ export async function ArticlePage({ locale, slug }: { locale: Locale; slug: stri
           <AuthorCard locale={locale} author={article.author} />
         </footer>
       </article>
+      <GiftAside locale={locale} slug={slug} />
     </>
   );
 }

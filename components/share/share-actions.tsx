@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { useReaderState } from '@/components/reader/reader-state';
 
 export type ShareLabels = {
   copy: string;
@@ -13,13 +14,25 @@ export type ShareLabels = {
 
 type Props = { url: string; title: string; labels: ShareLabels };
 
+/** The canonical URL with a reader's referral code: '…/articles/x' → '…/articles/x?ref=code'. */
+export function withReferral(url: string, code: string): string {
+  const u = new URL(url);
+  u.searchParams.set('ref', code);
+  return u.toString();
+}
+
 /**
  * 复制链接 with the Clipboard API, falling back to a selected text field where it is
  * missing (WeChat's in-app browser), a native share button where the Web Share API
  * exists, and a hint inside WeChat. Capabilities are read after mount, so the
  * server HTML is the same for every reader.
  */
-export function ShareActions({ url, title, labels }: Props) {
+export function ShareActions({ url: canonical, title, labels }: Props) {
+  // A signed-in reader shares a link carrying their referral code (the feathers
+  // rewards pay on it); the page's canonical URL and the QR code never carry it.
+  const reader = useReaderState();
+  const code = reader.status === 'ready' ? reader.data.account?.referralCode : undefined;
+  const url = code ? withReferral(canonical, code) : canonical;
   const [canShare, setCanShare] = useState(false);
   const [inWeChat, setInWeChat] = useState(false);
   const [status, setStatus] = useState<'idle' | 'copied' | 'manual'>('idle');

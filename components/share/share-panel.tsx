@@ -9,6 +9,7 @@ import { ShareActions } from './share-actions';
  */
 export async function SharePanel({ locale, slug, url, title }: { locale: Locale; slug: string; url: string; title: string }) {
   const t = await getTranslations({ locale, namespace: 'Share' });
+  const reward = await getTranslations({ locale, namespace: 'ShareReward' });
   return (
     <details className="share">
       <summary className="button button-secondary">{t('open')}</summary>
@@ -17,6 +18,11 @@ export async function SharePanel({ locale, slug, url, title }: { locale: Locale;
           <QrCode locale={locale} slug={slug} label={t('qrLabel')} />
           <figcaption>{t('scan')}</figcaption>
         </figure>
+        <p className="share-reward">
+          {reward('line')}
+          <br />
+          {reward('referral')}
+        </p>
         <ShareActions
           url={url}
           title={title}

@@ -14,6 +14,8 @@ export type Account = {
   username: string;
   isModerator: boolean;
   referralCode: string;
+  /** The feathers balance (the sum of the account's ledger). */
+  feathers: number;
   createdAt: Date;
 };
 
@@ -35,6 +37,7 @@ const accountColumns = {
   username: accounts.username,
   isModerator: accounts.isModerator,
   referralCode: accounts.referralCode,
+  feathers: accounts.feathers,
   createdAt: accounts.createdAt,
 };
 

@@ -40,6 +40,7 @@ export async function getSessionAccount(db: Db, token: string, now: Date = new D
         username: accounts.username,
         isModerator: accounts.isModerator,
         referralCode: accounts.referralCode,
+        feathers: accounts.feathers,
         createdAt: accounts.createdAt,
       },
     })

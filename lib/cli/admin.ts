@@ -5,13 +5,36 @@ import { normalizeUsername } from '../auth/validation';
 import { openDb } from '../db/client';
 import { DbFolderLockedError } from '../db/folder-lock';
 import { migrateDb } from '../db/migrate';
+import { grantFeathers } from '../feathers/grant';
 
 const USAGE = `usage: npm run admin -- <command>
 
 commands:
   grant-moderator <username>   let the account moderate
   revoke-moderator <username>  take moderation rights away
+  grant-feathers <username> <amount> --reason "<text>"
+                               add feathers (a negative amount takes them back;
+                               a balance never goes below zero), in the ledger
   help                         show this text`;
+
+/**
+ * Positionals and --reason. Not util.parseArgs: it would read the amount in
+ * `grant-feathers reader -20` as the option -2.
+ */
+function splitArgs(args: string[]): { positionals: string[]; reason?: string } | { error: string } {
+  const positionals: string[] = [];
+  let reason: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--reason') {
+      if (i + 1 >= args.length) return { error: '--reason needs a value.' };
+      reason = args[++i];
+    } else if (arg.startsWith('--reason=')) reason = arg.slice('--reason='.length);
+    else if (arg.startsWith('-') && !/^-\d+$/.test(arg)) return { error: `unknown option "${arg}".` };
+    else positionals.push(arg);
+  }
+  return { positionals, reason };
+}
 
 /** Runs one admin command and returns the exit code; output goes to stdout/stderr. */
 async function runAdmin(args: string[]): Promise<number> {
@@ -20,16 +43,23 @@ async function runAdmin(args: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  if (command !== 'grant-moderator' && command !== 'revoke-moderator') {
+  if (command !== 'grant-moderator' && command !== 'revoke-moderator' && command !== 'grant-feathers') {
     console.error(command === undefined ? 'admin: no command given.' : `admin: unknown command "${command}".`);
     console.error(USAGE);
     return 1;
   }
-  const [username] = rest;
-  if (username === undefined || rest.length !== 1) {
-    console.error(`admin: ${command} takes exactly one username.`);
+  const parsed = splitArgs(rest);
+  if ('error' in parsed) {
+    console.error(`admin: ${parsed.error}`);
     return 1;
   }
+  const { positionals, reason } = parsed;
+  const wanted = command === 'grant-feathers' ? 2 : 1;
+  if (positionals.length !== wanted || (command !== 'grant-feathers' && reason !== undefined)) {
+    console.error(command === 'grant-feathers' ? 'admin: grant-feathers takes a username, an amount and --reason.' : `admin: ${command} takes exactly one username.`);
+    return 1;
+  }
+  const [username, amount] = positionals as [string, string | undefined];
 
   let handle;
   try {
@@ -41,6 +71,15 @@ async function runAdmin(args: string[]): Promise<number> {
   }
   try {
     await migrateDb(handle);
+    if (command === 'grant-feathers') {
+      const result = await grantFeathers(handle.db, { username, amount: amount!, reason: reason ?? '' });
+      if (!result.ok) {
+        console.error(`admin: ${result.message}`);
+        return 1;
+      }
+      console.log(`${result.username} now has ${result.balance} feathers.`);
+      return 0;
+    }
     const grant = command === 'grant-moderator';
     const result = await setModerator(handle.db, username, grant);
     if (!result.ok) {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Root as MdastRoot } from 'mdast';
 import type { z } from 'zod';
-import { parseContentFile, type ParsedFile } from './parse';
+import { PAID_MARKER, isPaidMarker, parseContentFile, type ParsedFile } from './parse';
 import { ContentError, type ContentProblem } from './problem';
 import {
   ArticleFrontMatter,
@@ -14,7 +14,13 @@ import {
 } from './schema';
 
 /** An article as the editor wrote it: Simplified source, before any locale conversion. */
-export type ArticleSource = ArticleFrontMatter & { file: string; body: MdastRoot };
+export type ArticleSource = ArticleFrontMatter & {
+  file: string;
+  /** The whole body of a free article; of a paid one, only the free part. */
+  body: MdastRoot;
+  /** A paid article's part after the marker: sent only to readers who unlocked it. */
+  paidBody?: MdastRoot;
+};
 export type AuthorSource = AuthorFrontMatter & { file: string };
 export type RulesSource = RulesFrontMatter & { file: string; body: MdastRoot };
 
@@ -27,9 +33,13 @@ export type ContentSource = {
   gifts: Gift[];
 };
 
-/** The default content folder; tests and previews point `CONTENT_DIR` elsewhere. */
-export function contentDir(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.CONTENT_DIR ?? 'content');
+/**
+ * The content folders: `content/` unless `CONTENT_DIR` says otherwise. It may list
+ * several, separated by the path delimiter (`content:tests/fixtures/paid-article`):
+ * the later ones add articles (a test build adds a fixture without copying content/).
+ */
+export function contentDir(): string[] {
+  return (process.env.CONTENT_DIR ?? 'content').split(path.delimiter).map((d) => path.resolve(/*turbopackIgnore: true*/ d));
 }
 
 function listMarkdown(dir: string): string[] {
@@ -44,11 +54,20 @@ function listMarkdown(dir: string): string[] {
 
 const bodyOf = (tree: MdastRoot): MdastRoot => ({ ...tree, children: tree.children.filter((n) => n.type !== 'yaml') });
 
+/** Splits a body at the paid marker into the free part and the paid part. */
+function splitPaid(body: MdastRoot): { body: MdastRoot; paidBody?: MdastRoot } {
+  const i = body.children.findIndex(isPaidMarker);
+  if (i < 0) return { body };
+  return { body: { ...body, children: body.children.slice(0, i) }, paidBody: { ...body, children: body.children.slice(i + 1) } };
+}
+
 /**
  * Reads and checks every Markdown file under `dir`. Returns the typed content and
  * every problem found (file:line:column); callers decide whether problems are fatal.
  */
-export function readContent(dir: string = contentDir()): { content: ContentSource | undefined; problems: ContentProblem[] } {
+export function readContent(dirs: string | string[] = contentDir()): { content: ContentSource | undefined; problems: ContentProblem[] } {
+  const folders = Array.isArray(dirs) ? dirs : [dirs];
+  const dir = folders[0]!;
   const problems: ContentProblem[] = [];
   const rel = (f: string) => path.relative(process.cwd(), f) || f;
   const parse = <S extends z.ZodType>(full: string, schema: S): ParsedFile<z.infer<S>> => {
@@ -63,8 +82,8 @@ export function readContent(dir: string = contentDir()): { content: ContentSourc
   let banner: SiteFrontMatter['banner'] | undefined;
   let gifts: Gift[] | undefined;
 
-  for (const full of listMarkdown(dir)) {
-    const name = path.relative(dir, full).split(path.sep).join('/');
+  for (const [folder, full] of folders.flatMap((f) => listMarkdown(f).map((file) => [f, file] as const))) {
+    const name = path.relative(folder, full).split(path.sep).join('/');
     if (name.startsWith('articles/')) {
       const parsed = parse(full, ArticleFrontMatter);
       if (parsed.data) articles.push({ parsed, data: parsed.data });
@@ -95,6 +114,15 @@ export function readContent(dir: string = contentDir()): { content: ContentSourc
     if (other) {
       problems.push({ file: parsed.file, ...parsed.positionOf(['slug']), rule: 'duplicate-slug', message: `duplicate slug "${data.slug}" (also used by ${other})` });
     } else seenSlugs.set(data.slug, parsed.file);
+    const markers = parsed.tree.children.filter(isPaidMarker);
+    const at = (node: (typeof markers)[number]) => ({ line: node.position!.start.line, column: node.position!.start.column });
+    if (markers.length > 1) {
+      problems.push({ file: parsed.file, ...at(markers[1]!), rule: 'paid-marker', message: `${PAID_MARKER} may appear only once` });
+    } else if (data.price !== undefined && markers.length === 0) {
+      problems.push({ file: parsed.file, ...parsed.positionOf(['price']), rule: 'paid-marker', message: `a paid article needs a ${PAID_MARKER} line where its free part ends` });
+    } else if (data.price === undefined && markers.length === 1) {
+      problems.push({ file: parsed.file, ...at(markers[0]!), rule: 'paid-marker', message: `${PAID_MARKER} needs a price in the front matter` });
+    }
     if (!authors.has(data.author)) {
       problems.push({ file: parsed.file, ...parsed.positionOf(['author']), rule: 'unknown-author', message: `unknown author id "${data.author}": add content/authors/${data.author}.md` });
     }
@@ -115,7 +143,7 @@ export function readContent(dir: string = contentDir()): { content: ContentSourc
   return {
     content: {
       articles: articles
-        .map(({ parsed, data }) => ({ ...data, file: parsed.file, body: bodyOf(parsed.tree) }))
+        .map(({ parsed, data }) => ({ ...data, file: parsed.file, ...splitPaid(bodyOf(parsed.tree)) }))
         .sort((a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt)),
       authors,
       rules,
@@ -127,7 +155,7 @@ export function readContent(dir: string = contentDir()): { content: ContentSourc
 }
 
 /** Loads the content or throws a ContentError listing every problem (what the build relies on). */
-export function loadContent(dir?: string): ContentSource {
+export function loadContent(dir?: string | string[]): ContentSource {
   const { content, problems } = readContent(dir);
   if (!content) throw new ContentError(problems);
   return content;

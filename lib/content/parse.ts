@@ -82,7 +82,7 @@ export function parseContentFile<S extends z.ZodType>(file: string, source: stri
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return;
-    if (node.type === 'html') report(start, 'raw-html', 'raw HTML is not allowed in Markdown: use Markdown syntax');
+    if (node.type === 'html' && !isPaidMarker(node)) report(start, 'raw-html', 'raw HTML is not allowed in Markdown: use Markdown syntax');
     if (node.type === 'text') {
       // Check the source as written, so offsets map exactly onto lines and columns.
       for (const f of checkText(source.slice(start, end))) report(start + f.offset, f.rule, f.message);
@@ -91,6 +91,14 @@ export function parseContentFile<S extends z.ZodType>(file: string, source: stri
 
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
   return { file, tree, data, problems, positionOf };
+}
+
+/** The line that ends a paid article's free part. An HTML comment: invisible if rendered anywhere else. */
+export const PAID_MARKER = '<!-- paid -->';
+
+/** Whether a Markdown node is the paid marker line. */
+export function isPaidMarker(node: { type: string; value?: unknown }): boolean {
+  return node.type === 'html' && typeof node.value === 'string' && node.value.trim() === PAID_MARKER;
 }
 
 function visitYamlStrings(node: unknown, fn: (start: number, raw: string) => void, text: string): void {

@@ -16,6 +16,7 @@ export type ContentRule =
   | 'traditional'
   | 'ascii-punctuation'
   | 'raw-html'
+  | 'paid-marker'
   | 'unknown-file';
 
 /** Formats a problem the way compilers do, so editors and terminals can jump to it. */

@@ -18,6 +18,18 @@ export const ArticleFrontMatter = z
     author: slug,
     keywords: z.array(nonEmpty).min(1, 'needs at least one keyword'),
     summary: nonEmpty,
+    /** Feathers to unlock the part after the `<!-- paid -->` line; absent, the article is free. */
+    price: z.number().int().positive().max(100_000).optional(),
+    /** A reading quiz: the right answer is `answer`, counting options from 1. It never reaches the browser. */
+    quiz: z
+      .object({
+        question: nonEmpty,
+        options: z.array(nonEmpty).min(2, 'needs at least two options').max(6, 'has at most six options'),
+        answer: z.number().int().min(1),
+      })
+      .strict()
+      .refine((q) => q.answer <= q.options.length, { message: 'answer must be the number of one of the options (1 = the first)', path: ['answer'] })
+      .optional(),
   })
   .strict();
 export type ArticleFrontMatter = z.infer<typeof ArticleFrontMatter>;

@@ -37,7 +37,10 @@ export type ArticleSummary = {
 
 /** A whole article, rendered for one locale. */
 export type ArticleView = ArticleSummary & {
+  /** The whole body of a free article; of a paid one, only the free part. */
   body: HastRoot;
+  /** Feathers to unlock a paid article's rest (undefined: free). */
+  price?: number;
   outline: Array<{ depth: number; text: string }>;
 };
 
@@ -56,7 +59,7 @@ function summarize(a: ArticleSource, locale: SiteLocale): ArticleSummary {
     publishedAt: a.publishedAt,
     keywords: a.keywords.map((k) => ({ key: k, label: localizeText(k, locale) })),
     author: author(a.author, locale),
-    readingMinutes: readingMinutes(a.body),
+    readingMinutes: readingMinutes(a.paidBody ? { ...a.body, children: [...a.body.children, ...a.paidBody.children] } : a.body),
     lang: contentLangFor(locale),
   };
 }
@@ -73,6 +76,7 @@ export function getArticle(locale: SiteLocale, slug: string): ArticleView | unde
   return {
     ...summarize(a, locale),
     body: renderBody(a.body, locale),
+    price: a.paidBody ? a.price : undefined,
     outline: a.body.children.flatMap((n) => (n.type === 'heading' ? [{ depth: n.depth, text: localizeText(plainText(n), locale) }] : [])),
   };
 }
@@ -119,4 +123,48 @@ export function getRules(locale: SiteLocale): { title: string; body: HastRoot; l
 /** The site banner text for a locale. */
 export function getBanner(locale: SiteLocale): { text: string; lang: ContentLang } {
   return { text: localizeText(content().banner.text, locale), lang: contentLangFor(locale) };
+}
+
+/** A gift of the mall (羽毛精选) as a reader of one locale sees it. */
+export type GiftView = { id: string; name: string; description: string; price: number; stock: number; lang: ContentLang };
+
+/** The gifts of content/gifts.md, in their order. */
+export function listGifts(locale: SiteLocale): GiftView[] {
+  return content().gifts.map((g) => ({
+    ...g,
+    name: localizeText(g.name, locale),
+    description: localizeText(g.description, locale),
+    lang: contentLangFor(locale),
+  }));
+}
+
+/** A gift as content/gifts.md defines it (price and stock for the mall's transaction). */
+export function getGiftSource(id: string) {
+  return content().gifts.find((g) => g.id === id);
+}
+
+/** An article's quiz for the page: the question and options, never the answer. */
+export function getQuiz(locale: SiteLocale, slug: string): { question: string; options: string[]; lang: ContentLang } | undefined {
+  const quiz = content().articles.find((x) => x.slug === slug)?.quiz;
+  if (!quiz) return undefined;
+  return { question: localizeText(quiz.question, locale), options: quiz.options.map((o) => localizeText(o, locale)), lang: contentLangFor(locale) };
+}
+
+/** Whether `choice` (1 = the first option) is the quiz's right answer; undefined when the article has no quiz. */
+export function quizAnswer(slug: string): { options: number; answer: number } | undefined {
+  const quiz = content().articles.find((x) => x.slug === slug)?.quiz;
+  return quiz && { options: quiz.options.length, answer: quiz.answer };
+}
+
+/** A paid article's price and its paid part rendered for a locale; undefined for a free or unknown article. */
+export function getPaidPart(locale: SiteLocale, slug: string): { price: number; body: HastRoot } | undefined {
+  const a = content().articles.find((x) => x.slug === slug);
+  if (!a?.paidBody || a.price === undefined) return undefined;
+  return { price: a.price, body: renderBody(a.paidBody, locale) };
+}
+
+/** A paid article's price (undefined for a free or unknown one). */
+export function articlePrice(slug: string): number | undefined {
+  const a = content().articles.find((x) => x.slug === slug);
+  return a?.paidBody ? a.price : undefined;
 }

@@ -1,16 +1,27 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, pgTable, primaryKey, smallint, text, timestamp, unique, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 /** A reader's account. Usernames are stored lower-cased, so uniqueness ignores case. */
-export const accounts = pgTable('accounts', {
-  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-  username: text('username').notNull().unique(),
-  passwordHash: text('password_hash').notNull(),
-  isModerator: boolean('is_moderator').notNull().default(false),
-  /** Carried by the reader's share links; the feathers issue pays on it. */
-  referralCode: text('referral_code').notNull().unique(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    username: text('username').notNull().unique(),
+    passwordHash: text('password_hash').notNull(),
+    isModerator: boolean('is_moderator').notNull().default(false),
+    /** Carried by the reader's share links; referral and share-read rewards pay on it. */
+    referralCode: text('referral_code').notNull().unique(),
+    /** The reader whose share link this account signed up through. */
+    referredBy: bigint('referred_by', { mode: 'number' }).references((): AnyPgColumn => accounts.id, { onDelete: 'set null' }),
+    /**
+     * The feathers balance: always the sum of the account's ledger rows, because both
+     * change in one transaction that holds this row's lock (lib/feathers/ledger.ts).
+     */
+    feathers: integer('feathers').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('accounts_feathers_not_negative', sql`${t.feathers} >= 0`)],
+);
 
 /** A signed-in browser. Only a hash of the cookie's random token is stored. */
 export const sessions = pgTable(
@@ -65,4 +76,111 @@ export const rateLimits = pgTable('rate_limits', {
   key: text('key').primaryKey(),
   windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
   count: integer('count').notNull(),
+});
+
+/**
+ * The feathers ledger, append-only: every change of a balance is a row. The unique key
+ * makes each award and each spend happen once, whatever the retries.
+ */
+export const ledger = pgTable(
+  'ledger',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    accountId: bigint('account_id', { mode: 'number' })
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    delta: integer('delta').notNull(),
+    /** What for: grant, quiz, referral, share_read, redeem, unlock, comment, comment_removed. */
+    reason: text('reason').notNull(),
+    /** What it is about (an article, a redemption, an account…): with the reason, it happens once. */
+    reference: text('reference').notNull(),
+    /** Free text an operator gave with a grant. */
+    note: text('note'),
+    balanceAfter: integer('balance_after').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('ledger_once').on(t.accountId, t.reason, t.reference),
+    index('ledger_account_idx').on(t.accountId, t.id),
+    check('ledger_delta_not_zero', sql`${t.delta} <> 0`),
+    check('ledger_balance_not_negative', sql`${t.balanceAfter} >= 0`),
+  ],
+);
+
+/** How many of each gift have been handed out; the stock itself is in content/gifts.md. */
+export const giftStock = pgTable(
+  'gift_stock',
+  {
+    giftId: text('gift_id').primaryKey(),
+    redeemed: integer('redeemed').notNull().default(0),
+  },
+  (t) => [check('gift_stock_redeemed_not_negative', sql`${t.redeemed} >= 0`)],
+);
+
+/** A gift a reader redeemed, with the code they use to claim it. */
+export const redemptions = pgTable(
+  'redemptions',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    accountId: bigint('account_id', { mode: 'number' })
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    giftId: text('gift_id').notNull(),
+    price: integer('price').notNull(),
+    code: text('code').notNull().unique(),
+    /** From the form: a retried or double-clicked redemption finds the first one. */
+    idempotencyKey: text('idempotency_key').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('redemptions_once').on(t.accountId, t.idempotencyKey)],
+);
+
+/** A paid article a reader has unlocked; it stays unlocked. */
+export const unlocks = pgTable(
+  'unlocks',
+  {
+    accountId: bigint('account_id', { mode: 'number' })
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    articleSlug: text('article_slug').notNull(),
+    price: integer('price').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.articleSlug] })],
+);
+
+/** A reader's one answer to an article's quiz. */
+export const quizAttempts = pgTable(
+  'quiz_attempts',
+  {
+    accountId: bigint('account_id', { mode: 'number' })
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    articleSlug: text('article_slug').notNull(),
+    choice: smallint('choice').notNull(),
+    correct: boolean('correct').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.articleSlug] })],
+);
+
+/** Distinct readers who opened an article through someone's share link. */
+export const shareVisits = pgTable(
+  'share_visits',
+  {
+    sharerId: bigint('sharer_id', { mode: 'number' })
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    articleSlug: text('article_slug').notNull(),
+    /** 'a:<account id>' for a signed-in reader, 'v:<visitor id>' from the signed visitor cookie. */
+    visitorKey: text('visitor_key').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.sharerId, t.articleSlug, t.visitorKey] })],
+);
+
+/** Secrets every app instance must share (the visitor-cookie signing key), made once. */
+export const appSecrets = pgTable('app_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
 });

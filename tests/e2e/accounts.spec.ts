@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { articlePath, expectNoSeriousA11yViolations, waitForHydration } from './helpers';
 
-const unique = (prefix: string) => `${prefix}_${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+import { unique } from './support/readers';
 const PASSWORD = 'correct horse 1';
 
 /** Posts a form to an auth endpoint as a page of this site would (same Origin), asking for JSON. */

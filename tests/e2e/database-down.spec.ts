@@ -1,32 +1,19 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { articlePath, ARTICLE_H2 } from './helpers';
+import { startServer, type RunningServer } from './support/server';
 
 // A second server of the same build whose database is a closed port: the article
 // must still be served whole, and the reader-state parts say they are unavailable.
 const PORT = 3150;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
-let server: ChildProcess | undefined;
+let server: RunningServer | undefined;
 
 test.beforeAll(async () => {
-  server = spawn('npm', ['run', '--silent', 'serve'], {
-    env: { ...process.env, PORT: String(PORT), HOSTNAME: '127.0.0.1', DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none' },
-    detached: true,
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${ORIGIN}/robots.txt`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('the server with an unreachable database did not start');
+  server = await startServer(PORT, { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none' });
 });
 
-test.afterAll(() => {
-  if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+test.afterAll(async () => {
+  await server?.stop();
 });
 
 test('the article renders in full and reader state says it is unavailable', async ({ page }) => {
@@ -38,7 +25,7 @@ test('the article renders in full and reader state says it is unavailable', asyn
 
   const state = await page.request.get(`${ORIGIN}/api/reader-state`);
   expect(state.status()).toBe(503);
-  expect(await state.json()).toEqual({ available: false, account: null });
+  expect(await state.json()).toEqual({ available: false, account: null, article: null });
 });
 
 test('signing up while the database is down is a 503 with a message, not a crash', async ({ request }) => {

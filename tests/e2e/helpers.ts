@@ -116,3 +116,11 @@ export async function waitForHydration(page: Page) {
     return hydrated(document.body) && links.length > 0 && links.every(hydrated);
   });
 }
+
+/** Waits until React has hydrated the element `selector` points at (for pages with no links in main). */
+export async function waitForHydrationOf(page: Page, selector: string) {
+  await page.waitForFunction((sel) => {
+    const el = document.querySelector(sel);
+    return el !== null && Object.keys(el).some((k) => k.startsWith('__reactProps$'));
+  }, selector);
+}

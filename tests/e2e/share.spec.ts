@@ -34,7 +34,7 @@ test('复制链接 puts the canonical URL on the clipboard and says so', async (
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openShare(page);
   await page.getByRole('button', { name: LABEL['zh-CN'].copy }).click();
-  await expect(page.getByRole('status')).toHaveText(LABEL['zh-CN'].copied);
+  await expect(page.locator('.share-popover').getByRole('status')).toHaveText(LABEL['zh-CN'].copied);
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await canonical(page));
 });
 

@@ -16,7 +16,7 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
     const up = await signUp(db, { username: '  Reader ', password: PASSWORD });
     expect(up).toEqual({
       ok: true,
-      account: { id: expect.any(Number), username: 'reader', isModerator: false, referralCode: expect.stringMatching(/^[a-z2-7]{10}$/), createdAt: expect.any(Date) },
+      account: { id: expect.any(Number), username: 'reader', isModerator: false, referralCode: expect.stringMatching(/^[a-z2-7]{10}$/), feathers: 0, createdAt: expect.any(Date) },
     });
 
     const rows = await db.select().from(accounts);

@@ -95,6 +95,43 @@ describe('content checker: per-file rules (parseContentFile)', () => {
     expect(parsed.data).toMatchObject({ title: '标题', slug: 'a', keywords: ['电商运营'] });
   });
 
+  it('reads a quiz and reports an answer that is not one of the options at its line and column', () => {
+    const base = 'title: 标题\nslug: a\npublishedAt: "2022-06-17T19:39:30+08:00"\nauthor: lin-xiansheng\nkeywords:\n  - 电商运营\nsummary: 摘要\n';
+    const quiz = (answer: string) => `${base}quiz:\n  question: 问题？\n  options:\n    - 甲\n    - 乙\n  answer: ${answer}\n`;
+    expect(parseContentFile('articles/x.md', article('正文。', quiz('2')), ArticleFrontMatter).data?.quiz).toEqual({ question: '问题？', options: ['甲', '乙'], answer: 2 });
+    expect(problemsOf(article('正文。', quiz('3')))).toEqual([
+      { file: 'articles/x.md', line: 14, column: 11, rule: 'front-matter', message: expect.stringMatching(/answer must be the number of one of the options/) },
+    ]);
+    expect(problemsOf(article('正文。', quiz('0')))).toHaveLength(1);
+  });
+
+  it('splits a paid article at its marker, and reports a marker without a price or a price without a marker', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'paid-'));
+    try {
+      cpSync('tests/fixtures/good-small', dir, { recursive: true });
+      const file = path.join(dir, 'articles/sample.md');
+      const original = readFileSync(file, 'utf8');
+      const withPrice = original.replace('\n---\n', '\nprice: 30\n---\n');
+      writeFileSync(file, withPrice.replace(/\n\n(?=[^\n]*\n$)/, '\n\n<!-- paid -->\n\n'));
+      const paid = readContent(dir);
+      expect(paid.problems).toEqual([]);
+      const article = paid.content!.articles[0]!;
+      expect(article.price).toBe(30);
+      expect(article.paidBody?.children.length).toBeGreaterThan(0);
+      expect(JSON.stringify(article.body)).not.toContain(JSON.stringify(article.paidBody!.children[0]));
+
+      writeFileSync(file, withPrice);
+      expect(readContent(dir).problems).toEqual([expect.objectContaining({ rule: 'paid-marker', message: expect.stringMatching(/needs a <!-- paid --> line/) })]);
+
+      writeFileSync(file, `${original}\n<!-- paid -->\n\n更多。\n`);
+      const unpriced = readContent(dir).problems;
+      expect(unpriced).toEqual([expect.objectContaining({ rule: 'paid-marker', message: expect.stringMatching(/needs a price/) })]);
+      expect(unpriced[0]!.line).toBe(original.split('\n').length + 1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reports a file without front matter at 1:1', () => {
     expect(parseContentFile('rules.md', '正文。\n', RulesFrontMatter).problems).toEqual([
       { file: 'rules.md', line: 1, column: 1, rule: 'front-matter', message: expect.stringMatching(/missing YAML front matter/) },

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { articlePrice } from '@/lib/content/site';
+import { unlockArticle } from '@/lib/feathers/unlock';
+import { fail, handleMutation } from '@/lib/http/mutation';
+
+/** 购买: spends a paid article's price once; the article stays unlocked. */
+export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  return handleMutation(request, z.object({}), async ({ db, account }) => {
+    const price = articlePrice(slug);
+    if (price === undefined) return fail('not_paid', 404);
+    const result = await unlockArticle(db, account.id, slug, price);
+    if (result.ok) return { ok: true, body: { balance: result.balance, unlocked: true } };
+    if (result.code === 'feathers_short') return fail('feathers_short', 409, { price, balance: result.balance });
+    return fail('unavailable', 503);
+  });
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { getGiftSource } from '@/lib/content/site';
+import { IdempotencyKey, redeemGift } from '@/lib/feathers/mall';
+import { fail, handleMutation } from '@/lib/http/mutation';
+
+const Input = z.object({ key: IdempotencyKey });
+
+/** 立即兑换: spends the gift's price, takes one from stock and issues a code, once per idempotency key. */
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return handleMutation(request, Input, async ({ db, account, input }) => {
+    const gift = getGiftSource(id);
+    if (!gift) return fail('unknown_gift', 404);
+    const result = await redeemGift(db, account.id, gift, input.key);
+    if (result.ok) {
+      return {
+        ok: true,
+        body: { redemption: { code: result.redemption.code, giftId: gift.id }, balance: result.balance, remaining: result.remaining, repeated: result.repeated },
+        message: { key: 'Mall.redeemed', values: { code: result.redemption.code } },
+      };
+    }
+    if (result.code === 'feathers_short') return fail('feathers_short', 409, { price: result.price, balance: result.balance });
+    if (result.code === 'out_of_stock') return fail('out_of_stock', 409);
+    if (result.code === 'idempotency_conflict') return fail('idempotency_conflict', 409);
+    return fail('unavailable', 503);
+  });
+}

@@ -1,0 +1,102 @@
+'use client';
+
+import { useEffect, useId, useState } from 'react';
+import { postForm, updateReaderState, useReaderState } from '@/components/reader/reader-state';
+import { ModalDialog } from './confirm-dialog';
+
+export type PaidLabels = { locked: string; buy: string; confirm: string; cancel: string; confirmButton: string; short: string; shortBody: string; ok: string; failed: string; signIn: string };
+
+/**
+ * The rest of a paid article. The page never carries it: once the reader-state
+ * request says this reader unlocked it, it is fetched from /api/articles/<slug>/paid
+ * (sanitised HTML made on the server from the editor's Markdown). Until then, 购买.
+ */
+export function PaidPart({ slug, locale, next, lang, signInHref, labels }: { slug: string; locale: string; next: string; lang: string; signInHref: string; labels: PaidLabels }) {
+  const state = useReaderState();
+  const article = state.status === 'ready' && state.data.article?.slug === slug ? state.data.article : null;
+  const signedIn = state.status === 'ready' && state.data.account !== null;
+  const [html, setHtml] = useState<string | null>(null);
+  const [step, setStep] = useState<'closed' | 'confirm' | 'busy' | 'short' | 'error'>('closed');
+  const [error, setError] = useState('');
+  const titleId = useId();
+
+  useEffect(() => {
+    if (!article?.unlocked || html !== null) return;
+    fetch(`/api/articles/${slug}/paid?locale=${locale}`, { headers: { accept: 'application/json' }, cache: 'no-store' })
+      .then((r) => r.json() as Promise<{ ok: boolean; html?: string }>)
+      .then((body) => body.ok && body.html !== undefined && setHtml(body.html))
+      .catch(() => {});
+  }, [article?.unlocked, html, slug, locale]);
+
+  const buy = async () => {
+    setStep('busy');
+    const form = document.createElement('form');
+    form.action = `/api/articles/${slug}/unlock`;
+    for (const [name, value] of Object.entries({ locale, next })) {
+      const input = document.createElement('input');
+      input.name = name;
+      input.value = value;
+      form.append(input);
+    }
+    const result = await postForm<{ balance: number }>(form);
+    if (result.ok) {
+      setStep('closed');
+      updateReaderState((d) => ({
+        account: d.account && { ...d.account, feathers: result.balance },
+        article: d.article && { ...d.article, unlocked: true },
+      }));
+    } else if (result.code === 'feathers_short') setStep('short');
+    else if (result.code !== 'sign_in_required') {
+      setError(result.message || labels.failed);
+      setStep('error');
+    }
+  };
+
+  if (html !== null) {
+    // Sanitised on the server (rehype-sanitize), like every article body.
+    return <div className="prose paid-part" lang={lang} dangerouslySetInnerHTML={{ __html: html }} />;
+  }
+  return (
+    <div className="paywall">
+      <p>{labels.locked}</p>
+      {state.status === 'ready' && !signedIn ? (
+        <a className="button" href={signInHref}>
+          {labels.signIn}
+        </a>
+      ) : (
+        <button type="button" className="button" disabled={article?.unlocked === true} onClick={() => setStep('confirm')}>
+          {labels.buy}
+        </button>
+      )}
+      <ModalDialog open={step !== 'closed'} onClose={() => setStep('closed')} labelledBy={titleId}>
+        {step === 'confirm' || step === 'busy' ? (
+          <>
+            <p id={titleId} className="modal-title">
+              {labels.confirm}
+            </p>
+            <div className="modal-actions">
+              <button type="button" className="button button-secondary" onClick={() => setStep('closed')}>
+                {labels.cancel}
+              </button>
+              <button type="button" className="button" aria-busy={step === 'busy'} onClick={() => step === 'confirm' && buy()}>
+                {labels.confirmButton}
+              </button>
+            </div>
+          </>
+        ) : (
+          <>
+            <p id={titleId} className="modal-title" role={step === 'error' ? 'alert' : undefined}>
+              {step === 'short' ? labels.short : error}
+            </p>
+            {step === 'short' && <p>{labels.shortBody}</p>}
+            <div className="modal-actions">
+              <button type="button" className="button" onClick={() => setStep('closed')} autoFocus>
+                {labels.ok}
+              </button>
+            </div>
+          </>
+        )}
+      </ModalDialog>
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useId, useState } from 'react';
+import { postForm, updateReaderState } from '@/components/reader/reader-state';
+import { ModalDialog } from './confirm-dialog';
+
+export type RedeemLabels = {
+  redeem: string;
+  confirm: string;
+  cancel: string;
+  confirmButton: string;
+  redeemed: string;
+  short: string;
+  shortBody: string;
+  ok: string;
+  failed: string;
+};
+
+type Step = { kind: 'closed' } | { kind: 'confirm'; key: string } | { kind: 'busy'; key: string } | { kind: 'done'; text: string } | { kind: 'short' } | { kind: 'error'; text: string };
+
+/** A key for one redemption attempt: a retry or double click of the same attempt reuses it. */
+function attemptKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(18)); // works outside secure contexts, unlike randomUUID
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
+}
+
+/**
+ * 立即兑换: asks to confirm, then redeems with one idempotency key per attempt.
+ * Without JavaScript it is a plain form (on the mall page, which renders a key) or a
+ * link to the mall.
+ */
+export function RedeemButton({
+  giftId,
+  locale,
+  next,
+  serverKey,
+  mallHref,
+  labels,
+}: {
+  giftId: string;
+  locale: string;
+  next: string;
+  serverKey?: string;
+  mallHref: string;
+  labels: RedeemLabels;
+}) {
+  const [step, setStep] = useState<Step>({ kind: 'closed' });
+  const titleId = useId();
+  const router = useRouter();
+  const close = () => {
+    // On the mall page, show the new stock (and fresh keys) once the dialog is gone.
+    if (step.kind === 'done' && serverKey) router.refresh();
+    setStep({ kind: 'closed' });
+  };
+
+  const redeem = async (key: string) => {
+    setStep({ kind: 'busy', key });
+    const form = document.createElement('form');
+    form.action = `/api/gifts/${giftId}/redeem`;
+    for (const [name, value] of Object.entries({ key, locale, next })) {
+      const input = document.createElement('input');
+      input.name = name;
+      input.value = value;
+      form.append(input);
+    }
+    const result = await postForm<{ redemption: { code: string }; balance: number; remaining: number }>(form);
+    if (result.ok) {
+      updateReaderState((d) => (d.account ? { ...d, account: { ...d.account, feathers: result.balance } } : d));
+      setStep({ kind: 'done', text: labels.redeemed.replace('{code}', result.redemption.code) });
+    } else if (result.code === 'feathers_short') setStep({ kind: 'short' });
+    else if (result.code !== 'sign_in_required') setStep({ kind: 'error', text: result.message || labels.failed });
+  };
+
+  const open = (event: { preventDefault: () => void }) => {
+    event.preventDefault();
+    setStep({ kind: 'confirm', key: attemptKey() });
+  };
+
+  return (
+    <>
+      {serverKey ? (
+        <form method="post" action={`/api/gifts/${giftId}/redeem`} onSubmit={open}>
+          <input type="hidden" name="key" value={serverKey} />
+          <input type="hidden" name="locale" value={locale} />
+          <input type="hidden" name="next" value={next} />
+          <button type="submit" className="button">
+            {labels.redeem}
+          </button>
+        </form>
+      ) : (
+        <a href={mallHref} className="button" role="button" onClick={open}>
+          {labels.redeem}
+        </a>
+      )}
+      <ModalDialog open={step.kind !== 'closed'} onClose={close} labelledBy={titleId}>
+        {(step.kind === 'confirm' || step.kind === 'busy') && (
+          <>
+            <p id={titleId} className="modal-title">
+              {labels.confirm}
+            </p>
+            <div className="modal-actions">
+              <button type="button" className="button button-secondary" onClick={close}>
+                {labels.cancel}
+              </button>
+              <button type="button" className="button" aria-busy={step.kind === 'busy'} onClick={() => step.kind === 'confirm' && redeem(step.key)}>
+                {labels.confirmButton}
+              </button>
+            </div>
+          </>
+        )}
+        {step.kind === 'short' && (
+          <>
+            <p id={titleId} className="modal-title">
+              {labels.short}
+            </p>
+            <p>{labels.shortBody}</p>
+            <div className="modal-actions">
+              <button type="button" className="button" onClick={close} autoFocus>
+                {labels.ok}
+              </button>
+            </div>
+          </>
+        )}
+        {(step.kind === 'done' || step.kind === 'error') && (
+          <>
+            <p id={titleId} className="modal-title" role={step.kind === 'error' ? 'alert' : 'status'}>
+              {step.text}
+            </p>
+            <div className="modal-actions">
+              <button type="button" className="button" onClick={close} autoFocus>
+                {labels.ok}
+              </button>
+            </div>
+          </>
+        )}
+      </ModalDialog>
+    </>
+  );
+}

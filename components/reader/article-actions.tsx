@@ -1,0 +1,36 @@
+import { getTranslations } from 'next-intl/server';
+import { localizedPath, type Locale } from '@/lib/i18n/routing';
+import { FavouriteToggle } from './favourite-toggle';
+import { RatingControl } from './rating-control';
+
+/** 收藏 and 评分 under the article; the reader's part fills in after the page loads. */
+export async function ArticleActions({ locale, slug }: { locale: Locale; slug: string }) {
+  const t = await getTranslations({ locale, namespace: 'Reader' });
+  const next = localizedPath(locale, `/articles/${slug}`);
+  return (
+    <section className="reader-actions" aria-label={t('actionsLabel')} id="reader-actions">
+      <FavouriteToggle
+        slug={slug}
+        locale={locale}
+        next={next}
+        labels={{ favourite: t('favourite'), count: t.raw('favouriteCount') as string, failed: t('failed') }}
+      />
+      <RatingControl
+        slug={slug}
+        locale={locale}
+        next={next}
+        labels={{
+          legend: t('ratingLegend'),
+          star: t.raw('star') as string,
+          submit: t('submitRating'),
+          overall: t.raw('overall') as string,
+          overallNone: t('overallNone'),
+          mine: t.raw('mine') as string,
+          mineNone: t('mineNone'),
+          saved: t('saved'),
+          failed: t('failed'),
+        }}
+      />
+    </section>
+  );
+}

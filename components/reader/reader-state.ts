@@ -1,0 +1,77 @@
+'use client';
+
+import { usePathname } from 'next/navigation';
+import { useEffect, useSyncExternalStore } from 'react';
+
+export type FavouriteState = { favourited: boolean; count: number };
+export type RatingState = { mean: number | null; count: number; mine: number | null };
+export type ReaderState = {
+  account: { username: string; isModerator: boolean; referralCode: string; feathers: number } | null;
+  article: { slug: string; favourite: FavouriteState; rating: RatingState; quiz: { correct: boolean } | null; unlocked: boolean | null } | null;
+};
+export type Snapshot = { status: 'loading' } | { status: 'unavailable' } | { status: 'ready'; data: ReaderState };
+
+const LOADING: Snapshot = { status: 'loading' };
+let snapshot: Snapshot = LOADING;
+let loadedFor: string | null = null;
+const listeners = new Set<() => void>();
+
+function publish(next: Snapshot) {
+  snapshot = next;
+  for (const listener of listeners) listener();
+}
+
+/** The article a path shows ('/zh-TW/articles/x' → 'x'), if any. */
+export function articleSlugOf(pathname: string): string | null {
+  return /^(?:\/[a-zA-Z-]+)?\/articles\/([^/]+)\/?$/.exec(pathname)?.[1] ?? null;
+}
+
+/**
+ * Fetches GET /api/reader-state once per page shown; the header and the article's
+ * controls share the answer, so a page makes one request for everything personal.
+ */
+function load(pathname: string) {
+  if (loadedFor === pathname) return;
+  loadedFor = pathname;
+  const slug = articleSlugOf(pathname);
+  fetch(`/api/reader-state${slug ? `?article=${encodeURIComponent(slug)}` : ''}`, { headers: { accept: 'application/json' }, cache: 'no-store' })
+    .then((r) => r.json() as Promise<ReaderState & { available: boolean }>)
+    .then((body) => {
+      if (loadedFor !== pathname) return;
+      publish(body.available ? { status: 'ready', data: { account: body.account, article: body.article } } : { status: 'unavailable' });
+    })
+    .catch(() => loadedFor === pathname && publish({ status: 'unavailable' }));
+}
+
+/** Applies what a mutation answered (a new count, my rating…) without asking again. */
+export function updateReaderState(change: (data: ReaderState) => ReaderState) {
+  if (snapshot.status === 'ready') publish({ status: 'ready', data: change(snapshot.data) });
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The reader's state for the page being shown. */
+export function useReaderState(): Snapshot {
+  const pathname = usePathname() ?? '/';
+  useEffect(() => load(pathname), [pathname]);
+  return useSyncExternalStore(
+    subscribe,
+    () => snapshot,
+    () => LOADING,
+  );
+}
+
+/** Posts a form with fetch, asking for JSON; a signed-out reader is sent to sign in and back. */
+export async function postForm<T>(form: HTMLFormElement): Promise<({ ok: true } & T) | { ok: false; code?: string; message: string }> {
+  try {
+    const response = await fetch(form.action, { method: 'POST', body: new FormData(form), headers: { accept: 'application/json' } });
+    const body = (await response.json()) as ({ ok: true } & T) | { ok: false; code: string; message: string; signInUrl?: string };
+    if (!body.ok && body.signInUrl) window.location.assign(body.signInUrl);
+    return body;
+  } catch {
+    return { ok: false, message: '' };
+  }
+}

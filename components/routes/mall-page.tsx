@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { GiftList } from '@/components/feathers/gift-list';
+import { getGiftSource, listGifts } from '@/lib/content/site';
+import { getDb } from '@/lib/db';
+import { remainingStock } from '@/lib/feathers/mall';
+import { localizedPath, type Locale } from '@/lib/i18n/routing';
+import { alternatesFor } from '@/lib/seo';
+
+export async function mallMetadata(locale: Locale): Promise<Metadata> {
+  const t = await getTranslations({ locale, namespace: 'Mall' });
+  return { title: t('title'), description: t('intro'), alternates: alternatesFor(locale, '/mall') };
+}
+
+/** 羽毛精选: the gifts with what is left of each; rendered per request, as stock changes. */
+export async function MallPage({ locale }: { locale: Locale }) {
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: 'Me' });
+  const mall = await getTranslations({ locale, namespace: 'Mall' });
+  const gifts = listGifts(locale);
+  let remaining: Map<string, number> | undefined;
+  try {
+    remaining = await remainingStock((await getDb()).db, gifts.map((g) => getGiftSource(g.id)!));
+  } catch {
+    remaining = undefined; // the gifts still show; redeeming says the service is unavailable
+  }
+  // One key per gift and page view: a double-submitted form redeems once.
+  const keys = new Map(gifts.map((g) => [g.id, randomBytes(18).toString('base64url')]));
+  return (
+    <section className="mall" aria-labelledby="mall-title">
+      <h1 id="mall-title">{mall('title')}</h1>
+      <p>{mall('intro')}</p>
+      {!remaining && (
+        <p role="status" className="notice">
+          {t('unavailable')}
+        </p>
+      )}
+      <GiftList locale={locale} gifts={gifts} next={localizedPath(locale, '/mall')} remaining={remaining} keys={keys} headingLevel={2} />
+    </section>
+  );
+}

@@ -1,0 +1,126 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { redirect } from 'next/navigation';
+import { pageReader } from '@/lib/auth/page';
+import { getArticle, listGifts } from '@/lib/content/site';
+import { REASONS, listLedger, type Reason } from '@/lib/feathers/ledger';
+import { listRedemptions } from '@/lib/feathers/mall';
+import { TIME_ZONE } from '@/lib/i18n/request';
+import { Link } from '@/lib/i18n/navigation';
+import { localizedPath, type Locale } from '@/lib/i18n/routing';
+import { listFavourites } from '@/lib/reader/favourites';
+
+export async function meMetadata(locale: Locale): Promise<Metadata> {
+  const t = await getTranslations({ locale, namespace: 'Me' });
+  return { title: t('title'), robots: { index: false } };
+}
+
+/** /me: the signed-in reader's own things. Personal, so rendered per request and never cached. */
+export async function MePage({ locale }: { locale: Locale }) {
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: 'Me' });
+  const reader = await pageReader();
+  const self = localizedPath(locale, '/me');
+  if (reader.status === 'signed-out') redirect(`${localizedPath(locale, '/sign-in')}?next=${encodeURIComponent(self)}`);
+  if (reader.status === 'unavailable') {
+    return (
+      <section className="me" aria-labelledby="me-title">
+        <h1 id="me-title">{t('title')}</h1>
+        <p role="status" className="notice">
+          {t('unavailable')}
+        </p>
+      </section>
+    );
+  }
+  const { account, db } = reader;
+  const format = await getFormatter({ locale });
+  const feathers = await getTranslations({ locale, namespace: 'Feathers' });
+  const mall = await getTranslations({ locale, namespace: 'Mall' });
+  const when = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE });
+  const [entries, redemptions] = await Promise.all([listLedger(db, account.id), listRedemptions(db, account.id)]);
+  const giftNames = new Map(listGifts(locale).map((g) => [g.id, g.name]));
+  const reasonLabel = (r: Reason) => (REASONS.includes(r) ? feathers(`reasons.${r}`) : r);
+  const favourites = (await listFavourites(db, account.id)).flatMap((f) => {
+    const article = getArticle(locale, f.articleSlug);
+    return article ? [{ ...f, article }] : []; // an article since removed from content/ is not listed
+  });
+  return (
+    <section className="me" aria-labelledby="me-title">
+      <h1 id="me-title">{t('heading', { name: account.username })}</h1>
+      <section aria-labelledby="feathers">
+        <h2 id="feathers">{feathers('ledgerTitle')}</h2>
+        <p className="balance-line">{feathers('balance', { n: account.feathers })}</p>
+        {entries.length === 0 ? (
+          <p>{feathers('empty')}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="ledger">
+              <thead>
+                <tr>
+                  <th scope="col">{feathers('time')}</th>
+                  <th scope="col">{feathers('reason')}</th>
+                  <th scope="col">{feathers('amount')}</th>
+                  <th scope="col">{feathers('balanceAfter')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {entries.map((e) => (
+                  <tr key={e.id}>
+                    <td>{when(e.createdAt)}</td>
+                    <td>
+                      {reasonLabel(e.reason)}
+                      {e.note ? `（${e.note}）` : ''}
+                    </td>
+                    <td className={e.delta > 0 ? 'plus' : 'minus'}>{e.delta > 0 ? `+${e.delta}` : `−${-e.delta}`}</td>
+                    <td>{e.balanceAfter}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section aria-labelledby="me-redemptions">
+        <h2 id="me-redemptions">{mall('myRedemptions')}</h2>
+        {redemptions.length === 0 ? (
+          <p>{mall('noRedemptions')}</p>
+        ) : (
+          <ul className="me-list">
+            {redemptions.map((r) => (
+              <li key={r.id}>
+                {giftNames.get(r.giftId) ?? r.giftId} · {mall('code')}: <code>{r.code}</code> · <span className="hint">{when(r.createdAt)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="me-favourites">
+        <h2 id="me-favourites">{t('favourites')}</h2>
+        {favourites.length === 0 ? (
+          <p>{t('noFavourites')}</p>
+        ) : (
+          <ul className="me-list">
+            {favourites.map(({ article, createdAt }) => (
+              <li key={article.slug}>
+                <Link href={`/articles/${article.slug}`} lang={article.lang}>
+                  {article.title}
+                </Link>{' '}
+                <span className="hint">
+                  {t('favouritedAt', { time: format.dateTime(createdAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }) })}
+                </span>
+                <form method="post" action={`/api/articles/${article.slug}/favourite`} className="inline-form">
+                  <input type="hidden" name="locale" value={locale} />
+                  <input type="hidden" name="next" value={self} />
+                  <input type="hidden" name="intent" value="remove" />
+                  <button type="submit" className="link-button">
+                    {t('remove')}
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </section>
+  );
+}

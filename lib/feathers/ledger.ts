@@ -1,0 +1,103 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { pg, type PgDb } from '../auth/db';
+import type { Db } from '../db/client';
+import { accounts, ledger } from '../db/schema';
+
+/** Why a balance changed; each has a label in messages (Feathers.reasons). */
+export const REASONS = ['grant', 'quiz', 'referral', 'share_read', 'redeem', 'unlock', 'comment', 'comment_removed'] as const;
+export type Reason = (typeof REASONS)[number];
+
+/** The largest single change anyone may make: keeps sums far inside a 32-bit integer. */
+export const MAX_DELTA = 1_000_000;
+
+/** A transaction (or the database) as seen by the ledger's callers. */
+export type Tx = Parameters<Parameters<PgDb['transaction']>[0]>[0];
+
+export type LedgerEntry = {
+  id: number;
+  delta: number;
+  reason: Reason;
+  reference: string;
+  note: string | null;
+  balanceAfter: number;
+  createdAt: Date;
+};
+
+export type Change =
+  | { ok: true; entry: LedgerEntry; balance: number; repeated: boolean }
+  | { ok: false; code: 'feathers_short'; balance: number }
+  | { ok: false; code: 'unknown_account' };
+
+const entryColumns = {
+  id: ledger.id,
+  delta: ledger.delta,
+  reason: ledger.reason,
+  reference: ledger.reference,
+  note: ledger.note,
+  balanceAfter: ledger.balanceAfter,
+  createdAt: ledger.createdAt,
+};
+
+/**
+ * Locks the account's row for the rest of the transaction and returns its balance.
+ * Every change of a balance goes through here first, so changes to one account
+ * happen one after another, on every app instance.
+ */
+export async function lockBalance(tx: Tx, accountId: number): Promise<number | null> {
+  const [row] = await tx.select({ feathers: accounts.feathers }).from(accounts).where(eq(accounts.id, accountId)).for('update');
+  return row ? row.feathers : null;
+}
+
+/**
+ * Inside a transaction: adds `delta` feathers to the account (negative spends), once
+ * per (account, reason, reference). A repeat returns the first entry and changes
+ * nothing; a spend the balance cannot cover changes nothing.
+ */
+export async function changeBalance(
+  tx: Tx,
+  change: { accountId: number; delta: number; reason: Reason; reference: string; note?: string | null },
+): Promise<Change> {
+  const { accountId, delta, reason, reference } = change;
+  if (!Number.isSafeInteger(delta) || delta === 0 || Math.abs(delta) > MAX_DELTA) throw new RangeError(`bad feathers delta ${delta}`);
+  const balance = await lockBalance(tx, accountId);
+  if (balance === null) return { ok: false, code: 'unknown_account' };
+  const [earlier] = await tx
+    .select(entryColumns)
+    .from(ledger)
+    .where(and(eq(ledger.accountId, accountId), eq(ledger.reason, reason), eq(ledger.reference, reference)));
+  if (earlier) return { ok: true, entry: earlier as LedgerEntry, balance, repeated: true };
+  const balanceAfter = balance + delta;
+  if (balanceAfter < 0) return { ok: false, code: 'feathers_short', balance };
+  const [entry] = await tx
+    .insert(ledger)
+    .values({ accountId, delta, reason, reference, note: change.note ?? null, balanceAfter })
+    .returning(entryColumns);
+  await tx.update(accounts).set({ feathers: balanceAfter }).where(eq(accounts.id, accountId));
+  return { ok: true, entry: entry as LedgerEntry, balance: balanceAfter, repeated: false };
+}
+
+/** changeBalance in a transaction of its own. */
+export function applyChange(db: Db, change: Parameters<typeof changeBalance>[1]): Promise<Change> {
+  return pg(db).transaction((tx) => changeBalance(tx, change));
+}
+
+/** The account's balance. */
+export async function balanceOf(db: Db, accountId: number): Promise<number> {
+  const [row] = await pg(db).select({ feathers: accounts.feathers }).from(accounts).where(eq(accounts.id, accountId));
+  return row?.feathers ?? 0;
+}
+
+/** The sum of the account's ledger (what the balance must always equal). */
+export async function ledgerSum(db: Db, accountId: number): Promise<number> {
+  const [row] = await pg(db)
+    .select({ sum: sql<number>`coalesce(sum(${ledger.delta}), 0)::int` })
+    .from(ledger)
+    .where(eq(ledger.accountId, accountId));
+  return row?.sum ?? 0;
+}
+
+/** 羽毛明细: the account's ledger, newest first. */
+export async function listLedger(db: Db, accountId: number, limit = 100): Promise<LedgerEntry[]> {
+  const rows = await pg(db).select(entryColumns).from(ledger).where(eq(ledger.accountId, accountId)).orderBy(desc(ledger.id)).limit(limit);
+  return rows as LedgerEntry[];
+}

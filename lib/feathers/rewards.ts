@@ -1,0 +1,114 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { pg } from '../auth/db';
+import type { Db } from '../db/client';
+import { accounts, ledger, quizAttempts, shareVisits } from '../db/schema';
+import { changeBalance, lockBalance } from './ledger';
+
+/** 恭喜你~答对了 +5羽毛 */
+export const QUIZ_REWARD = 5;
+/** 成功推荐给其他人 +10羽毛 */
+export const REFERRAL_REWARD = 10;
+/** Each distinct reader who opens the article through a share link: +5, at most +15 per article. */
+export const SHARE_READ_REWARD = 5;
+export const SHARE_READ_CAP = 15;
+
+export type QuizResult =
+  | { ok: true; correct: boolean; awarded: number; balance: number }
+  | { ok: false; code: 'quiz_answered'; correct: boolean }
+  | { ok: false; code: 'unknown_account' };
+
+/**
+ * Records the reader's one answer to an article's quiz and, if right, pays +5 in
+ * the same transaction. A second answer (or a concurrent duplicate) changes nothing.
+ */
+export async function answerQuiz(db: Db, accountId: number, articleSlug: string, choice: number, answer: number): Promise<QuizResult> {
+  const correct = choice === answer;
+  return pg(db).transaction(async (tx) => {
+    const balance = await lockBalance(tx, accountId);
+    if (balance === null) return { ok: false, code: 'unknown_account' };
+    const [recorded] = await tx
+      .insert(quizAttempts)
+      .values({ accountId, articleSlug, choice, correct })
+      .onConflictDoNothing()
+      .returning({ correct: quizAttempts.correct });
+    if (!recorded) {
+      const [earlier] = await tx
+        .select({ correct: quizAttempts.correct })
+        .from(quizAttempts)
+        .where(and(eq(quizAttempts.accountId, accountId), eq(quizAttempts.articleSlug, articleSlug)));
+      return { ok: false, code: 'quiz_answered', correct: earlier?.correct ?? false };
+    }
+    if (!correct) return { ok: true, correct, awarded: 0, balance };
+    const paid = await changeBalance(tx, { accountId, delta: QUIZ_REWARD, reason: 'quiz', reference: `article:${articleSlug}` });
+    if (!paid.ok) throw new Error(`quiz award failed: ${paid.code}`);
+    return { ok: true, correct, awarded: QUIZ_REWARD, balance: paid.balance };
+  });
+}
+
+/** The reader's earlier answer to an article's quiz, if any. */
+export async function quizAttempt(db: Db, accountId: number, articleSlug: string): Promise<{ correct: boolean } | null> {
+  const [row] = await pg(db)
+    .select({ correct: quizAttempts.correct })
+    .from(quizAttempts)
+    .where(and(eq(quizAttempts.accountId, accountId), eq(quizAttempts.articleSlug, articleSlug)));
+  return row ?? null;
+}
+
+/**
+ * A new account signed up through a share link: records who referred it and pays
+ * the sharer +10, once per new account (the ledger reference is the new account),
+ * never for an account referring itself.
+ */
+export async function creditReferral(db: Db, newAccountId: number, referralCode: string): Promise<{ sharerId: number } | null> {
+  return pg(db).transaction(async (tx) => {
+    const [sharer] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.referralCode, referralCode));
+    if (!sharer || sharer.id === newAccountId) return null;
+    const [linked] = await tx
+      .update(accounts)
+      .set({ referredBy: sharer.id })
+      .where(and(eq(accounts.id, newAccountId), sql`${accounts.referredBy} is null`))
+      .returning({ id: accounts.id });
+    if (!linked) return null; // already referred by someone
+    const paid = await changeBalance(tx, { accountId: sharer.id, delta: REFERRAL_REWARD, reason: 'referral', reference: `account:${newAccountId}` });
+    if (!paid.ok) throw new Error(`referral award failed: ${paid.code}`);
+    return { sharerId: sharer.id };
+  });
+}
+
+export type ShareVisitResult = { counted: boolean; awarded: number };
+
+/**
+ * Someone opened an article through a share link. Each distinct visitor (an account,
+ * or a signed visitor cookie) earns the sharer +5, up to +15 per sharer and article;
+ * the sharer's own visits never count. Ordered by the sharer's row lock, so
+ * concurrent visits cannot pass the cap.
+ */
+export async function recordShareVisit(
+  db: Db,
+  visit: { referralCode: string; articleSlug: string; visitorKey: string; visitorAccountId: number | null },
+): Promise<ShareVisitResult> {
+  return pg(db).transaction(async (tx) => {
+    const [sharer] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.referralCode, visit.referralCode));
+    if (!sharer || sharer.id === visit.visitorAccountId) return { counted: false, awarded: 0 };
+    await lockBalance(tx, sharer.id);
+    const [inserted] = await tx
+      .insert(shareVisits)
+      .values({ sharerId: sharer.id, articleSlug: visit.articleSlug, visitorKey: visit.visitorKey })
+      .onConflictDoNothing()
+      .returning({ key: shareVisits.visitorKey });
+    if (!inserted) return { counted: false, awarded: 0 };
+    const [earned] = await tx
+      .select({ sum: sql<number>`coalesce(sum(${ledger.delta}), 0)::int` })
+      .from(ledger)
+      .where(and(eq(ledger.accountId, sharer.id), eq(ledger.reason, 'share_read'), sql`${ledger.reference} like ${`article:${visit.articleSlug}:%`}`));
+    if ((earned?.sum ?? 0) + SHARE_READ_REWARD > SHARE_READ_CAP) return { counted: true, awarded: 0 };
+    const paid = await changeBalance(tx, {
+      accountId: sharer.id,
+      delta: SHARE_READ_REWARD,
+      reason: 'share_read',
+      reference: `article:${visit.articleSlug}:${visit.visitorKey}`,
+    });
+    if (!paid.ok) throw new Error(`share award failed: ${paid.code}`);
+    return { counted: true, awarded: SHARE_READ_REWARD };
+  });
+}

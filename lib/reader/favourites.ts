@@ -1,0 +1,46 @@
+import { and, count, desc, eq } from 'drizzle-orm';
+import { pg } from '../auth/db';
+import type { Db } from '../db/client';
+import { favourites } from '../db/schema';
+
+export type FavouriteState = { favourited: boolean; count: number };
+
+/**
+ * Adds or removes the reader's favourite. The intent is explicit (not a toggle), so a
+ * double click or a retried request lands on the same state; the primary key makes a
+ * second add a no-op.
+ */
+export async function setFavourite(db: Db, accountId: number, articleSlug: string, favourited: boolean): Promise<FavouriteState> {
+  if (favourited) {
+    await pg(db).insert(favourites).values({ accountId, articleSlug }).onConflictDoNothing();
+  } else {
+    await pg(db).delete(favourites).where(and(eq(favourites.accountId, accountId), eq(favourites.articleSlug, articleSlug)));
+  }
+  return { favourited, count: await favouriteCount(db, articleSlug) };
+}
+
+/** How many readers have favourited the article. */
+export async function favouriteCount(db: Db, articleSlug: string): Promise<number> {
+  const [row] = await pg(db).select({ n: count() }).from(favourites).where(eq(favourites.articleSlug, articleSlug));
+  return row?.n ?? 0;
+}
+
+/** The article's count and whether this reader (if any) is among them. */
+export async function favouriteState(db: Db, accountId: number | null, articleSlug: string): Promise<FavouriteState> {
+  const total = await favouriteCount(db, articleSlug);
+  if (accountId === null) return { favourited: false, count: total };
+  const [mine] = await pg(db)
+    .select({ slug: favourites.articleSlug })
+    .from(favourites)
+    .where(and(eq(favourites.accountId, accountId), eq(favourites.articleSlug, articleSlug)));
+  return { favourited: Boolean(mine), count: total };
+}
+
+/** The reader's favourites, newest first. */
+export async function listFavourites(db: Db, accountId: number): Promise<Array<{ articleSlug: string; createdAt: Date }>> {
+  return pg(db)
+    .select({ articleSlug: favourites.articleSlug, createdAt: favourites.createdAt })
+    .from(favourites)
+    .where(eq(favourites.accountId, accountId))
+    .orderBy(desc(favourites.createdAt), favourites.articleSlug);
+}

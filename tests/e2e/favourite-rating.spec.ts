@@ -1,0 +1,244 @@
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { SLUG, articlePath, expectNoSeriousA11yViolations, waitForHydration } from './helpers';
+import { PASSWORD, apiReader as signUpApi, post as postFrom, signUpThroughUi, unique } from './support/readers';
+
+const apiReader = (request: APIRequestContext, origin: string) => signUpApi(request, origin);
+const post = (request: APIRequestContext, origin: string, path: string, form: Record<string, string>, headers: Record<string, string> = {}) =>
+  postFrom(request, origin, path, form, headers);
+
+// The e2e server starts on an empty database (playwright.config.ts), and this file is
+// the only one that favourites or rates, in order: the counts are exact.
+test.describe.configure({ mode: 'serial' });
+
+const actions = (page: Page) => page.getByRole('region', { name: '收藏与评分' });
+const favouriteButton = (page: Page) => actions(page).getByRole('button', { name: '收藏' });
+
+async function readerIn(browser: Browser, name: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signUpThroughUi(page, name);
+  return { context, page };
+}
+
+test('sign up → favourite → rate → reload shows both → sign out → sign in → still there', async ({ page }) => {
+  const name = unique('fan');
+  await signUpThroughUi(page, name);
+  await waitForHydration(page);
+  const region = actions(page);
+  await expect(region.getByText('0 人收藏')).toBeVisible();
+  await expect(region.getByText('综合评分：暂无评分')).toBeVisible();
+  await expect(favouriteButton(page)).toHaveAttribute('aria-pressed', 'false');
+
+  await favouriteButton(page).click();
+  await expect(favouriteButton(page)).toHaveAttribute('aria-pressed', 'true');
+  await expect(region.getByText('1 人收藏')).toBeVisible();
+
+  // The stars are a radio group: focus one and move with the arrow keys.
+  const group = region.getByRole('group', { name: '我的评分' });
+  await group.getByRole('radio', { name: '3 星' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(group.getByRole('radio', { name: '4 星' })).toBeChecked();
+  await region.getByRole('button', { name: '提交评分' }).click();
+  await expect(region.getByText('评分已保存')).toBeVisible();
+  await expect(region.getByText('综合评分 4.0 分（1 人评分）')).toBeVisible();
+  await expect(region.getByText('我的评分：4 星')).toBeVisible();
+
+  await page.reload();
+  await expect(favouriteButton(page)).toHaveAttribute('aria-pressed', 'true');
+  await expect(region.getByText('1 人收藏')).toBeVisible();
+  await expect(region.getByText('我的评分：4 星')).toBeVisible();
+  await expect(group.getByRole('radio', { name: '4 星' })).toBeChecked();
+
+  const header = page.getByRole('banner');
+  await header.getByRole('button', { name: '退出' }).click();
+  await expect(header.getByRole('link', { name: '登录' })).toBeVisible();
+  await expect(favouriteButton(page)).toHaveAttribute('aria-pressed', 'false');
+  await expect(region.getByText('你还没有评分')).toBeVisible();
+
+  await header.getByRole('link', { name: '登录' }).click();
+  await page.getByLabel('用户名').fill(name);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page).toHaveURL(articlePath());
+  await expect(favouriteButton(page)).toHaveAttribute('aria-pressed', 'true');
+  await expect(region.getByText('我的评分：4 星')).toBeVisible();
+
+  // /me lists the favourite, and the reader can change the rating.
+  await header.getByRole('link', { name: `已登录：${name}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `${name} 的主页` })).toBeVisible();
+  await expect(page.getByRole('link', { name: '电商是怎么运营的（做电商的都应该看看）' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, { label: '/me' });
+
+  await page.goto(articlePath());
+  await expect(region.getByText('我的评分：4 星')).toBeVisible();
+  await group.getByRole('radio', { name: '5 星' }).check();
+  await region.getByRole('button', { name: '提交评分' }).click();
+  await expect(region.getByText('综合评分 5.0 分（1 人评分）')).toBeVisible();
+  await expect(region.getByText('我的评分：5 星')).toBeVisible();
+});
+
+test("a second reader's rating changes 综合评分 for everyone", async ({ browser, page }) => {
+  await page.goto(articlePath());
+  await expect(actions(page).getByText('综合评分 5.0 分（1 人评分）')).toBeVisible();
+
+  const second = await readerIn(browser, unique('second'));
+  await actions(second.page).getByRole('radio', { name: '1 星' }).check();
+  await actions(second.page).getByRole('button', { name: '提交评分' }).click();
+  await expect(actions(second.page).getByText('综合评分 3.0 分（2 人评分）')).toBeVisible();
+  await second.context.close();
+
+  await page.reload();
+  await expect(actions(page).getByText('综合评分 3.0 分（2 人评分）')).toBeVisible();
+});
+
+test('two readers rating at the same moment both count; a double-clicked favourite is one', async ({ browser, page }) => {
+  const [a, b] = await Promise.all([readerIn(browser, unique('ra')), readerIn(browser, unique('rb'))]);
+  for (const r of [a, b]) await actions(r.page).getByRole('radio', { name: '2 星' }).check();
+  await Promise.all([a, b].map((r) => actions(r.page).getByRole('button', { name: '提交评分' }).click()));
+  for (const r of [a, b]) await expect(actions(r.page).getByText('评分已保存')).toBeVisible();
+  // Before: 5 and 1; now also 2 and 2 → 10 / 4 = 2.5. (The one answered first may have seen 3.)
+  for (const r of [a, b]) {
+    await r.page.reload();
+    await expect(actions(r.page).getByText('综合评分 2.5 分（4 人评分）')).toBeVisible();
+  }
+
+  await expect(actions(a.page).getByText('1 人收藏')).toBeVisible();
+  await favouriteButton(a.page).dblclick();
+  await a.page.reload();
+  await expect(favouriteButton(a.page)).toHaveAttribute('aria-pressed', 'true');
+  await expect(actions(a.page).getByText('2 人收藏')).toBeVisible();
+  await Promise.all([a.context.close(), b.context.close()]);
+
+  await page.goto(articlePath());
+  await expect(actions(page).getByText('2 人收藏')).toBeVisible();
+});
+
+test('ten concurrent favourite requests from one reader make one favourite', async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL });
+  await apiReader(request, baseURL!);
+  const responses = await Promise.all(
+    Array.from({ length: 10 }, () => post(request, baseURL!, `/api/articles/${SLUG}/favourite`, { intent: 'add' })),
+  );
+  for (const r of responses) expect(r.status()).toBe(200);
+  const state = await (await request.get(`/api/reader-state?article=${SLUG}`)).json();
+  expect(state.article.favourite).toEqual({ favourited: true, count: 3 });
+  // Taking it back leaves the count where it was.
+  expect((await (await post(request, baseURL!, `/api/articles/${SLUG}/favourite`, { intent: 'remove' })).json()).favourite).toEqual({
+    favourited: false,
+    count: 2,
+  });
+  await request.dispose();
+});
+
+test('a signed-out reader who favourites is sent to sign in and comes back to the article', async ({ page }) => {
+  await page.goto(articlePath());
+  await waitForHydration(page);
+  await expect(actions(page).getByText('2 人收藏')).toBeVisible();
+  await favouriteButton(page).click();
+  await expect(page).toHaveURL(`/sign-in?next=${encodeURIComponent(articlePath())}`);
+  await page.getByRole('link', { name: '注册' }).last().click();
+  await expect(page.getByRole('heading', { level: 1, name: '注册' })).toBeVisible();
+  await page.getByLabel('用户名').fill(unique('late'));
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '注册并登录' }).click();
+  await expect(page).toHaveURL(articlePath());
+  await expect(favouriteButton(page)).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('bad values, a foreign origin and no session each get a 4xx with a message and change nothing', async ({ playwright, baseURL }) => {
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const signedOut = await post(anonymous, baseURL!, `/api/articles/${SLUG}/rating`, { stars: '4' });
+  expect(signedOut.status()).toBe(401);
+  expect(await signedOut.json()).toMatchObject({ code: 'sign_in_required', message: '请先登录。', signInUrl: `/sign-in?next=%2F` });
+  await anonymous.dispose();
+
+  const request = await playwright.request.newContext({ baseURL });
+  await apiReader(request, baseURL!);
+  const before = (await (await request.get(`/api/reader-state?article=${SLUG}`)).json()).article;
+  for (const stars of ['0', '6', '2.5', 'five', '', '1e1']) {
+    const res = await post(request, baseURL!, `/api/articles/${SLUG}/rating`, { stars, locale: 'zh-TW' });
+    expect(res.status(), `stars=${stars}`).toBe(400);
+    expect((await res.json()).message).toBe('評分須為 1 到 5 星的整數。');
+  }
+  const unknownIntent = await post(request, baseURL!, `/api/articles/${SLUG}/favourite`, { intent: 'toggle', locale: 'en' });
+  expect(unknownIntent.status()).toBe(400);
+  expect((await unknownIntent.json()).message).toBe('The form was not valid.');
+  const unknownArticle = await post(request, baseURL!, '/api/articles/no-such-article/rating', { stars: '3' });
+  expect(unknownArticle.status()).toBe(404);
+  expect((await unknownArticle.json()).message).toBe('没有这篇文章。');
+  const forged = await post(request, baseURL!, `/api/articles/${SLUG}/rating`, { stars: '3' }, { origin: 'https://evil.example' });
+  expect(forged.status()).toBe(403);
+  const noOrigin = await request.post(`/api/articles/${SLUG}/favourite`, { form: { intent: 'add' }, maxRedirects: 0 });
+  expect(noOrigin.status()).toBe(403);
+
+  expect((await (await request.get(`/api/reader-state?article=${SLUG}`)).json()).article).toEqual(before);
+  await request.dispose();
+});
+
+test('the article HTML is the same bytes for a signed-in reader and carries no AggregateRating', async ({ playwright, baseURL }) => {
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const signedIn = await playwright.request.newContext({ baseURL });
+  await apiReader(signedIn, baseURL!);
+  const [a, b] = await Promise.all([anonymous.get(articlePath()), signedIn.get(articlePath())]);
+  const html = await a.text();
+  expect(await b.text()).toBe(html);
+  expect(html).not.toContain('AggregateRating');
+  expect(html).not.toContain('ratingValue');
+  await Promise.all([anonymous.dispose(), signedIn.dispose()]);
+});
+
+test('a signed-in reader copies a link carrying their referral code; the canonical URL never does', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await signUpThroughUi(page, unique('sharer'));
+  const state = await (await page.request.get('/api/reader-state')).json();
+  const code = state.account.referralCode as string;
+  expect(code).toMatch(/^[a-z2-7]{10}$/);
+  const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+  expect(canonical).not.toContain('ref=');
+  await page.getByText('分享到朋友圈').click();
+  await page.getByRole('button', { name: '复制链接' }).click();
+  await expect(page.getByText('链接已复制')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${canonical}?ref=${code}`);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('favourite and rate with plain forms; /me lists and removes the favourite', async ({ page }) => {
+    const name = unique('nojs');
+    await page.goto('/sign-up');
+    await page.getByLabel('用户名').fill(name);
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByRole('button', { name: '注册并登录' }).click();
+    await page.goto(articlePath());
+    await favouriteButton(page).click();
+    await expect(page).toHaveURL(articlePath());
+    await actions(page).getByRole('radio', { name: '3 星' }).check();
+    await actions(page).getByRole('button', { name: '提交评分' }).click();
+    await expect(page).toHaveURL(articlePath());
+
+    const stats = await (await page.request.get(`/api/reader-state?article=${SLUG}`)).json();
+    expect(stats.article.favourite.favourited).toBe(true);
+    expect(stats.article.rating.mine).toBe(3);
+
+    // A bad value without JavaScript: a 4xx page with the message and a way back.
+    const bad = await page.request.post(`/api/articles/${SLUG}/rating`, {
+      form: { stars: '9', next: articlePath() },
+      headers: { origin: new URL(page.url()).origin },
+    });
+    expect(bad.status()).toBe(400);
+    expect(await bad.text()).toContain('评分须为 1 到 5 星的整数。');
+
+    await page.goto('/me');
+    const list = page.getByRole('region', { name: '我的收藏' });
+    await expect(list.getByRole('link', { name: '电商是怎么运营的（做电商的都应该看看）' })).toBeVisible();
+    await list.getByRole('button', { name: '取消收藏' }).click();
+    await expect(page).toHaveURL('/me');
+    await expect(page.getByText('还没有收藏的文章。')).toBeVisible();
+  });
+
+  test('/me sends a signed-out reader to sign in and back', async ({ page }) => {
+    await page.goto('/en/me');
+    await expect(page).toHaveURL('/en/sign-in?next=%2Fen%2Fme');
+  });
+});

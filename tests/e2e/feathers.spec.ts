@@ -1,0 +1,189 @@
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { SLUG, articlePath, expectNoSeriousA11yViolations, waitForHydration, waitForHydrationOf } from './helpers';
+import { query } from './support/database';
+import { admin, apiReader, post, signUpThroughUi, unique } from './support/readers';
+
+const DB = () => process.env.E2E_DATABASE_URL!;
+const GIFT = 'xinstall-15-day-membership'; // 20 feathers
+const DEAR_GIFT = 'sf-express-20-yuan-coupon'; // 30 feathers
+
+const balanceIn = (page: Page) => page.getByRole('banner').locator('.balance');
+
+async function balanceOf(request: APIRequestContext): Promise<number> {
+  return (await (await request.get('/api/reader-state')).json()).account.feathers;
+}
+
+/** The account's balance and its ledger sum, straight from the database. */
+function books(username: string) {
+  const [row] = query(DB(), `select a.feathers, coalesce((select sum(delta) from ledger l where l.account_id = a.id), 0) from accounts a where username = '${username}'`);
+  return { balance: Number(row![0]), ledgerSum: Number(row![1]) };
+}
+
+test('the quiz pays +5 once for the right answer; a wrong answer gets nothing', async ({ page, browser }) => {
+  await signUpThroughUi(page, unique('quiz'));
+  await waitForHydration(page);
+  await expect(balanceIn(page)).toHaveText('羽毛 0');
+  const quiz = page.getByRole('region', { name: '阅读测验' });
+  await quiz.getByRole('radio', { name: '用户获取和用户维系' }).check();
+  await quiz.getByRole('button', { name: '提交答案' }).click();
+  await expect(quiz.getByRole('status')).toHaveText('恭喜你~答对了 +5羽毛');
+  await expect(balanceIn(page)).toHaveText('羽毛 5');
+  await page.reload();
+  await expect(quiz.getByRole('status')).toHaveText('你已答对这道题。');
+  await expect(quiz.getByRole('button', { name: '提交答案' })).toBeDisabled();
+  await expect(balanceIn(page)).toHaveText('羽毛 5');
+
+  const other = await browser.newContext();
+  const second = await other.newPage();
+  await signUpThroughUi(second, unique('wrong'));
+  const quiz2 = second.getByRole('region', { name: '阅读测验' });
+  await quiz2.getByRole('radio', { name: '货源和定价' }).check();
+  await quiz2.getByRole('button', { name: '提交答案' }).click();
+  await expect(quiz2.getByRole('status')).toHaveText('下一次认真读哦');
+  await expect(balanceIn(second)).toHaveText('羽毛 0');
+  await other.close();
+});
+
+test('the right answer is not in the page', async ({ request }) => {
+  const html = await (await request.get(articlePath())).text();
+  expect(html).toContain('用户获取和用户维系');
+  expect(html).not.toMatch(/"answer"|data-answer|answer:/);
+});
+
+test('operator grant → redeem a gift (code, balance, stock) → a gift too dear says 羽毛不足', async ({ page }) => {
+  const name = unique('buyer');
+  await signUpThroughUi(page, name);
+  expect(await admin('grant-feathers', name, '45', '--reason', '活动奖励')).toContain(`${name} now has 45 feathers.`);
+
+  await page.goto('/mall');
+  await expect(balanceIn(page)).toHaveText('羽毛 45');
+  await expectNoSeriousA11yViolations(page, { label: '/mall' });
+  const gift = page.locator(`#gift-${GIFT}`);
+  const before = Number(/剩余 (\d+) 件/.exec((await gift.textContent()) ?? '')![1]);
+  await gift.getByRole('button', { name: '立即兑换' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('确认要消耗 20 羽毛兑换《Xinstall 15天会员特权》吗？');
+  await expectNoSeriousA11yViolations(page, { label: 'confirm dialog' });
+  await dialog.getByRole('button', { name: '确认兑换' }).click();
+  await expect(dialog.getByRole('status')).toHaveText(/^兑换成功！兑换码：[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  const code = /([A-Z2-9-]{14})$/.exec((await dialog.getByRole('status').textContent())!)![1]!;
+  await expect(balanceIn(page)).toHaveText('羽毛 25');
+  await dialog.getByRole('button', { name: '我知道了' }).click();
+  await expect(gift).toContainText(`剩余 ${before - 1} 件`);
+
+  // Too dear: 25 feathers, a 30-feather gift, from beside the article.
+  await page.goto(articlePath());
+  await waitForHydration(page);
+  await page.locator(`#gift-${DEAR_GIFT}`).getByRole('button', { name: '立即兑换' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '确认兑换' }).click();
+  await expect(page.getByRole('dialog')).toContainText('很遗憾，羽毛不足');
+  await page.getByRole('dialog').getByRole('button', { name: '我知道了' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(balanceIn(page)).toHaveText('羽毛 25');
+
+  await page.goto('/me');
+  await expect(page.getByRole('region', { name: '我的兑换' })).toContainText(code);
+  const rows = page.getByRole('region', { name: '羽毛明细' }).getByRole('row');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(1)).toContainText('兑换礼品');
+  await expect(rows.nth(1)).toContainText('−20');
+  await expect(rows.nth(2)).toContainText('运营调整（活动奖励）');
+  await expect(rows.nth(2)).toContainText('+45');
+  await expectNoSeriousA11yViolations(page, { label: '/me with a ledger' });
+  expect(books(name)).toEqual({ balance: 25, ledgerSum: 25 });
+});
+
+test('a signed-out reader who tries to redeem is sent to sign in', async ({ page }) => {
+  await page.goto('/mall');
+  await waitForHydrationOf(page, `#gift-${GIFT} form`);
+  await page.locator(`#gift-${GIFT}`).getByRole('button', { name: '立即兑换' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '确认兑换' }).click();
+  await expect(page).toHaveURL(`/sign-in?next=${encodeURIComponent('/mall')}`);
+});
+
+test('share link: each distinct reader earns the sharer +5 (at most 15); a sign-up through it +10', async ({ page, browser, baseURL }) => {
+  const sharer = unique('sharer');
+  await signUpThroughUi(page, sharer);
+  const code = (await (await page.request.get('/api/reader-state')).json()).account.referralCode as string;
+
+  // The sharer's own visit does not count.
+  await page.goto(`${articlePath()}?ref=${code}`);
+  await expect(page).toHaveURL(articlePath()); // the code leaves the address bar
+  expect(await balanceOf(page.request)).toBe(0);
+
+  const visitor = await browser.newContext();
+  const vpage = await visitor.newPage();
+  await vpage.goto(`${articlePath()}?ref=${code}`);
+  await expect.poll(() => balanceOf(page.request)).toBe(5);
+  await vpage.goto(`${articlePath()}?ref=${code}`); // the same visitor again
+  await vpage.waitForTimeout(500);
+  expect(await balanceOf(page.request)).toBe(5);
+
+  // The visitor signs up: the referral pays +10.
+  await signUpThroughUi(vpage, unique('referred'));
+  await expect.poll(() => balanceOf(page.request)).toBe(15);
+  await visitor.close();
+
+  // Three more distinct readers: the share reward stops at +15.
+  for (let i = 0; i < 3; i++) {
+    const c = await browser.newContext();
+    const p = await c.newPage();
+    await p.goto(`${baseURL}${articlePath()}?ref=${code}`);
+    await p.waitForURL(`**${articlePath()}`);
+    await c.close();
+  }
+  await expect.poll(() => balanceOf(page.request)).toBe(25);
+  await page.waitForTimeout(500);
+  expect(await balanceOf(page.request)).toBe(25);
+  expect(books(sharer)).toEqual({ balance: 25, ledgerSum: 25 });
+});
+
+test('bad values get a 4xx with a message and change nothing', async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL });
+  const name = await apiReader(request, baseURL!);
+  await admin('grant-feathers', name, '100', '--reason', 'e2e');
+  const key = 'k'.repeat(24);
+  const cases: Array<[string, Record<string, string>, number, string]> = [
+    [`/api/gifts/${GIFT}/redeem`, { key: 'short' }, 400, '提交的内容无效。'],
+    [`/api/gifts/${GIFT}/redeem`, {}, 400, '提交的内容无效。'],
+    ['/api/gifts/no-such-gift/redeem', { key }, 404, '没有这件礼品。'],
+    [`/api/articles/${SLUG}/quiz`, { choice: '0' }, 400, '请选择一个选项。'],
+    [`/api/articles/${SLUG}/quiz`, { choice: '9' }, 400, '请选择一个选项。'],
+    [`/api/articles/${SLUG}/quiz`, { choice: '-1' }, 400, '请选择一个选项。'],
+    [`/api/articles/${SLUG}/quiz`, { choice: '1.5' }, 400, '请选择一个选项。'],
+    ['/api/articles/no-such-article/quiz', { choice: '1' }, 404, '没有这篇文章。'],
+  ];
+  for (const [path, form, status, message] of cases) {
+    const res = await post(request, baseURL!, path, form);
+    expect(res.status(), `${path} ${JSON.stringify(form)}`).toBe(status);
+    expect((await res.json()).message).toBe(message);
+  }
+  const forged = await post(request, baseURL!, `/api/gifts/${GIFT}/redeem`, { key }, { origin: 'https://evil.example' });
+  expect(forged.status()).toBe(403);
+  expect(books(name)).toEqual({ balance: 100, ledgerSum: 100 });
+  expect(query(DB(), `select count(*) from redemptions r join accounts a on a.id = r.account_id where a.username = '${name}'`)[0]![0]).toBe('0');
+
+  // The same key ten times: one redemption, one ledger entry.
+  const replies = [];
+  for (let i = 0; i < 10; i++) replies.push(await (await post(request, baseURL!, `/api/gifts/${GIFT}/redeem`, { key })).json());
+  expect(new Set(replies.map((r) => r.redemption.code)).size).toBe(1);
+  expect(books(name)).toEqual({ balance: 80, ledgerSum: 80 });
+  await request.dispose();
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the mall form redeems and shows the code', async ({ page }) => {
+    const name = unique('njb');
+    await page.goto('/sign-up?next=/mall');
+    await page.getByLabel('用户名').fill(name);
+    await page.getByLabel('密码').fill('correct horse 1');
+    await page.getByRole('button', { name: '注册并登录' }).click();
+    await admin('grant-feathers', name, '20', '--reason', 'e2e');
+    await page.goto('/mall');
+    await page.locator(`#gift-${GIFT}`).getByRole('button', { name: '立即兑换' }).click();
+    await expect(page.getByRole('status')).toHaveText(/^兑换成功！兑换码：[A-Z2-9-]{14}$/);
+    expect(books(name)).toEqual({ balance: 0, ledgerSum: 0 });
+  });
+});

@@ -1,0 +1,89 @@
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations, waitForHydration } from './helpers';
+import { query } from './support/database';
+import { admin, apiReader, post, unique } from './support/readers';
+import { startServer, type RunningServer } from './support/server';
+
+// The shipped guide is free. This file serves the fixture build (npm run build:fixture:
+// content/ plus tests/fixtures/paid-article) on the e2e database.
+const PORT = 3200;
+const PATH = '/articles/live-selling-checklist';
+const PAID_TEXT = '选品先看复购率';
+const FREE_TEXT = '这一部分人人都能读到。';
+let server: RunningServer;
+
+test.beforeAll(async () => {
+  server = await startServer(PORT, {
+    NEXT_DIST_DIR: '.next-fixture',
+    CONTENT_DIR: 'content:tests/fixtures/paid-article',
+    DATABASE_URL: process.env.E2E_DATABASE_URL!,
+  });
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+test('the paid part is absent from the HTML, and JSON-LD marks the article as not free', async ({ request }) => {
+  const html = await (await request.get(`${server.origin}${PATH}`)).text();
+  expect(html).toContain(FREE_TEXT);
+  expect(html).not.toContain(PAID_TEXT);
+  expect(html).not.toContain('付费部分');
+  const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!.replace(/\\u003c/g, '<'));
+  expect(jsonLd[0]).toMatchObject({ isAccessibleForFree: false, hasPart: { '@type': 'WebPageElement', isAccessibleForFree: false, cssSelector: '.paid-part' } });
+  // Nor from any response a reader who has not unlocked it can get.
+  expect((await request.get(`${server.origin}/api/articles/live-selling-checklist/paid`)).status()).toBe(401);
+});
+
+test('购买: 羽毛不足 first; after a grant the paid part appears, once paid, and stays', async ({ page }) => {
+  const name = unique('payer');
+  await page.goto(`${server.origin}/sign-up?next=${encodeURIComponent(PATH)}`);
+  await page.getByLabel('用户名').fill(name);
+  await page.getByLabel('密码').fill('correct horse 1');
+  await page.getByRole('button', { name: '注册并登录' }).click();
+  await expect(page).toHaveURL(`${server.origin}${PATH}`);
+  await waitForHydration(page);
+
+  await expect(page.getByText('以下内容需要购买后阅读。')).toBeVisible();
+  await expect(page.getByText(PAID_TEXT)).toHaveCount(0);
+  await page.getByRole('button', { name: '购买' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('确认要消耗 30 羽毛购买《直播带货选品清单》吗？');
+  await dialog.getByRole('button', { name: '考虑一下' }).click();
+  await expect(dialog).toHaveCount(0);
+
+  await page.getByRole('button', { name: '购买' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '确认购买' }).click();
+  await expect(page.getByRole('dialog')).toContainText('很遗憾，羽毛不足');
+  await page.getByRole('dialog').getByRole('button', { name: '我知道了' }).click();
+
+  await admin('grant-feathers', name, '40', '--reason', 'e2e paid');
+  await page.reload();
+  await page.getByRole('button', { name: '购买' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '确认购买' }).click();
+  await expect(page.locator('.paid-part')).toContainText(PAID_TEXT);
+  await expect(page.locator('.paid-part h2')).toHaveText('付费部分');
+  await expect(page.getByRole('banner').locator('.balance')).toHaveText('羽毛 10');
+  await expectNoSeriousA11yViolations(page, { label: 'unlocked paid article' });
+
+  await page.reload();
+  await expect(page.locator('.paid-part')).toContainText(PAID_TEXT);
+  // Unlocking again spends nothing.
+  const again = await page.request.post(`${server.origin}/api/articles/live-selling-checklist/unlock`, {
+    headers: { origin: server.origin, accept: 'application/json' },
+    form: {},
+  });
+  expect(await again.json()).toMatchObject({ ok: true, balance: 10 });
+  const [row] = query(process.env.E2E_DATABASE_URL!, `select count(*) from ledger l join accounts a on a.id = l.account_id where a.username = '${name}' and l.reason = 'unlock'`);
+  expect(row![0]).toBe('1');
+});
+
+test("another reader cannot fetch the paid part, and the shipped guide cannot be bought", async ({ playwright }) => {
+  const request = await playwright.request.newContext();
+  await apiReader(request, server.origin);
+  expect((await request.get(`${server.origin}/api/articles/live-selling-checklist/paid`)).status()).toBe(403);
+  const free = await post(request, server.origin, '/api/articles/how-ecommerce-operations-work/unlock', {});
+  expect(free.status()).toBe(404);
+  expect((await free.json()).message).toBe('这篇文章不需要购买。');
+  await request.dispose();
+});
