@@ -1,8 +1,10 @@
 // Next calls register() once when a server process starts: open the reader-state
-// database and apply the committed migrations before the first request needs them.
+// database and apply the committed migrations before the first request needs them,
+// then keep it tidy.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
   const { getDb } = await import('./lib/db');
+  const { housekeeping } = await import('./lib/db/housekeeping');
   try {
     const { kind } = await getDb();
     console.log(`database ready (${kind === 'postgres' ? 'PostgreSQL server' : 'embedded PGlite'}), migrations applied`);
@@ -10,4 +12,11 @@ export async function register() {
     // The articles are static and render without it; reader state retries per request.
     console.error(`database unavailable at start-up: ${(error as Error).message}`);
   }
+  // Expired sessions and dead rate-limit counters go hourly; unref'd so it never keeps
+  // the process alive, and a failure (database down) just waits for the next hour.
+  setInterval(() => {
+    getDb()
+      .then(({ db }) => housekeeping(db))
+      .catch((error: Error) => console.error(`housekeeping failed: ${error.message}`));
+  }, 60 * 60 * 1000).unref();
 }

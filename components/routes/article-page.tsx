@@ -6,6 +6,7 @@ import { ArticleMeta } from '@/components/article/article-meta';
 import { AuthorCard } from '@/components/article/author-card';
 import { KeywordLinks } from '@/components/article/keyword-links';
 import { Markdown } from '@/components/article/markdown';
+import { ArticleComments } from '@/components/comments/article-comments';
 import { ArticleQuiz, GiftAside, PaidPartSlot } from '@/components/feathers/article-feathers';
 import { ArticleActions } from '@/components/reader/article-actions';
 import { SharePanel } from '@/components/share/share-panel';
@@ -91,6 +92,7 @@ export async function ArticlePage({ locale, slug }: { locale: Locale; slug: stri
           <AuthorCard locale={locale} author={article.author} />
         </footer>
       </article>
+      <ArticleComments locale={locale} slug={slug} />
       <GiftAside locale={locale} slug={slug} />
     </>
   );

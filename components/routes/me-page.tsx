@@ -5,6 +5,8 @@ import { pageReader } from '@/lib/auth/page';
 import { getArticle, listGifts } from '@/lib/content/site';
 import { REASONS, listLedger, type Reason } from '@/lib/feathers/ledger';
 import { listRedemptions } from '@/lib/feathers/mall';
+import { CommentText } from '@/components/comments/comment-text';
+import { RULE_CATEGORIES, activeBan, listMyComments, type RuleCategory } from '@/lib/comments/comments';
 import { TIME_ZONE } from '@/lib/i18n/request';
 import { Link } from '@/lib/i18n/navigation';
 import { localizedPath, type Locale } from '@/lib/i18n/routing';
@@ -37,7 +39,20 @@ export async function MePage({ locale }: { locale: Locale }) {
   const feathers = await getTranslations({ locale, namespace: 'Feathers' });
   const mall = await getTranslations({ locale, namespace: 'Mall' });
   const when = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE });
-  const [entries, redemptions] = await Promise.all([listLedger(db, account.id), listRedemptions(db, account.id)]);
+  const [entries, redemptions, myComments, ban] = await Promise.all([
+    listLedger(db, account.id),
+    listRedemptions(db, account.id),
+    listMyComments(db, account.id),
+    activeBan(db, account.id),
+  ]);
+  const mine = await getTranslations({ locale, namespace: 'MyComments' });
+  const rules = await getTranslations({ locale, namespace: 'RuleCategories' });
+  const ruleLabel = (r: string | null) => (r && (RULE_CATEGORIES as readonly string[]).includes(r) ? rules(r as RuleCategory) : '');
+  const commentStatus = (c: (typeof myComments)[number]) => {
+    if (c.status === 'approved') return c.hidden ? mine('hidden') : mine('approved');
+    if (c.status === 'pending') return mine('pending');
+    return mine(c.status, { reason: ruleLabel(c.reason) });
+  };
   const giftNames = new Map(listGifts(locale).map((g) => [g.id, g.name]));
   const reasonLabel = (r: Reason) => (REASONS.includes(r) ? feathers(`reasons.${r}`) : r);
   const favourites = (await listFavourites(db, account.id)).flatMap((f) => {
@@ -91,6 +106,32 @@ export async function MePage({ locale }: { locale: Locale }) {
                 {giftNames.get(r.giftId) ?? r.giftId} · {mall('code')}: <code>{r.code}</code> · <span className="hint">{when(r.createdAt)}</span>
               </li>
             ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="me-comments">
+        <h2 id="me-comments">{mine('title')}</h2>
+        {ban && (
+          <p role="status" className="notice">
+            {ban.until ? mine('bannedUntil', { until: when(ban.until) }) : mine('bannedForever')}
+          </p>
+        )}
+        {myComments.length === 0 ? (
+          <p>{mine('empty')}</p>
+        ) : (
+          <ul className="me-list">
+            {myComments.map((c) => {
+              const article = getArticle(locale, c.articleSlug);
+              return (
+                <li key={c.id}>
+                  <p className="comment-meta">
+                    {article ? <Link href={`/articles/${c.articleSlug}`}>{article.title}</Link> : c.articleSlug} · <span className="hint">{when(c.createdAt)}</span> ·{' '}
+                    <span className="badge">{commentStatus(c)}</span>
+                  </p>
+                  <CommentText body={c.body} />
+                </li>
+              );
+            })}
           </ul>
         )}
       </section>

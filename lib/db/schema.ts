@@ -184,3 +184,63 @@ export const appSecrets = pgTable('app_secrets', {
   name: text('name').primaryKey(),
   value: text('value').notNull(),
 });
+
+/**
+ * A reader's comment on an article. Only approved ones are shown, and not while
+ * enough reports have hidden them; the author sees their own pending ones.
+ */
+export const comments = pgTable(
+  'comments',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    accountId: bigint('account_id', { mode: 'number' })
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    articleSlug: text('article_slug').notNull(),
+    body: text('body').notNull(),
+    /** sha256 of the trimmed text: the same text twice within an hour is refused. */
+    bodyHash: text('body_hash').notNull(),
+    /** pending → approved | rejected; approved → removed. */
+    status: text('status').notNull().default('pending'),
+    /** Set when enough distinct readers reported it: hidden until a moderator decides. */
+    hidden: boolean('hidden').notNull().default(false),
+    /** A category of the community rules (rejection or removal). */
+    reason: text('reason'),
+    reviewedBy: bigint('reviewed_by', { mode: 'number' }).references(() => accounts.id, { onDelete: 'set null' }),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('comments_article_idx').on(t.articleSlug, t.status, t.createdAt),
+    index('comments_account_idx').on(t.accountId, t.createdAt),
+    index('comments_queue_idx').on(t.status, t.hidden),
+    check('comments_status', sql`${t.status} in ('pending', 'approved', 'rejected', 'removed')`),
+    check('comments_length', sql`char_length(${t.body}) between 1 and 1000`),
+  ],
+);
+
+/** One report per reader and comment. */
+export const commentReports = pgTable(
+  'comment_reports',
+  {
+    commentId: bigint('comment_id', { mode: 'number' })
+      .notNull()
+      .references(() => comments.id, { onDelete: 'cascade' }),
+    accountId: bigint('account_id', { mode: 'number' })
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.commentId, t.accountId] })],
+);
+
+/** A ban from commenting (违规处罚): until a time, or for good when `until` is null. */
+export const commentBans = pgTable('comment_bans', {
+  accountId: bigint('account_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  until: timestamp('until', { withTimezone: true }),
+  reason: text('reason').notNull(),
+  bannedBy: bigint('banned_by', { mode: 'number' }).references(() => accounts.id, { onDelete: 'set null' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

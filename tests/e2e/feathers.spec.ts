@@ -151,6 +151,8 @@ test('bad values get a 4xx with a message and change nothing', async ({ playwrig
     [`/api/articles/${SLUG}/quiz`, { choice: '9' }, 400, '请选择一个选项。'],
     [`/api/articles/${SLUG}/quiz`, { choice: '-1' }, 400, '请选择一个选项。'],
     [`/api/articles/${SLUG}/quiz`, { choice: '1.5' }, 400, '请选择一个选项。'],
+    [`/api/articles/${SLUG}/quiz`, { choice: '99999999999999999999' }, 400, '请选择一个选项。'],
+    [`/api/gifts/${GIFT}/redeem`, { key: 'x'.repeat(65) }, 400, '提交的内容无效。'],
     ['/api/articles/no-such-article/quiz', { choice: '1' }, 404, '没有这篇文章。'],
   ];
   for (const [path, form, status, message] of cases) {
@@ -168,7 +170,17 @@ test('bad values get a 4xx with a message and change nothing', async ({ playwrig
   for (let i = 0; i < 10; i++) replies.push(await (await post(request, baseURL!, `/api/gifts/${GIFT}/redeem`, { key })).json());
   expect(new Set(replies.map((r) => r.redemption.code)).size).toBe(1);
   expect(books(name)).toEqual({ balance: 80, ledgerSum: 80 });
-  await request.dispose();
+
+  // Someone else's key is only a key: it makes the other reader's own attempt (here
+  // refused, they have no feathers) and never touches this reader's redemption.
+  const other = await playwright.request.newContext({ baseURL });
+  const otherName = await apiReader(other, baseURL!);
+  const theirs = await post(other, baseURL!, `/api/gifts/${GIFT}/redeem`, { key });
+  expect(theirs.status()).toBe(409);
+  expect((await theirs.json()).code).toBe('feathers_short');
+  expect(books(otherName)).toEqual({ balance: 0, ledgerSum: 0 });
+  expect(books(name)).toEqual({ balance: 80, ledgerSum: 80 });
+  await Promise.all([request.dispose(), other.dispose()]);
 });
 
 test.describe('without JavaScript', () => {

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { signUp, type Account } from '@/lib/auth/accounts';
 import { createSession, deleteExpiredSessions, deleteSession, getSessionAccount } from '@/lib/auth/sessions';
 import type { Db } from '@/lib/db/client';
-import { sessions } from '@/lib/db/schema';
+import { rateLimits, sessions } from '@/lib/db/schema';
+import { consumeAttempt } from '@/lib/auth/rate-limit';
+import { housekeeping } from '@/lib/db/housekeeping';
 import { BACKENDS } from './support/databases';
 import { perTestDatabase } from './support/per-test-database';
 
@@ -64,5 +66,23 @@ describe.each(BACKENDS)('sessions on %s', (backend) => {
     const kept = await createSession(db, account.id, { now: t0, ttlDays: 30 });
     expect(await deleteExpiredSessions(db, new Date('2030-01-03T00:00:00Z'))).toBe(2);
     expect((await db.select().from(sessions)).map((s) => s.expiresAt)).toEqual([kept.expiresAt]);
+  });
+});
+
+describe.each(BACKENDS)('housekeeping on %s', (backend) => {
+  const freshDb = perTestDatabase(backend);
+
+  it('deletes expired sessions and dead rate-limit counters, and nothing live', async () => {
+    const db = await freshDb();
+    const up = await signUp(db, { username: 'tidy', password: 'correct horse battery' });
+    if (!up.ok) throw new Error('sign-up failed');
+    const now = new Date('2026-11-25T12:00:00Z');
+    await createSession(db, up.account.id, { now: new Date(now.getTime() - 31 * 86_400_000) }); // expired
+    await createSession(db, up.account.id, { now }); // live
+    await consumeAttempt(db, 'old', { limit: 5, windowSeconds: 900, now: new Date(now.getTime() - 3_600_000) });
+    await consumeAttempt(db, 'fresh', { limit: 5, windowSeconds: 900, now });
+    expect(await housekeeping(db, now)).toEqual({ sessions: 1, attempts: 1 });
+    expect(await db.select().from(sessions)).toHaveLength(1);
+    expect((await db.select().from(rateLimits)).map((r) => r.key)).toEqual(['fresh']);
   });
 });

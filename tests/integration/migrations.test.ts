@@ -4,7 +4,7 @@ import { migrateDb } from '@/lib/db/migrate';
 import { accounts, favourites, ratings } from '@/lib/db/schema';
 import { BACKENDS, emptyDatabase, migratedDatabase } from './support/databases';
 
-const TABLES = ['accounts', 'app_secrets', 'favourites', 'gift_stock', 'ledger', 'quiz_attempts', 'rate_limits', 'ratings', 'redemptions', 'sessions', 'share_visits', 'unlocks'];
+const TABLES = ['accounts', 'app_secrets', 'comment_bans', 'comment_reports', 'comments', 'favourites', 'gift_stock', 'ledger', 'quiz_attempts', 'rate_limits', 'ratings', 'redemptions', 'sessions', 'share_visits', 'unlocks'];
 
 describe.each(BACKENDS)('database on %s', (backend) => {
   let drop: (() => Promise<void>) | undefined;

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { RULE_CATEGORIES, approveComments, rejectComments } from '@/lib/comments/comments';
+import { fail, handleMutation } from '@/lib/http/mutation';
+
+const Ids = z
+  .union([z.string(), z.array(z.string())], { error: 'no_selection' })
+  .transform((v) => (Array.isArray(v) ? v : [v]))
+  .pipe(z.array(z.coerce.number<string>().int().positive().max(Number.MAX_SAFE_INTEGER), { error: 'no_selection' }).min(1, { error: 'no_selection' }).max(200));
+
+const Input = z.discriminatedUnion(
+  'action',
+  [
+    z.object({ action: z.literal('approve'), ids: Ids }),
+    z.object({ action: z.literal('reject'), ids: Ids, reason: z.enum(RULE_CATEGORIES, { error: 'reason_required' }) }),
+  ],
+  { error: 'invalid_input' },
+);
+
+/** Approve or reject (remove) one comment or a batch. Moderators only; to anyone else it does not exist. */
+export async function POST(request: Request) {
+  return handleMutation(request, Input, async ({ db, account, input }) => {
+    if (!account.isModerator) return fail('not_found', 404);
+    const results =
+      input.action === 'approve' ? await approveComments(db, account.id, input.ids) : await rejectComments(db, account.id, input.ids, input.reason);
+    return { ok: true, body: { results } };
+  });
+}

@@ -1,0 +1,36 @@
+import { getTranslations } from 'next-intl/server';
+import { Link } from '@/lib/i18n/navigation';
+import { localizedPath, type Locale } from '@/lib/i18n/routing';
+import { CommentsSection } from './comments-section';
+
+/** The comments under an article, with the community rules one click away. */
+export async function ArticleComments({ locale, slug }: { locale: Locale; slug: string }) {
+  const t = await getTranslations({ locale, namespace: 'Comments' });
+  const next = localizedPath(locale, `/articles/${slug}`);
+  return (
+    <CommentsSection
+      slug={slug}
+      locale={locale}
+      next={next}
+      signInHref={`${localizedPath(locale, '/sign-in')}?next=${encodeURIComponent(next)}`}
+      rulesLink={<Link href="/rules">{t('rules')}</Link>}
+      labels={{
+        title: t('title'),
+        count: t.raw('count') as string,
+        empty: t('empty'),
+        label: t('label'),
+        placeholder: t('placeholder'),
+        submit: t('submit'),
+        pending: t('pending'),
+        report: t('report'),
+        reported: t('reported'),
+        previous: t('previous'),
+        next: t('next'),
+        pageOf: t.raw('pageOf') as string,
+        signInToComment: t('signInToComment'),
+        unavailable: t('unavailable'),
+        failed: t('failed'),
+      }}
+    />
+  );
+}

@@ -1,0 +1,131 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { notFound, redirect } from 'next/navigation';
+import { CommentText } from '@/components/comments/comment-text';
+import { pageReader } from '@/lib/auth/page';
+import { BAN_DAYS, RULE_CATEGORIES, moderationQueue } from '@/lib/comments/comments';
+import { getArticle } from '@/lib/content/site';
+import { TIME_ZONE } from '@/lib/i18n/request';
+import { Link } from '@/lib/i18n/navigation';
+import { localizedPath, type Locale } from '@/lib/i18n/routing';
+
+export async function moderationMetadata(locale: Locale): Promise<Metadata> {
+  const t = await getTranslations({ locale, namespace: 'Moderation' });
+  return { title: t('title'), robots: { index: false } };
+}
+
+/**
+ * /moderation: pending and reported comments, each with approve / reject (for a
+ * rule's category) / ban, and a batch action. Plain forms, so it works without
+ * JavaScript. Anyone but a moderator gets a 404: the page does not exist for them.
+ */
+export async function ModerationPage({ locale }: { locale: Locale }) {
+  setRequestLocale(locale);
+  const self = localizedPath(locale, '/moderation');
+  const reader = await pageReader();
+  if (reader.status === 'signed-out') redirect(`${localizedPath(locale, '/sign-in')}?next=${encodeURIComponent(self)}`);
+  if (reader.status !== 'signed-in' || !reader.account.isModerator) notFound();
+  const t = await getTranslations({ locale, namespace: 'Moderation' });
+  const rules = await getTranslations({ locale, namespace: 'RuleCategories' });
+  const format = await getFormatter({ locale });
+  const queue = await moderationQueue(reader.db);
+  const reasonSelect = (id: string, form?: string) => (
+    <select id={id} name="reason" form={form} required defaultValue="">
+      <option value="" disabled>
+        {t('reason')}
+      </option>
+      {RULE_CATEGORIES.map((c) => (
+        <option key={c} value={c}>
+          {rules(c)}
+        </option>
+      ))}
+    </select>
+  );
+  const hidden = (
+    <>
+      <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" name="next" value={self} />
+    </>
+  );
+  return (
+    <section className="moderation" aria-labelledby="moderation-title">
+      <h1 id="moderation-title">{t('title')}</h1>
+      {queue.length === 0 ? (
+        <p>{t('empty')}</p>
+      ) : (
+        <>
+          <ol className="queue">
+            {queue.map((c) => {
+              const article = getArticle(locale, c.articleSlug);
+              return (
+                <li key={c.id} className="queue-item" aria-labelledby={`q-${c.id}`}>
+                  <p id={`q-${c.id}`} className="comment-meta">
+                    <input type="checkbox" name="ids" value={c.id} form="batch" aria-label={t('select')} />{' '}
+                    <strong>{c.author}</strong> · {article ? <Link href={`/articles/${c.articleSlug}`}>{article.title}</Link> : c.articleSlug} ·{' '}
+                    <time dateTime={c.createdAt.toISOString()}>{format.dateTime(c.createdAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE })}</time> ·{' '}
+                    <span className="badge">{c.status === 'pending' ? t('pendingStatus') : `${t('reportedStatus')} · ${t('reports', { n: c.reports })}`}</span>
+                  </p>
+                  <CommentText body={c.body} />
+                  <div className="queue-actions">
+                    <form method="post" action="/api/moderation/review" className="inline-form">
+                      {hidden}
+                      <input type="hidden" name="ids" value={c.id} />
+                      <button type="submit" name="action" value="approve" className="button">
+                        {t('approve')}
+                      </button>
+                    </form>
+                    <form method="post" action="/api/moderation/review" className="inline-form">
+                      {hidden}
+                      <input type="hidden" name="ids" value={c.id} />
+                      <label className="visually-hidden" htmlFor={`reason-${c.id}`}>
+                        {t('reason')}
+                      </label>
+                      {reasonSelect(`reason-${c.id}`)}
+                      <button type="submit" name="action" value="reject" className="button button-secondary">
+                        {t('reject')}
+                      </button>
+                    </form>
+                    <form method="post" action="/api/moderation/ban" className="inline-form">
+                      {hidden}
+                      <input type="hidden" name="accountId" value={c.authorId} />
+                      <label className="visually-hidden" htmlFor={`ban-days-${c.id}`}>
+                        {t('banDays')}
+                      </label>
+                      <select id={`ban-days-${c.id}`} name="days" defaultValue="1">
+                        {Object.keys(BAN_DAYS).map((d) => (
+                          <option key={d} value={d}>
+                            {t(`days.${d as keyof typeof BAN_DAYS}`)}
+                          </option>
+                        ))}
+                      </select>
+                      <label className="visually-hidden" htmlFor={`ban-reason-${c.id}`}>
+                        {t('reason')}
+                      </label>
+                      {reasonSelect(`ban-reason-${c.id}`)}
+                      <button type="submit" className="button button-secondary">
+                        {t('banSubmit')}
+                      </button>
+                    </form>
+                  </div>
+                </li>
+              );
+            })}
+          </ol>
+          <form id="batch" method="post" action="/api/moderation/review" className="batch-form">
+            {hidden}
+            <button type="submit" name="action" value="approve" className="button" formNoValidate>
+              {t('batchApprove')}
+            </button>
+            <label className="visually-hidden" htmlFor="batch-reason">
+              {t('reason')}
+            </label>
+            {reasonSelect('batch-reason')}
+            <button type="submit" name="action" value="reject" className="button button-secondary">
+              {t('batchReject')}
+            </button>
+          </form>
+        </>
+      )}
+    </section>
+  );
+}

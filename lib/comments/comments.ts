@@ -1,0 +1,239 @@
+import { createHash } from 'node:crypto';
+import { and, count, desc, eq, gt, inArray, or, sql } from 'drizzle-orm';
+import { pg } from '../auth/db';
+import type { Db } from '../db/client';
+import { accounts, commentBans, commentReports, comments } from '../db/schema';
+import { changeBalance, lockBalance } from '../feathers/ledger';
+import { CommentBody } from './text';
+
+/** Approving a comment pays its author this many feathers, once. */
+export const COMMENT_REWARD = 10;
+/** Comments per account per window. */
+export const COMMENT_LIMIT = { count: 5, windowSeconds: 10 * 60 };
+/** The same text again within this is refused. */
+export const DUPLICATE_SECONDS = 60 * 60;
+/** Distinct reports that hide an approved comment until a moderator decides. */
+export const REPORTS_TO_HIDE = 3;
+export const PAGE_SIZE = 20;
+
+/** The categories of the community rules (社区公约) a comment can be rejected or removed for. */
+export const RULE_CATEGORIES = ['illegal', 'unfriendly', 'spam', 'vulgar', 'false', 'superstition', 'clickbait', 'fandom', 'other'] as const;
+export type RuleCategory = (typeof RULE_CATEGORIES)[number];
+
+/** Ban lengths of the rules' 违规处罚, in days; null is permanent. */
+export const BAN_DAYS = { '1': 1, '7': 7, '15': 15, permanent: null } as const;
+
+export type CommentStatus = 'pending' | 'approved' | 'rejected' | 'removed';
+export type PublicComment = { id: number; author: string; body: string; createdAt: Date };
+
+const hashOf = (body: string) => createHash('sha256').update(body).digest('hex');
+
+export type PostResult =
+  | { ok: true; comment: PublicComment & { status: 'pending' } }
+  | { ok: false; code: 'comment_banned'; until: Date | null }
+  | { ok: false; code: 'comment_rate_limited'; retryAfterSeconds: number }
+  | { ok: false; code: 'comment_duplicate' }
+  | { ok: false; code: 'unknown_account' };
+
+/** The account's ban from commenting, if one is in force (an expired one has ended by itself). */
+export async function activeBan(db: Db, accountId: number, now = new Date()): Promise<{ until: Date | null; reason: string } | null> {
+  const [ban] = await pg(db)
+    .select({ until: commentBans.until, reason: commentBans.reason })
+    .from(commentBans)
+    .where(and(eq(commentBans.accountId, accountId), or(sql`${commentBans.until} is null`, gt(commentBans.until, now))));
+  return ban ?? null;
+}
+
+/**
+ * Posts a comment for moderation. The account's row lock orders one reader's posts
+ * on every app instance, so the limits (5 per 10 minutes, no repeat within the hour)
+ * count exactly what is in the table.
+ */
+export async function postComment(db: Db, accountId: number, articleSlug: string, text: string, now = new Date()): Promise<PostResult> {
+  const body = CommentBody.parse(text);
+  return pg(db).transaction(async (tx) => {
+    if ((await lockBalance(tx, accountId)) === null) return { ok: false, code: 'unknown_account' };
+    const [ban] = await tx
+      .select({ until: commentBans.until })
+      .from(commentBans)
+      .where(and(eq(commentBans.accountId, accountId), or(sql`${commentBans.until} is null`, gt(commentBans.until, now))));
+    if (ban) return { ok: false, code: 'comment_banned', until: ban.until };
+    const windowStart = new Date(now.getTime() - COMMENT_LIMIT.windowSeconds * 1000);
+    const recent = await tx
+      .select({ createdAt: comments.createdAt })
+      .from(comments)
+      .where(and(eq(comments.accountId, accountId), gt(comments.createdAt, windowStart)))
+      .orderBy(comments.createdAt);
+    if (recent.length >= COMMENT_LIMIT.count) {
+      const frees = recent[recent.length - COMMENT_LIMIT.count]!.createdAt.getTime() + COMMENT_LIMIT.windowSeconds * 1000;
+      return { ok: false, code: 'comment_rate_limited', retryAfterSeconds: Math.max(1, Math.ceil((frees - now.getTime()) / 1000)) };
+    }
+    const bodyHash = hashOf(body);
+    const [repeat] = await tx
+      .select({ id: comments.id })
+      .from(comments)
+      .where(and(eq(comments.accountId, accountId), eq(comments.bodyHash, bodyHash), gt(comments.createdAt, new Date(now.getTime() - DUPLICATE_SECONDS * 1000))));
+    if (repeat) return { ok: false, code: 'comment_duplicate' };
+    const [row] = await tx.insert(comments).values({ accountId, articleSlug, body, bodyHash, createdAt: now }).returning({ id: comments.id, createdAt: comments.createdAt });
+    const [author] = await tx.select({ username: accounts.username }).from(accounts).where(eq(accounts.id, accountId));
+    return { ok: true, comment: { id: row!.id, author: author!.username, body, createdAt: row!.createdAt, status: 'pending' } };
+  });
+}
+
+const publicColumns = { id: comments.id, author: accounts.username, body: comments.body, createdAt: comments.createdAt };
+const visible = (slug: string) => and(eq(comments.articleSlug, slug), eq(comments.status, 'approved'), eq(comments.hidden, false));
+
+/** One page of the article's approved comments, newest first, and how many there are. */
+export async function listApproved(db: Db, articleSlug: string, page = 1): Promise<{ total: number; comments: PublicComment[] }> {
+  const [{ total } = { total: 0 }] = await pg(db).select({ total: count() }).from(comments).where(visible(articleSlug));
+  const rows = await pg(db)
+    .select(publicColumns)
+    .from(comments)
+    .innerJoin(accounts, eq(accounts.id, comments.accountId))
+    .where(visible(articleSlug))
+    .orderBy(desc(comments.createdAt), desc(comments.id))
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE);
+  return { total, comments: rows };
+}
+
+/** The reader's own comments on the article still waiting for a moderator (审核中). */
+export async function listOwnPending(db: Db, accountId: number, articleSlug: string): Promise<PublicComment[]> {
+  return pg(db)
+    .select(publicColumns)
+    .from(comments)
+    .innerJoin(accounts, eq(accounts.id, comments.accountId))
+    .where(and(eq(comments.accountId, accountId), eq(comments.articleSlug, articleSlug), eq(comments.status, 'pending')))
+    .orderBy(desc(comments.createdAt));
+}
+
+export type ReportResult = { ok: true; hidden: boolean } | { ok: false; code: 'unknown_comment' | 'report_own' };
+
+/** A reader reports an approved comment; enough distinct reports hide it until a moderator decides. */
+export async function reportComment(db: Db, accountId: number, commentId: number): Promise<ReportResult> {
+  return pg(db).transaction(async (tx) => {
+    const [comment] = await tx
+      .select({ accountId: comments.accountId, hidden: comments.hidden })
+      .from(comments)
+      .where(and(eq(comments.id, commentId), eq(comments.status, 'approved')))
+      .for('update');
+    if (!comment) return { ok: false, code: 'unknown_comment' };
+    if (comment.accountId === accountId) return { ok: false, code: 'report_own' };
+    await tx.insert(commentReports).values({ commentId, accountId }).onConflictDoNothing();
+    const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(commentReports).where(eq(commentReports.commentId, commentId));
+    const hidden = comment.hidden || n >= REPORTS_TO_HIDE;
+    if (hidden && !comment.hidden) await tx.update(comments).set({ hidden: true }).where(eq(comments.id, commentId));
+    return { ok: true, hidden };
+  });
+}
+
+export type QueueItem = { id: number; author: string; authorId: number; articleSlug: string; body: string; status: CommentStatus; reports: number; createdAt: Date };
+
+/** The moderation queue: pending comments and reported (hidden) ones, oldest first. */
+export async function moderationQueue(db: Db): Promise<QueueItem[]> {
+  return pg(db)
+    .select({
+      id: comments.id,
+      author: accounts.username,
+      authorId: comments.accountId,
+      articleSlug: comments.articleSlug,
+      body: comments.body,
+      status: sql<CommentStatus>`${comments.status}`,
+      reports: sql<number>`(select count(*)::int from ${commentReports} where ${commentReports.commentId} = ${comments.id})`,
+      createdAt: comments.createdAt,
+    })
+    .from(comments)
+    .innerJoin(accounts, eq(accounts.id, comments.accountId))
+    .where(or(eq(comments.status, 'pending'), and(eq(comments.status, 'approved'), eq(comments.hidden, true))))
+    .orderBy(comments.createdAt, comments.id);
+}
+
+export type ReviewResult = { id: number; ok: boolean };
+
+/**
+ * Approves comments: a pending one is published and pays its author +10 once (the
+ * ledger reference is the comment); a reported one is shown again, its reports cleared.
+ */
+export async function approveComments(db: Db, moderatorId: number, ids: number[], now = new Date()): Promise<ReviewResult[]> {
+  const out: ReviewResult[] = [];
+  for (const id of ids) {
+    out.push(
+      await pg(db).transaction(async (tx) => {
+        const [c] = await tx.select({ status: comments.status, hidden: comments.hidden, accountId: comments.accountId }).from(comments).where(eq(comments.id, id)).for('update');
+        if (!c || !(c.status === 'pending' || (c.status === 'approved' && c.hidden))) return { id, ok: false };
+        await tx.update(comments).set({ status: 'approved', hidden: false, reason: null, reviewedBy: moderatorId, reviewedAt: now }).where(eq(comments.id, id));
+        if (c.status === 'approved') {
+          await tx.delete(commentReports).where(eq(commentReports.commentId, id));
+          return { id, ok: true };
+        }
+        const paid = await changeBalance(tx, { accountId: c.accountId, delta: COMMENT_REWARD, reason: 'comment', reference: `comment:${id}` });
+        if (!paid.ok) throw new Error(`comment award failed: ${paid.code}`);
+        return { id, ok: true };
+      }),
+    );
+  }
+  return out;
+}
+
+/**
+ * Rejects pending comments, or removes approved ones, for a category of the rules.
+ * Removing takes the +10 back with a reversing entry, as far as the balance allows
+ * (a balance never goes below zero).
+ */
+export async function rejectComments(db: Db, moderatorId: number, ids: number[], reason: RuleCategory, now = new Date()): Promise<ReviewResult[]> {
+  const out: ReviewResult[] = [];
+  for (const id of ids) {
+    out.push(
+      await pg(db).transaction(async (tx) => {
+        const [c] = await tx.select({ status: comments.status, accountId: comments.accountId }).from(comments).where(eq(comments.id, id)).for('update');
+        if (!c || (c.status !== 'pending' && c.status !== 'approved')) return { id, ok: false };
+        const status = c.status === 'pending' ? 'rejected' : 'removed';
+        await tx.update(comments).set({ status, reason, hidden: false, reviewedBy: moderatorId, reviewedAt: now }).where(eq(comments.id, id));
+        if (status === 'removed') {
+          const balance = (await lockBalance(tx, c.accountId)) ?? 0;
+          const back = Math.min(COMMENT_REWARD, balance);
+          if (back > 0) await changeBalance(tx, { accountId: c.accountId, delta: -back, reason: 'comment_removed', reference: `comment:${id}` });
+        }
+        return { id, ok: true };
+      }),
+    );
+  }
+  return out;
+}
+
+/** Bars an account from commenting for some days, or for good (`days` null). A new ban replaces the old. */
+export async function banFromCommenting(db: Db, moderatorId: number, accountId: number, days: number | null, reason: RuleCategory, now = new Date()) {
+  const until = days === null ? null : new Date(now.getTime() + days * 86_400_000);
+  const [exists] = await pg(db).select({ id: accounts.id }).from(accounts).where(eq(accounts.id, accountId));
+  if (!exists) return null;
+  await pg(db)
+    .insert(commentBans)
+    .values({ accountId, until, reason, bannedBy: moderatorId, createdAt: now })
+    .onConflictDoUpdate({ target: commentBans.accountId, set: { until, reason, bannedBy: moderatorId, createdAt: now } });
+  return { until };
+}
+
+export type MyComment = { id: number; articleSlug: string; body: string; status: CommentStatus; hidden: boolean; reason: string | null; createdAt: Date };
+
+/** Everything the reader wrote and what became of it, newest first (for /me). */
+export async function listMyComments(db: Db, accountId: number): Promise<MyComment[]> {
+  return pg(db)
+    .select({
+      id: comments.id,
+      articleSlug: comments.articleSlug,
+      body: comments.body,
+      status: sql<CommentStatus>`${comments.status}`,
+      hidden: comments.hidden,
+      reason: comments.reason,
+      createdAt: comments.createdAt,
+    })
+    .from(comments)
+    .where(eq(comments.accountId, accountId))
+    .orderBy(desc(comments.createdAt), desc(comments.id));
+}
+
+/** Comments by id, for a batch action's existence checks. */
+export async function commentsExist(db: Db, ids: number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  return (await pg(db).select({ id: comments.id }).from(comments).where(inArray(comments.id, ids))).map((r) => r.id);
+}

@@ -1,0 +1,16 @@
+import { deleteStaleAttempts } from '../auth/rate-limit';
+import { deleteExpiredSessions } from '../auth/sessions';
+import type { Db } from './client';
+
+/** The longest rate-limit window in use (sign-in: 15 minutes); older counters are dead. */
+const LONGEST_WINDOW_SECONDS = 15 * 60;
+
+/**
+ * Deletes expired sessions and dead rate-limit counters. Safe on any number of
+ * instances at once: each is one DELETE of rows nobody can use any more.
+ */
+export async function housekeeping(db: Db, now = new Date()): Promise<{ sessions: number; attempts: number }> {
+  const sessions = await deleteExpiredSessions(db, now);
+  const attempts = await deleteStaleAttempts(db, { olderThanSeconds: LONGEST_WINDOW_SECONDS, now });
+  return { sessions, attempts };
+}
