@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
-import { postForm, useReaderState } from '@/components/reader/reader-state';
+import { postFields, postForm, useReaderState } from '@/components/reader/reader-state';
 import { CommentText } from './comment-text';
 
 export type CommentLabels = {
@@ -90,15 +90,7 @@ export function CommentsSection({
   };
 
   const report = async (id: number) => {
-    const form = document.createElement('form');
-    form.action = `/api/comments/${id}/report`;
-    for (const [name, value] of Object.entries({ locale, next })) {
-      const input = document.createElement('input');
-      input.name = name;
-      input.value = value;
-      form.append(input);
-    }
-    const result = await postForm<{ message: string }>(form);
+    const result = await postFields<{ message: string }>(`/api/comments/${id}/report`, { locale, next });
     if (result.ok || result.code !== 'sign_in_required') setNotices((n) => ({ ...n, [id]: result.ok ? labels.reported : result.message || labels.failed }));
   };
 

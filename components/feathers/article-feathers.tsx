@@ -67,6 +67,7 @@ export async function PaidPartSlot({ locale, slug, price, title, lang }: { local
       signInHref={`${localizedPath(locale, '/sign-in')}?next=${encodeURIComponent(next)}`}
       labels={{
         locked: t('locked'),
+        retry: t('retry'),
         buy: t('buy'),
         confirm: t('confirm', { price, title }),
         cancel: t('cancel'),

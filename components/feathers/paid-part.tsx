@@ -1,10 +1,10 @@
 'use client';
 
 import { useEffect, useId, useState } from 'react';
-import { postForm, updateReaderState, useReaderState } from '@/components/reader/reader-state';
+import { postFields, updateReaderState, useReaderState } from '@/components/reader/reader-state';
 import { ModalDialog } from './confirm-dialog';
 
-export type PaidLabels = { locked: string; buy: string; confirm: string; cancel: string; confirmButton: string; short: string; shortBody: string; ok: string; failed: string; signIn: string };
+export type PaidLabels = { retry: string; locked: string; buy: string; confirm: string; cancel: string; confirmButton: string; short: string; shortBody: string; ok: string; failed: string; signIn: string };
 
 /**
  * The rest of a paid article. The page never carries it: once the reader-state
@@ -18,27 +18,23 @@ export function PaidPart({ slug, locale, next, lang, signInHref, labels }: { slu
   const [html, setHtml] = useState<string | null>(null);
   const [step, setStep] = useState<'closed' | 'confirm' | 'busy' | 'short' | 'error'>('closed');
   const [error, setError] = useState('');
+  // The reader has paid but the paid part did not arrive (network, database): say so and offer another try.
+  const [loadFailed, setLoadFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
   const titleId = useId();
 
   useEffect(() => {
     if (!article?.unlocked || html !== null) return;
+    setLoadFailed(false);
     fetch(`/api/articles/${slug}/paid?locale=${locale}`, { headers: { accept: 'application/json' }, cache: 'no-store' })
       .then((r) => r.json() as Promise<{ ok: boolean; html?: string }>)
-      .then((body) => body.ok && body.html !== undefined && setHtml(body.html))
-      .catch(() => {});
-  }, [article?.unlocked, html, slug, locale]);
+      .then((body) => (body.ok && body.html !== undefined ? setHtml(body.html) : setLoadFailed(true)))
+      .catch(() => setLoadFailed(true));
+  }, [article?.unlocked, html, slug, locale, attempt]);
 
   const buy = async () => {
     setStep('busy');
-    const form = document.createElement('form');
-    form.action = `/api/articles/${slug}/unlock`;
-    for (const [name, value] of Object.entries({ locale, next })) {
-      const input = document.createElement('input');
-      input.name = name;
-      input.value = value;
-      form.append(input);
-    }
-    const result = await postForm<{ balance: number }>(form);
+    const result = await postFields<{ balance: number }>(`/api/articles/${slug}/unlock`, { locale, next });
     if (result.ok) {
       setStep('closed');
       updateReaderState((d) => ({
@@ -59,6 +55,14 @@ export function PaidPart({ slug, locale, next, lang, signInHref, labels }: { slu
   return (
     <div className="paywall">
       <p>{labels.locked}</p>
+      {loadFailed && (
+        <p role="alert" className="form-error">
+          {labels.failed}{' '}
+          <button type="button" className="link-button" onClick={() => setAttempt((n) => n + 1)}>
+            {labels.retry}
+          </button>
+        </p>
+      )}
       {state.status === 'ready' && !signedIn ? (
         <a className="button" href={signInHref}>
           {labels.signIn}

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
-import { postForm, updateReaderState } from '@/components/reader/reader-state';
+import { postFields, updateReaderState } from '@/components/reader/reader-state';
 import { ModalDialog } from './confirm-dialog';
 
 export type RedeemLabels = {
@@ -56,15 +56,7 @@ export function RedeemButton({
 
   const redeem = async (key: string) => {
     setStep({ kind: 'busy', key });
-    const form = document.createElement('form');
-    form.action = `/api/gifts/${giftId}/redeem`;
-    for (const [name, value] of Object.entries({ key, locale, next })) {
-      const input = document.createElement('input');
-      input.name = name;
-      input.value = value;
-      form.append(input);
-    }
-    const result = await postForm<{ redemption: { code: string }; balance: number; remaining: number }>(form);
+    const result = await postFields<{ redemption: { code: string }; balance: number; remaining: number }>(`/api/gifts/${giftId}/redeem`, { key, locale, next });
     if (result.ok) {
       updateReaderState((d) => (d.account ? { ...d, account: { ...d.account, feathers: result.balance } } : d));
       setStep({ kind: 'done', text: labels.redeemed.replace('{code}', result.redemption.code) });

@@ -75,3 +75,16 @@ export async function postForm<T>(form: HTMLFormElement): Promise<({ ok: true } 
     return { ok: false, message: '' };
   }
 }
+
+/** Posts named fields as a form to `action` (for buttons that are not inside a form of their own). */
+export function postFields<T>(action: string, fields: Record<string, string>) {
+  const form = document.createElement('form');
+  form.action = action;
+  for (const [name, value] of Object.entries(fields)) {
+    const input = document.createElement('input');
+    input.name = name;
+    input.value = value;
+    form.append(input);
+  }
+  return postForm<T>(form);
+}

@@ -82,10 +82,7 @@ export async function MePage({ locale }: { locale: Locale }) {
                 {entries.map((e) => (
                   <tr key={e.id}>
                     <td>{when(e.createdAt)}</td>
-                    <td>
-                      {reasonLabel(e.reason)}
-                      {e.note ? `（${e.note}）` : ''}
-                    </td>
+                    <td>{e.note ? feathers('reasonWithNote', { reason: reasonLabel(e.reason), note: e.note }) : reasonLabel(e.reason)}</td>
                     <td className={e.delta > 0 ? 'plus' : 'minus'}>{e.delta > 0 ? `+${e.delta}` : `−${-e.delta}`}</td>
                     <td>{e.balanceAfter}</td>
                   </tr>
@@ -103,7 +100,7 @@ export async function MePage({ locale }: { locale: Locale }) {
           <ul className="me-list">
             {redemptions.map((r) => (
               <li key={r.id}>
-                {giftNames.get(r.giftId) ?? r.giftId} · {mall('code')}: <code>{r.code}</code> · <span className="hint">{when(r.createdAt)}</span>
+                {mall.rich('codeLine', { gift: giftNames.get(r.giftId) ?? r.giftId, code: r.code, mono: (chunks) => <code>{chunks}</code> })} · <span className="hint">{when(r.createdAt)}</span>
               </li>
             ))}
           </ul>

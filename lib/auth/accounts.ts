@@ -32,7 +32,8 @@ export const USERNAME_ATTEMPTS = { limit: 5, windowSeconds: 15 * 60 } as const;
 // Generous: many mobile readers in China share one carrier-NAT address.
 export const ADDRESS_ATTEMPTS = { limit: 100, windowSeconds: 15 * 60 } as const;
 
-const accountColumns = {
+/** The columns that make an Account (never the password hash). */
+export const accountColumns = {
   id: accounts.id,
   username: accounts.username,
   isModerator: accounts.isModerator,

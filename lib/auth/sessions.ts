@@ -3,7 +3,7 @@ import { and, eq, lte } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { accounts, sessions } from '../db/schema';
 import { pg } from './db';
-import type { Account } from './accounts';
+import { accountColumns, type Account } from './accounts';
 
 /** Name of the cookie that carries the session token. */
 export const SESSION_COOKIE = 'session';
@@ -35,14 +35,7 @@ export async function getSessionAccount(db: Db, token: string, now: Date = new D
   const [row] = await pg(db)
     .select({
       expiresAt: sessions.expiresAt,
-      account: {
-        id: accounts.id,
-        username: accounts.username,
-        isModerator: accounts.isModerator,
-        referralCode: accounts.referralCode,
-        feathers: accounts.feathers,
-        createdAt: accounts.createdAt,
-      },
+      account: accountColumns,
     })
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))

@@ -116,7 +116,7 @@ export async function reportComment(db: Db, accountId: number, commentId: number
       .select({ accountId: comments.accountId, hidden: comments.hidden })
       .from(comments)
       .where(and(eq(comments.id, commentId), eq(comments.status, 'approved')))
-      .for('update');
+      .for('no key update');
     if (!comment) return { ok: false, code: 'unknown_comment' };
     if (comment.accountId === accountId) return { ok: false, code: 'report_own' };
     await tx.insert(commentReports).values({ commentId, accountId }).onConflictDoNothing();
@@ -159,7 +159,7 @@ export async function approveComments(db: Db, moderatorId: number, ids: number[]
   for (const id of ids) {
     out.push(
       await pg(db).transaction(async (tx) => {
-        const [c] = await tx.select({ status: comments.status, hidden: comments.hidden, accountId: comments.accountId }).from(comments).where(eq(comments.id, id)).for('update');
+        const [c] = await tx.select({ status: comments.status, hidden: comments.hidden, accountId: comments.accountId }).from(comments).where(eq(comments.id, id)).for('no key update');
         if (!c || !(c.status === 'pending' || (c.status === 'approved' && c.hidden))) return { id, ok: false };
         await tx.update(comments).set({ status: 'approved', hidden: false, reason: null, reviewedBy: moderatorId, reviewedAt: now }).where(eq(comments.id, id));
         if (c.status === 'approved') {
@@ -185,7 +185,7 @@ export async function rejectComments(db: Db, moderatorId: number, ids: number[],
   for (const id of ids) {
     out.push(
       await pg(db).transaction(async (tx) => {
-        const [c] = await tx.select({ status: comments.status, accountId: comments.accountId }).from(comments).where(eq(comments.id, id)).for('update');
+        const [c] = await tx.select({ status: comments.status, accountId: comments.accountId }).from(comments).where(eq(comments.id, id)).for('no key update');
         if (!c || (c.status !== 'pending' && c.status !== 'approved')) return { id, ok: false };
         const status = c.status === 'pending' ? 'rejected' : 'removed';
         await tx.update(comments).set({ status, reason, hidden: false, reviewedBy: moderatorId, reviewedAt: now }).where(eq(comments.id, id));

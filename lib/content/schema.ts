@@ -58,8 +58,8 @@ export const Gift = z
     id: slug,
     name: nonEmpty,
     description: nonEmpty,
-    price: z.number().int().positive(),
-    stock: z.number().int().nonnegative(),
+    price: z.number().int().positive().max(100_000),
+    stock: z.number().int().nonnegative().max(1_000_000),
   })
   .strict();
 export type Gift = z.infer<typeof Gift>;

@@ -2,8 +2,8 @@ import { deleteStaleAttempts } from '../auth/rate-limit';
 import { deleteExpiredSessions } from '../auth/sessions';
 import type { Db } from './client';
 
-/** The longest rate-limit window in use (sign-in: 15 minutes); older counters are dead. */
-const LONGEST_WINDOW_SECONDS = 15 * 60;
+/** The longest rate-limit window in use (referral rewards: a day); older counters are dead. */
+const LONGEST_WINDOW_SECONDS = 24 * 60 * 60;
 
 /**
  * Deletes expired sessions and dead rate-limit counters. Safe on any number of

@@ -44,7 +44,10 @@ const entryColumns = {
  * happen one after another, on every app instance.
  */
 export async function lockBalance(tx: Tx, accountId: number): Promise<number | null> {
-  const [row] = await tx.select({ feathers: accounts.feathers }).from(accounts).where(eq(accounts.id, accountId)).for('update');
+  // NO KEY UPDATE, not UPDATE: it does not conflict with the KEY SHARE locks that
+  // foreign-key checks take (a comment's reviewed_by, an account's referred_by), so
+  // two transactions that each reference the other's account cannot deadlock.
+  const [row] = await tx.select({ feathers: accounts.feathers }).from(accounts).where(eq(accounts.id, accountId)).for('no key update');
   return row ? row.feathers : null;
 }
 

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { SLUG, articlePath, expectNoSeriousA11yViolations, waitForHydration, waitForHydrationOf } from './helpers';
-import { query } from './support/database';
+import { books, query } from './support/database';
 import { admin, apiReader, post, signUpThroughUi, unique } from './support/readers';
 
 const DB = () => process.env.E2E_DATABASE_URL!;
@@ -13,11 +13,6 @@ async function balanceOf(request: APIRequestContext): Promise<number> {
   return (await (await request.get('/api/reader-state')).json()).account.feathers;
 }
 
-/** The account's balance and its ledger sum, straight from the database. */
-function books(username: string) {
-  const [row] = query(DB(), `select a.feathers, coalesce((select sum(delta) from ledger l where l.account_id = a.id), 0) from accounts a where username = '${username}'`);
-  return { balance: Number(row![0]), ledgerSum: Number(row![1]) };
-}
 
 test('the quiz pays +5 once for the right answer; a wrong answer gets nothing', async ({ page, browser }) => {
   await signUpThroughUi(page, unique('quiz'));

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { query } from './support/database';
+import { books, query } from './support/database';
 import { admin, apiReader, post } from './support/readers';
 import { startServer } from './support/server';
 
@@ -9,10 +9,6 @@ const DB = () => process.env.E2E_DATABASE_URL!;
 const GIFT = 'xinstall-15-day-membership'; // 20 feathers
 const BURST_GIFT = 'yishu-yike-30-day-trial'; // 20 feathers
 
-function books(username: string) {
-  const [row] = query(DB(), `select a.feathers, coalesce((select sum(delta) from ledger l where l.account_id = a.id), 0) from accounts a where username = '${username}'`);
-  return { balance: Number(row![0]), ledgerSum: Number(row![1]) };
-}
 
 /** Redemptions without their spend, and spends without their redemption (both must be zero). */
 function orphans(username: string) {

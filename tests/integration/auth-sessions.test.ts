@@ -79,7 +79,7 @@ describe.each(BACKENDS)('housekeeping on %s', (backend) => {
     const now = new Date('2026-11-25T12:00:00Z');
     await createSession(db, up.account.id, { now: new Date(now.getTime() - 31 * 86_400_000) }); // expired
     await createSession(db, up.account.id, { now }); // live
-    await consumeAttempt(db, 'old', { limit: 5, windowSeconds: 900, now: new Date(now.getTime() - 3_600_000) });
+    await consumeAttempt(db, 'old', { limit: 5, windowSeconds: 900, now: new Date(now.getTime() - 25 * 3_600_000) });
     await consumeAttempt(db, 'fresh', { limit: 5, windowSeconds: 900, now });
     expect(await housekeeping(db, now)).toEqual({ sessions: 1, attempts: 1 });
     expect(await db.select().from(sessions)).toHaveLength(1);

@@ -46,6 +46,8 @@ describe('comment text', () => {
     expect(CommentBody.safeParse('😀'.repeat(1000)).success).toBe(true); // characters, not UTF-16 units
     expect(CommentBody.safeParse('a https://a.cn b https://b.cn c https://c.cn').success).toBe(true);
     expect(CommentBody.safeParse('https://a.cn https://b.cn https://c.cn https://d.cn').error?.issues[0]?.message).toBe('comment_links');
+    expect(CommentBody.safeParse('hi\u0000there').error?.issues[0]?.message).toBe('comment_invalid');
+    expect(CommentBody.safeParse('列1\t列2').success).toBe(true);
   });
 
   it('links only http(s) URLs and ends them at punctuation and markup', () => {
@@ -153,6 +155,17 @@ describe.each(BACKENDS)('comments on %s', (backend) => {
     await approveComments(db, moderator, [id]); // restore
     expect((await listApproved(db, SLUG)).total).toBe(1);
     expect(await balanceOf(db, author)).toBe(10); // no second award
+  });
+
+  it('two moderators approving each other\'s comments at the same moment do not deadlock', async () => {
+    const db = await freshDb();
+    const [m1, m2] = [await reader(db, 'modone'), await reader(db, 'modtwo')];
+    const pairs = await Promise.all(
+      Array.from({ length: 4 }, async (_, i) => [await posted(db, m1, `一号的评论 ${i}`), await posted(db, m2, `二号的评论 ${i}`)] as const),
+    );
+    const results = await Promise.all(pairs.flatMap(([byOne, byTwo]) => [approveComments(db, m2, [byOne]), approveComments(db, m1, [byTwo])]));
+    expect(results.flat().every((r) => r.ok)).toBe(true);
+    expect([await balanceOf(db, m1), await balanceOf(db, m2)]).toEqual([40, 40]);
   });
 
   it('pages approved comments newest first, 20 a page', async () => {

@@ -143,9 +143,14 @@ describe.each(BACKENDS)('feathers on %s', (backend) => {
     const results = await Promise.all(Array.from({ length: 5 }, () => creditReferral(db, newcomer.id, sharer.referralCode)));
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await balanceOf(db, sharer.id)).toBe(10);
+    // Two sign-ups through the same link at the same moment both pay (no deadlock on the sharer's row).
+    const [x, y] = [await reader(db, 'twin1'), await reader(db, 'twin2')];
+    const both = await Promise.all([creditReferral(db, x.id, sharer.referralCode), creditReferral(db, y.id, sharer.referralCode)]);
+    expect(both.filter(Boolean)).toHaveLength(2);
+    expect(await balanceOf(db, sharer.id)).toBe(30);
     expect(await creditReferral(db, sharer.id, sharer.referralCode)).toBeNull();
     expect(await creditReferral(db, newcomer.id, 'zzzzzzzzzz')).toBeNull();
-    expect(await balanceOf(db, sharer.id)).toBe(10);
+    expect(await balanceOf(db, sharer.id)).toBe(30);
     await expectConsistent(db, sharer.id);
   });
 
