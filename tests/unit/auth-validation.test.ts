@@ -93,7 +93,8 @@ describe('Credentials', () => {
   });
 });
 
-describe('password hashing', () => {
+// Six scrypt runs at N=32768 take about a second alone, several on a loaded 2-core machine.
+describe('password hashing', { timeout: 30_000 }, () => {
   it('hashes with scrypt and a random salt, and verifies', async () => {
     const [a, b] = await Promise.all([hashPassword('correct horse'), hashPassword('correct horse')]);
     expect(a).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9+/]{22}==\$[A-Za-z0-9+/]{43}=$/);
