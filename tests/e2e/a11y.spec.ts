@@ -10,6 +10,10 @@ const PAGES: Array<{ name: string; path: string; locale: Locale; status?: number
   { name: 'tag page', path: tagPath(), locale: 'zh-CN' },
   { name: 'author page', path: authorPath(), locale: 'zh-CN' },
   { name: 'home en', path: '/en', locale: 'en' },
+  { name: 'mall', path: '/mall', locale: 'zh-CN' },
+  { name: 'mall zh-TW', path: '/zh-TW/mall', locale: 'zh-TW' },
+  { name: 'mall en', path: '/en/mall', locale: 'en' },
+  { name: 'sign-up zh-TW', path: '/zh-TW/sign-up', locale: 'zh-TW' },
   { name: '404', path: '/nope', locale: 'zh-CN', status: 404 },
   { name: '404 en', path: '/en/nope', locale: 'en', status: 404 },
 ];
