@@ -35,3 +35,39 @@ export function ModalDialog({ open, onClose, labelledBy, children }: { open: boo
     </dialog>
   );
 }
+
+/** A question with 考虑一下 / confirm buttons, inside a ModalDialog. */
+export function ConfirmBody(props: { titleId: string; question: string; cancel: string; confirm: string; busy: boolean; onCancel: () => void; onConfirm: () => void }) {
+  return (
+    <>
+      <p id={props.titleId} className="modal-title">
+        {props.question}
+      </p>
+      <div className="modal-actions">
+        <button type="button" className="button button-secondary" onClick={props.onCancel}>
+          {props.cancel}
+        </button>
+        <button type="button" className="button" aria-busy={props.busy} onClick={() => !props.busy && props.onConfirm()}>
+          {props.confirm}
+        </button>
+      </div>
+    </>
+  );
+}
+
+/** An outcome (羽毛不足, a code, an error) with one 我知道了 button, inside a ModalDialog. */
+export function NoticeBody(props: { titleId: string; title: string; body?: string; ok: string; role?: 'status' | 'alert'; onClose: () => void }) {
+  return (
+    <>
+      <p id={props.titleId} className="modal-title" role={props.role}>
+        {props.title}
+      </p>
+      {props.body && <p>{props.body}</p>}
+      <div className="modal-actions">
+        <button type="button" className="button" onClick={props.onClose} autoFocus>
+          {props.ok}
+        </button>
+      </div>
+    </>
+  );
+}

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useState } from 'react';
 import { postFields, updateReaderState, useReaderState } from '@/components/reader/reader-state';
-import { ModalDialog } from './confirm-dialog';
+import { ConfirmBody, ModalDialog, NoticeBody } from './confirm-dialog';
 
 export type PaidLabels = { retry: string; locked: string; buy: string; confirm: string; cancel: string; confirmButton: string; short: string; shortBody: string; ok: string; failed: string; signIn: string };
 
@@ -74,31 +74,24 @@ export function PaidPart({ slug, locale, next, lang, signInHref, labels }: { slu
       )}
       <ModalDialog open={step !== 'closed'} onClose={() => setStep('closed')} labelledBy={titleId}>
         {step === 'confirm' || step === 'busy' ? (
-          <>
-            <p id={titleId} className="modal-title">
-              {labels.confirm}
-            </p>
-            <div className="modal-actions">
-              <button type="button" className="button button-secondary" onClick={() => setStep('closed')}>
-                {labels.cancel}
-              </button>
-              <button type="button" className="button" aria-busy={step === 'busy'} onClick={() => step === 'confirm' && buy()}>
-                {labels.confirmButton}
-              </button>
-            </div>
-          </>
+          <ConfirmBody
+            titleId={titleId}
+            question={labels.confirm}
+            cancel={labels.cancel}
+            confirm={labels.confirmButton}
+            busy={step === 'busy'}
+            onCancel={() => setStep('closed')}
+            onConfirm={buy}
+          />
         ) : (
-          <>
-            <p id={titleId} className="modal-title" role={step === 'error' ? 'alert' : undefined}>
-              {step === 'short' ? labels.short : error}
-            </p>
-            {step === 'short' && <p>{labels.shortBody}</p>}
-            <div className="modal-actions">
-              <button type="button" className="button" onClick={() => setStep('closed')} autoFocus>
-                {labels.ok}
-              </button>
-            </div>
-          </>
+          <NoticeBody
+            titleId={titleId}
+            title={step === 'short' ? labels.short : error}
+            body={step === 'short' ? labels.shortBody : undefined}
+            ok={labels.ok}
+            role={step === 'error' ? 'alert' : undefined}
+            onClose={() => setStep('closed')}
+          />
         )}
       </ModalDialog>
     </div>

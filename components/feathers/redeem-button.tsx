@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { postFields, updateReaderState } from '@/components/reader/reader-state';
-import { ModalDialog } from './confirm-dialog';
+import { ConfirmBody, ModalDialog, NoticeBody } from './confirm-dialog';
 
 export type RedeemLabels = {
   redeem: string;
@@ -87,44 +87,19 @@ export function RedeemButton({
       )}
       <ModalDialog open={step.kind !== 'closed'} onClose={close} labelledBy={titleId}>
         {(step.kind === 'confirm' || step.kind === 'busy') && (
-          <>
-            <p id={titleId} className="modal-title">
-              {labels.confirm}
-            </p>
-            <div className="modal-actions">
-              <button type="button" className="button button-secondary" onClick={close}>
-                {labels.cancel}
-              </button>
-              <button type="button" className="button" aria-busy={step.kind === 'busy'} onClick={() => step.kind === 'confirm' && redeem(step.key)}>
-                {labels.confirmButton}
-              </button>
-            </div>
-          </>
+          <ConfirmBody
+            titleId={titleId}
+            question={labels.confirm}
+            cancel={labels.cancel}
+            confirm={labels.confirmButton}
+            busy={step.kind === 'busy'}
+            onCancel={close}
+            onConfirm={() => redeem(step.key)}
+          />
         )}
-        {step.kind === 'short' && (
-          <>
-            <p id={titleId} className="modal-title">
-              {labels.short}
-            </p>
-            <p>{labels.shortBody}</p>
-            <div className="modal-actions">
-              <button type="button" className="button" onClick={close} autoFocus>
-                {labels.ok}
-              </button>
-            </div>
-          </>
-        )}
+        {step.kind === 'short' && <NoticeBody titleId={titleId} title={labels.short} body={labels.shortBody} ok={labels.ok} onClose={close} />}
         {(step.kind === 'done' || step.kind === 'error') && (
-          <>
-            <p id={titleId} className="modal-title" role={step.kind === 'error' ? 'alert' : 'status'}>
-              {step.text}
-            </p>
-            <div className="modal-actions">
-              <button type="button" className="button" onClick={close} autoFocus>
-                {labels.ok}
-              </button>
-            </div>
-          </>
+          <NoticeBody titleId={titleId} title={step.text} ok={labels.ok} role={step.kind === 'error' ? 'alert' : 'status'} onClose={close} />
         )}
       </ModalDialog>
     </>

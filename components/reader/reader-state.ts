@@ -3,8 +3,10 @@
 import { usePathname } from 'next/navigation';
 import { useEffect, useSyncExternalStore } from 'react';
 
-export type FavouriteState = { favourited: boolean; count: number };
-export type RatingState = { mean: number | null; count: number; mine: number | null };
+import type { FavouriteState } from '@/lib/reader/favourites';
+import type { RatingState } from '@/lib/reader/ratings';
+
+export type { FavouriteState, RatingState };
 export type ReaderState = {
   account: { username: string; isModerator: boolean; referralCode: string; feathers: number } | null;
   article: { slug: string; favourite: FavouriteState; rating: RatingState; quiz: { correct: boolean } | null; unlocked: boolean | null } | null;

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { pageReader } from '@/lib/auth/page';
-import { getArticle, listGifts } from '@/lib/content/site';
+import { getArticleSummary, listGifts } from '@/lib/content/site';
 import { REASONS, listLedger, type Reason } from '@/lib/feathers/ledger';
 import { listRedemptions } from '@/lib/feathers/mall';
 import { CommentText } from '@/components/comments/comment-text';
@@ -56,7 +56,7 @@ export async function MePage({ locale }: { locale: Locale }) {
   const giftNames = new Map(listGifts(locale).map((g) => [g.id, g.name]));
   const reasonLabel = (r: Reason) => (REASONS.includes(r) ? feathers(`reasons.${r}`) : r);
   const favourites = (await listFavourites(db, account.id)).flatMap((f) => {
-    const article = getArticle(locale, f.articleSlug);
+    const article = getArticleSummary(locale, f.articleSlug);
     return article ? [{ ...f, article }] : []; // an article since removed from content/ is not listed
   });
   return (
@@ -118,7 +118,7 @@ export async function MePage({ locale }: { locale: Locale }) {
         ) : (
           <ul className="me-list">
             {myComments.map((c) => {
-              const article = getArticle(locale, c.articleSlug);
+              const article = getArticleSummary(locale, c.articleSlug);
               return (
                 <li key={c.id}>
                   <p className="comment-meta">

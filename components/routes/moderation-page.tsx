@@ -4,7 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { CommentText } from '@/components/comments/comment-text';
 import { pageReader } from '@/lib/auth/page';
 import { BAN_DAYS, RULE_CATEGORIES, moderationQueue } from '@/lib/comments/comments';
-import { getArticle } from '@/lib/content/site';
+import { getArticleSummary } from '@/lib/content/site';
 import { TIME_ZONE } from '@/lib/i18n/request';
 import { Link } from '@/lib/i18n/navigation';
 import { localizedPath, type Locale } from '@/lib/i18n/routing';
@@ -56,7 +56,7 @@ export async function ModerationPage({ locale }: { locale: Locale }) {
         <>
           <ol className="queue">
             {queue.map((c) => {
-              const article = getArticle(locale, c.articleSlug);
+              const article = getArticleSummary(locale, c.articleSlug);
               return (
                 <li key={c.id} className="queue-item" aria-labelledby={`q-${c.id}`}>
                   <p id={`q-${c.id}`} className="comment-meta">

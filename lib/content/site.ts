@@ -81,6 +81,17 @@ export function getArticle(locale: SiteLocale, slug: string): ArticleView | unde
   };
 }
 
+/** Whether an article with this slug exists (a cheap check for route handlers). */
+export function hasArticle(slug: string): boolean {
+  return content().articles.some((x) => x.slug === slug);
+}
+
+/** An article's list view (title, summary…) for a locale, without rendering its body. */
+export function getArticleSummary(locale: SiteLocale, slug: string): ArticleSummary | undefined {
+  const a = content().articles.find((x) => x.slug === slug);
+  return a && summarize(a, locale);
+}
+
 /** Structure counts of an article's source (for tests and the checker's report). */
 export function getArticleStats(slug: string) {
   const a = content().articles.find((x) => x.slug === slug);

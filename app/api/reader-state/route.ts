@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { currentAccount } from '@/lib/auth/web';
-import { articlePrice, getArticleStats } from '@/lib/content/site';
+import { articlePrice, hasArticle } from '@/lib/content/site';
 import { getDb } from '@/lib/db';
 import { quizAttempt } from '@/lib/feathers/rewards';
 import { hasUnlocked } from '@/lib/feathers/unlock';
@@ -17,7 +17,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request) {
   const headers = { 'cache-control': 'private, no-store' };
   const slug = new URL(request.url).searchParams.get('article');
-  const known = slug !== null && getArticleStats(slug) ? slug : null;
+  const known = slug !== null && hasArticle(slug) ? slug : null;
   try {
     const account = await currentAccount(request);
     const { db } = await getDb();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SESSION_COOKIE, getSessionAccount } from '@/lib/auth/sessions';
-import { getArticleStats } from '@/lib/content/site';
+import { hasArticle } from '@/lib/content/site';
 import { getDb } from '@/lib/db';
 import { recordShareVisit } from '@/lib/feathers/rewards';
 import { REFERRAL_COOKIE, REFERRAL_DAYS, VISITOR_COOKIE, newVisitor, verifyVisitor } from '@/lib/feathers/visitor';
@@ -22,7 +22,7 @@ export async function POST(request: Request) {
   if (!isSameOrigin(request)) return Response.json({ ok: false, code: 'bad_origin' }, { status: 403, headers });
   const form = await request.formData().catch(() => new FormData());
   const parsed = Input.safeParse({ article: form.get('article'), ref: form.get('ref') });
-  if (!parsed.success || !getArticleStats(parsed.data.article)) return Response.json({ ok: false, code: 'invalid_input' }, { status: 400, headers });
+  if (!parsed.success || !hasArticle(parsed.data.article)) return Response.json({ ok: false, code: 'invalid_input' }, { status: 400, headers });
   const { article, ref } = parsed.data;
   const secure = isHttps(request) ? '; Secure' : '';
   try {

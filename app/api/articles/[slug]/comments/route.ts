@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { currentAccount } from '@/lib/auth/web';
 import { listApproved, listOwnPending, postComment } from '@/lib/comments/comments';
 import { CommentBody } from '@/lib/comments/text';
-import { getArticleStats } from '@/lib/content/site';
+import { hasArticle } from '@/lib/content/site';
 import { getDb } from '@/lib/db';
 import { fail, handleMutation } from '@/lib/http/mutation';
 
@@ -14,7 +14,7 @@ const Page = z.coerce.number().int().min(1).max(10_000).catch(1);
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const headers = { 'cache-control': 'private, no-store' };
-  if (!getArticleStats(slug)) return Response.json({ ok: false, code: 'unknown_article' }, { status: 404, headers });
+  if (!hasArticle(slug)) return Response.json({ ok: false, code: 'unknown_article' }, { status: 404, headers });
   const page = Page.parse(new URL(request.url).searchParams.get('page') ?? 1);
   try {
     const { db } = await getDb();
@@ -32,7 +32,7 @@ const Input = z.object({ body: CommentBody });
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   return handleMutation(request, Input, async ({ db, account, input, locale }) => {
-    if (!getArticleStats(slug)) return fail('unknown_article', 404);
+    if (!hasArticle(slug)) return fail('unknown_article', 404);
     const result = await postComment(db, account.id, slug, input.body);
     if (result.ok) return { ok: true, body: { comment: result.comment }, message: { key: 'Comments.posted' } };
     if (result.code === 'comment_banned') {

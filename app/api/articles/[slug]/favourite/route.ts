@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getArticleStats } from '@/lib/content/site';
+import { hasArticle } from '@/lib/content/site';
 import { fail, handleMutation } from '@/lib/http/mutation';
 import { setFavourite } from '@/lib/reader/favourites';
 
@@ -9,7 +9,7 @@ const Input = z.object({ intent: z.enum(['add', 'remove'], { error: 'invalid_inp
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   return handleMutation(request, Input, async ({ db, account, input }) => {
-    if (!getArticleStats(slug)) return fail('unknown_article', 404);
+    if (!hasArticle(slug)) return fail('unknown_article', 404);
     return { ok: true, body: { favourite: await setFavourite(db, account.id, slug, input.intent === 'add') } };
   });
 }

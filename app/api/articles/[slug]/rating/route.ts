@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getArticleStats } from '@/lib/content/site';
+import { hasArticle } from '@/lib/content/site';
 import { fail, handleMutation } from '@/lib/http/mutation';
 import { Stars, rateArticle } from '@/lib/reader/ratings';
 
@@ -9,7 +9,7 @@ const Input = z.object({ stars: Stars });
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   return handleMutation(request, Input, async ({ db, account, input }) => {
-    if (!getArticleStats(slug)) return fail('unknown_article', 404);
+    if (!hasArticle(slug)) return fail('unknown_article', 404);
     return { ok: true, body: { rating: await rateArticle(db, account.id, slug, input.stars) } };
   });
 }
