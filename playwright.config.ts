@@ -8,6 +8,12 @@ const BASE_URL = `http://127.0.0.1:${PORT}`;
 // instances on the same data (the embedded database allows one process). Made here
 // once: workers inherit the variable. tests/e2e/pglite.spec.ts covers PGlite.
 process.env.E2E_DATABASE_URL ??= createDatabase('e2e');
+// Every test's browser comes from 127.0.0.1, so the per-address limits and reward caps
+// would stop the suite after a handful of sign-ups; servers the suite starts inherit
+// these. tests/e2e/security.spec.ts starts its own server with the real limits.
+for (const name of ['SIGN_UPS_PER_ADDRESS_HOUR', 'SIGN_UPS_PER_ADDRESS_DAY', 'REFERRALS_PER_ADDRESS_DAY', 'SHARE_READS_PER_ADDRESS_DAY']) {
+  process.env[name] ??= '100000';
+}
 
 /**
  * End-to-end tests against the production build (`npm run build` runs before this;

@@ -1,26 +1,13 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import type { AuthErrorCode } from '@/lib/auth/web';
+import { AUTH_ERROR_CODES } from '@/lib/auth/errors';
 import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
-import { safeReturnPath } from '@/lib/http/request';
+import { safeReturnPath } from '@/lib/http/return-path';
 
 type Mode = 'sign-in' | 'sign-up';
 export type AuthSearchParams = Promise<{ error?: string; next?: string; retry?: string }>;
 
-const ERROR_CODES: AuthErrorCode[] = [
-  'username_required',
-  'username_length',
-  'username_characters',
-  'password_required',
-  'password_length',
-  'password_blank',
-  'username_taken',
-  'invalid_credentials',
-  'rate_limited',
-  'bad_origin',
-  'unavailable',
-];
 
 /** Sign-in and sign-up pages are not indexed. */
 export async function authMetadata(locale: Locale, mode: Mode): Promise<Metadata> {
@@ -35,8 +22,10 @@ export async function AuthPage({ locale, mode, searchParams }: { locale: Locale;
   const errors = await getTranslations({ locale, namespace: 'AuthErrors' });
   const params = await searchParams;
   const next = safeReturnPath(params.next ?? '/');
-  const code = ERROR_CODES.find((c) => c === params.error);
-  const minutes = Math.max(1, Math.ceil(Number(params.retry ?? 60) / 60) || 1);
+  const code = AUTH_ERROR_CODES.find((c) => c === params.error);
+  const retry = Number(params.retry ?? 60);
+  const minutes = Math.max(1, Math.ceil(retry / 60) || 1);
+  const hours = Math.max(1, Math.round(retry / 3600) || 1);
   const signIn = mode === 'sign-in';
   const other = `${signIn ? '/sign-up' : '/sign-in'}?next=${encodeURIComponent(next)}`;
   return (
@@ -46,7 +35,7 @@ export async function AuthPage({ locale, mode, searchParams }: { locale: Locale;
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="next" value={next} />
         <p id="auth-error" role="alert" className="form-error">
-          {code ? errors(code, { minutes }) : ''}
+          {code ? errors(code, { minutes, hours }) : ''}
         </p>
         <label>
           <span>{t('username')}</span>

@@ -19,7 +19,9 @@ export async function moderationMetadata(locale: Locale): Promise<Metadata> {
  * rule's category) / ban, and a batch action. Plain forms, so it works without
  * JavaScript. Anyone but a moderator gets a 404: the page does not exist for them.
  */
-export async function ModerationPage({ locale }: { locale: Locale }) {
+export type ModerationSearchParams = Promise<{ after?: string | string[] }>;
+
+export async function ModerationPage({ locale, searchParams }: { locale: Locale; searchParams: ModerationSearchParams }) {
   setRequestLocale(locale);
   const self = localizedPath(locale, '/moderation');
   const reader = await pageReader();
@@ -28,7 +30,9 @@ export async function ModerationPage({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale, namespace: 'Moderation' });
   const rules = await getTranslations({ locale, namespace: 'RuleCategories' });
   const format = await getFormatter({ locale });
-  const queue = await moderationQueue(reader.db);
+  const afterParam = (await searchParams).after;
+  const after = typeof afterParam === 'string' && /^\d{1,15}$/.test(afterParam) ? Number(afterParam) : 0;
+  const { items: queue, nextAfter } = await moderationQueue(reader.db, { after });
   const reasonSelect = (id: string, form?: string) => (
     <select id={id} name="reason" form={form} required defaultValue="">
       <option value="" disabled>
@@ -51,7 +55,15 @@ export async function ModerationPage({ locale }: { locale: Locale }) {
     <section className="moderation" aria-labelledby="moderation-title">
       <h1 id="moderation-title">{t('title')}</h1>
       {queue.length === 0 ? (
-        <p>{t('empty')}</p>
+        <p>
+          {t('empty')}
+          {after > 0 ? (
+            <>
+              {' '}
+              <Link href="/moderation">{t('firstPage')}</Link>
+            </>
+          ) : null}
+        </p>
       ) : (
         <>
           <ol className="queue">
@@ -124,6 +136,12 @@ export async function ModerationPage({ locale }: { locale: Locale }) {
               {t('batchReject')}
             </button>
           </form>
+          {after > 0 || nextAfter !== null ? (
+            <nav className="pagination" aria-label={t('pages')}>
+              {after > 0 ? <Link href="/moderation">{t('firstPage')}</Link> : null}
+              {nextAfter !== null ? <Link href={`/moderation?after=${nextAfter}`}>{t('nextPage')}</Link> : null}
+            </nav>
+          ) : null}
         </>
       )}
     </section>

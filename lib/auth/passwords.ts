@@ -1,9 +1,11 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-// scrypt with N = 2^15, r = 8, p = 1 (about 32 MiB and 50–100 ms per hash).
+// scrypt with N = 2^15, r = 8, p = 3: one of OWASP's equivalent minimums (as strong
+// as N = 2^17, p = 1) at a quarter of the memory, 32 MiB per hash, so a burst of
+// sign-ins cannot exhaust memory. About 150–300 ms per hash here.
 const N = 2 ** 15;
 const R = 8;
-const P = 1;
+const P = 3;
 const SALT_BYTES = 16;
 const KEY_BYTES = 32;
 // Upper bounds for parameters read back from a stored hash, so a corrupt row cannot make us allocate gigabytes.
@@ -11,10 +13,46 @@ const MAX_N = 2 ** 20;
 const MAX_R = 32;
 const MAX_P = 16;
 
+/**
+ * Hashes at once per process. scrypt runs on libuv's thread pool (4 threads), which
+ * file reads and DNS share; two leaves room for them however many sign-ins arrive.
+ */
+export const HASH_CONCURRENCY = 2;
+/** Hashes that may wait for a turn; beyond it a sign-in is refused at once as busy. */
+export const HASH_QUEUE = 64;
+
+/** Thrown when too many hashes are already waiting: the caller answers 503 busy. */
+export class PasswordHasherBusy extends Error {
+  constructor() {
+    super('too many password hashes waiting');
+  }
+}
+
+let running = 0;
+const waiting: Array<() => void> = [];
+
+/** Runs `work` when one of the HASH_CONCURRENCY slots is free (FIFO), or throws PasswordHasherBusy. */
+async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= HASH_CONCURRENCY) {
+    if (waiting.length >= HASH_QUEUE) throw new PasswordHasherBusy();
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  } else running++;
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
 const scryptAsync = (password: string, salt: Buffer, keylen: number, options: ScryptOptions) =>
-  new Promise<Buffer>((resolve, reject) => {
-    scrypt(password, salt, keylen, options, (error, key) => (error ? reject(error) : resolve(key)));
-  });
+  withHashSlot(
+    () =>
+      new Promise<Buffer>((resolve, reject) => {
+        scrypt(password, salt, keylen, options, (error, key) => (error ? reject(error) : resolve(key)));
+      }),
+  );
 
 // scrypt needs about 128 * N * r bytes; Node refuses at its default limit of 32 MiB, so allow twice that.
 const maxmem = (n: number, r: number) => 256 * n * r;
@@ -24,6 +62,12 @@ export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
   const key = await scryptAsync(password, salt, KEY_BYTES, { N, r: R, p: P, maxmem: maxmem(N, R) });
   return ['scrypt', N, R, P, salt.toString('base64'), key.toString('base64')].join('$');
+}
+
+/** Whether a stored hash was made with other parameters than hashPassword's today (rehash it at the next sign-in). */
+export function needsRehash(stored: string): boolean {
+  const [kind, n, r, p] = stored.split('$');
+  return kind !== 'scrypt' || Number(n) !== N || Number(r) !== R || Number(p) !== P;
 }
 
 const isPowerOfTwo = (n: number) => n > 1 && (n & (n - 1)) === 0;

@@ -1,7 +1,7 @@
-import { eq, lte, sql } from 'drizzle-orm';
+import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { rateLimits } from '../db/schema';
-import { pg } from './db';
+import { pg, type PgDb } from './db';
 
 export type AttemptLimit = {
   /** Attempts allowed per window. */
@@ -21,12 +21,12 @@ export type AttemptResult = {
  * Counts one attempt on `key` in a fixed window and says whether it is within the limit;
  * one atomic upsert, so concurrent attempts from any number of app instances are all counted.
  */
-export async function consumeAttempt(db: Db, key: string, { limit, windowSeconds, now = new Date() }: AttemptLimit): Promise<AttemptResult> {
+export async function consumeAttempt(db: PgDb, key: string, { limit, windowSeconds, now = new Date() }: AttemptLimit): Promise<AttemptResult> {
   const at = sql`${now.toISOString()}::timestamptz`;
   const cutoff = new Date(now.getTime() - windowSeconds * 1000);
   // In DO UPDATE every expression sees the row as it was, so both CASEs test the old window.
   const expired = sql`${rateLimits.windowStart} <= ${cutoff.toISOString()}::timestamptz`;
-  const [row] = await pg(db)
+  const [row] = await db
     .insert(rateLimits)
     .values({ key, windowStart: now, count: 1 })
     .onConflictDoUpdate({
@@ -43,6 +43,24 @@ export async function consumeAttempt(db: Db, key: string, { limit, windowSeconds
   // Clamped to the window, in case another instance's clock ran ahead when it opened the window.
   const seconds = Math.ceil((endsAt - now.getTime()) / 1000);
   return { allowed: false, retryAfterSeconds: Math.min(Math.max(1, seconds), Math.ceil(windowSeconds)) };
+}
+
+/**
+ * Takes back one attempt counted on `key` (a sign-in that succeeded after it was
+ * counted): counting first and refunding a success is what lets concurrent
+ * attempts never pass the limit while only failures stay counted.
+ */
+export async function refundAttempt(db: PgDb, key: string): Promise<void> {
+  await db
+    .update(rateLimits)
+    .set({ count: sql`${rateLimits.count} - 1` })
+    .where(and(eq(rateLimits.key, key), gt(rateLimits.count, 0)));
+}
+
+/** How many attempts are counted on `key` in its current window (0 when none or expired). */
+export async function countAttempts(db: PgDb, key: string, { windowSeconds, now = new Date() }: Omit<AttemptLimit, 'limit'>): Promise<number> {
+  const [row] = await db.select({ count: rateLimits.count, windowStart: rateLimits.windowStart }).from(rateLimits).where(eq(rateLimits.key, key));
+  return row && row.windowStart.getTime() > now.getTime() - windowSeconds * 1000 ? row.count : 0;
 }
 
 /** Forgets the attempts counted on `key`. */

@@ -107,10 +107,19 @@ export async function listOwnPending(db: Db, accountId: number, articleSlug: str
     .orderBy(desc(comments.createdAt));
 }
 
-export type ReportResult = { ok: true; hidden: boolean } | { ok: false; code: 'unknown_comment' | 'report_own' };
+export type ReportResult =
+  | { ok: true; hidden: boolean }
+  | { ok: false; code: 'unknown_comment' | 'report_own' }
+  | { ok: false; code: 'comment_banned'; until: Date | null };
 
-/** A reader reports an approved comment; enough distinct reports hide it until a moderator decides. */
-export async function reportComment(db: Db, accountId: number, commentId: number): Promise<ReportResult> {
+/**
+ * A reader reports an approved comment; enough distinct reports hide it until a
+ * moderator decides. A reader banned from commenting cannot report either (or a
+ * banned troll could hide others' comments from their side accounts' bans).
+ */
+export async function reportComment(db: Db, accountId: number, commentId: number, now = new Date()): Promise<ReportResult> {
+  const ban = await activeBan(db, accountId, now);
+  if (ban) return { ok: false, code: 'comment_banned', until: ban.until };
   return pg(db).transaction(async (tx) => {
     const [comment] = await tx
       .select({ accountId: comments.accountId, hidden: comments.hidden })
@@ -129,9 +138,17 @@ export async function reportComment(db: Db, accountId: number, commentId: number
 
 export type QueueItem = { id: number; author: string; authorId: number; articleSlug: string; body: string; status: CommentStatus; reports: number; createdAt: Date };
 
-/** The moderation queue: pending comments and reported (hidden) ones, oldest first. */
-export async function moderationQueue(db: Db): Promise<QueueItem[]> {
-  return pg(db)
+/** Comments per page of the moderation queue. */
+export const QUEUE_PAGE_SIZE = 50;
+
+/**
+ * One page of the moderation queue: pending comments and reported (hidden) ones,
+ * oldest first, after the comment `after` (keyset paging: the queue changes while a
+ * moderator works through it, and OFFSET would skip or repeat). One more row than
+ * the page is read to tell whether another page follows.
+ */
+export async function moderationQueue(db: Db, { after = 0, limit = QUEUE_PAGE_SIZE }: { after?: number; limit?: number } = {}): Promise<{ items: QueueItem[]; nextAfter: number | null }> {
+  const rows = await pg(db)
     .select({
       id: comments.id,
       author: accounts.username,
@@ -144,8 +161,11 @@ export async function moderationQueue(db: Db): Promise<QueueItem[]> {
     })
     .from(comments)
     .innerJoin(accounts, eq(accounts.id, comments.accountId))
-    .where(or(eq(comments.status, 'pending'), and(eq(comments.status, 'approved'), eq(comments.hidden, true))))
-    .orderBy(comments.createdAt, comments.id);
+    .where(and(gt(comments.id, after), or(eq(comments.status, 'pending'), and(eq(comments.status, 'approved'), eq(comments.hidden, true)))))
+    .orderBy(comments.id)
+    .limit(limit + 1);
+  const items = rows.slice(0, limit);
+  return { items, nextAfter: rows.length > limit ? items[items.length - 1]!.id : null };
 }
 
 export type ReviewResult = { id: number; ok: boolean };

@@ -2,7 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { pg } from '../auth/db';
 import type { Db } from '../db/client';
 import { accounts, ledger, quizAttempts, shareVisits } from '../db/schema';
-import { changeBalance, lockBalance } from './ledger';
+import { consumeAttempt } from '../auth/rate-limit';
+import { changeBalance, lockBalance, type Tx } from './ledger';
 
 /** 恭喜你~答对了 +5羽毛 */
 export const QUIZ_REWARD = 5;
@@ -11,6 +12,18 @@ export const REFERRAL_REWARD = 10;
 /** Each distinct reader who opens the article through a share link: +5, at most +15 per article. */
 export const SHARE_READ_REWARD = 5;
 export const SHARE_READ_CAP = 15;
+
+/**
+ * Rewards one client address may cause in a day, across every sharer and account
+ * (README "Security"): so one machine cannot fill many accounts. The intended path
+ * (one person shares, three friends read, one signs up) stays well inside them.
+ */
+export type RewardCaps = { referralsPerDay: number; shareReadsPerDay: number };
+
+/** Counts one reward caused by `address` against its daily cap, inside the reward's transaction. */
+async function withinAddressCap(tx: Tx, kind: 'referral' | 'share_read', address: string, perDay: number, now: Date): Promise<boolean> {
+  return (await consumeAttempt(tx, `reward:${kind}:${address}`, { limit: perDay, windowSeconds: 86400, now })).allowed;
+}
 
 export type QuizResult =
   | { ok: true; correct: boolean; awarded: number; balance: number }
@@ -57,12 +70,20 @@ export async function quizAttempt(db: Db, accountId: number, articleSlug: string
 /**
  * A new account signed up through a share link: records who referred it and pays
  * the sharer +10, once per new account (the ledger reference is the new account),
- * never for an account referring itself.
+ * never for an account referring itself, a sharer the browser has signed in as
+ * (`excludeSharers`: its device tokens), or past the daily cap of the address the
+ * sign-up came from.
  */
-export async function creditReferral(db: Db, newAccountId: number, referralCode: string): Promise<{ sharerId: number } | null> {
+export async function creditReferral(
+  db: Db,
+  newAccountId: number,
+  referralCode: string,
+  from: { address: string; perDay: number; excludeSharers?: number[]; now?: Date },
+): Promise<{ sharerId: number } | null> {
   return pg(db).transaction(async (tx) => {
     const [sharer] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.referralCode, referralCode));
-    if (!sharer || sharer.id === newAccountId) return null;
+    if (!sharer || sharer.id === newAccountId || from.excludeSharers?.includes(sharer.id)) return null;
+    if (!(await withinAddressCap(tx, 'referral', from.address, from.perDay, from.now ?? new Date()))) return null;
     const [linked] = await tx
       .update(accounts)
       .set({ referredBy: sharer.id })
@@ -80,12 +101,13 @@ export type ShareVisitResult = { counted: boolean; awarded: number };
 /**
  * Someone opened an article through a share link. Each distinct visitor (an account,
  * or a signed visitor cookie) earns the sharer +5, up to +15 per sharer and article;
- * the sharer's own visits never count. Ordered by the sharer's row lock, so
- * concurrent visits cannot pass the cap.
+ * the sharer's own visits never count, and one client address pays at most
+ * `perDay` share-read rewards a day in all. Ordered by the sharer's row lock (and
+ * the address counter's), so concurrent visits cannot pass either cap.
  */
 export async function recordShareVisit(
   db: Db,
-  visit: { referralCode: string; articleSlug: string; visitorKey: string; visitorAccountId: number | null },
+  visit: { referralCode: string; articleSlug: string; visitorKey: string; visitorAccountId: number | null; address: string; perDay: number; now?: Date },
 ): Promise<ShareVisitResult> {
   return pg(db).transaction(async (tx) => {
     const [sharer] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.referralCode, visit.referralCode));
@@ -102,6 +124,7 @@ export async function recordShareVisit(
       .from(ledger)
       .where(and(eq(ledger.accountId, sharer.id), eq(ledger.reason, 'share_read'), sql`${ledger.reference} like ${`article:${visit.articleSlug}:%`}`));
     if ((earned?.sum ?? 0) + SHARE_READ_REWARD > SHARE_READ_CAP) return { counted: true, awarded: 0 };
+    if (!(await withinAddressCap(tx, 'share_read', visit.address, visit.perDay, visit.now ?? new Date()))) return { counted: true, awarded: 0 };
     const paid = await changeBalance(tx, {
       accountId: sharer.id,
       delta: SHARE_READ_REWARD,

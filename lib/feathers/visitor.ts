@@ -1,42 +1,21 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import { pg } from '../auth/db';
+import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/client';
-import { appSecrets } from '../db/schema';
+import { getAppSecret, sign, verifySignature } from '../db/secrets';
 
 /** The cookie that tells distinct signed-out readers apart for share-read rewards. */
 export const VISITOR_COOKIE = 'visitor';
 
-/** The referral cookie: a sign-up within 30 days credits the sharer whose link was opened. */
+/**
+ * The referral cookie: proof, signed by the server at a share visit, of whose link
+ * this browser arrived through and when. A sign-up within REFERRAL_DAYS credits that sharer.
+ */
 export const REFERRAL_COOKIE = 'ref';
 export const REFERRAL_DAYS = 30;
-
-const secrets = new WeakMap<object, Promise<Buffer>>();
-
-/**
- * The key visitor cookies are signed with. It lives in the database, made by
- * whichever instance needs it first, so every app instance accepts the same cookies.
- */
-async function visitorSecret(db: Db): Promise<Buffer> {
-  let secret = secrets.get(db);
-  if (!secret) {
-    secret = (async () => {
-      await pg(db).insert(appSecrets).values({ name: 'visitor-cookie', value: randomBytes(32).toString('base64url') }).onConflictDoNothing();
-      const [row] = await pg(db).select({ value: appSecrets.value }).from(appSecrets).where(eq(appSecrets.name, 'visitor-cookie'));
-      return Buffer.from(row!.value, 'base64url');
-    })();
-    secrets.set(db, secret);
-    secret.catch(() => secrets.delete(db));
-  }
-  return secret;
-}
-
-const sign = (secret: Buffer, id: string) => createHmac('sha256', secret).update(id).digest('base64url');
 
 /** A new visitor id and its signed cookie value. */
 export async function newVisitor(db: Db): Promise<{ id: string; cookie: string }> {
   const id = randomBytes(16).toString('base64url');
-  return { id, cookie: `${id}.${sign(await visitorSecret(db), id)}` };
+  return { id, cookie: `${id}.${sign(await getAppSecret(db, 'visitor-cookie'), id)}` };
 }
 
 /** The visitor id of a signed cookie value, or null if it is missing, malformed or forged. */
@@ -44,7 +23,24 @@ export async function verifyVisitor(db: Db, cookie: string | undefined): Promise
   const match = cookie ? /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/.exec(cookie) : null;
   if (!match) return null;
   const [, id, mac] = match as unknown as [string, string, string];
-  const expected = Buffer.from(sign(await visitorSecret(db), id));
-  const given = Buffer.from(mac);
-  return given.length === expected.length && timingSafeEqual(given, expected) ? id : null;
+  return verifySignature(await getAppSecret(db, 'visitor-cookie'), id, mac) ? id : null;
+}
+
+/** The signed referral proof for a share visit through `referralCode`, made at `now`. */
+export async function referralProof(db: Db, referralCode: string, now = new Date()): Promise<string> {
+  const payload = `${referralCode}.${Math.floor(now.getTime() / 1000)}`;
+  return `${payload}.${sign(await getAppSecret(db, 'referral-cookie'), payload)}`;
+}
+
+/**
+ * The referral code a proof was issued for, if the server signed it and it is at
+ * most REFERRAL_DAYS old; null for anything hand-made, altered, expired or from the future.
+ */
+export async function verifyReferralProof(db: Db, cookie: string | undefined, now = new Date()): Promise<string | null> {
+  const match = cookie ? /^([a-z2-7]{10})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(cookie) : null;
+  if (!match) return null;
+  const [, code, issued, mac] = match as unknown as [string, string, string, string];
+  if (!verifySignature(await getAppSecret(db, 'referral-cookie'), `${code}.${issued}`, mac)) return null;
+  const age = now.getTime() / 1000 - Number(issued);
+  return age >= -60 && age <= REFERRAL_DAYS * 86400 ? code : null;
 }

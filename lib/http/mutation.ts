@@ -1,22 +1,51 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
+import { cookies } from 'next/headers';
 import type { z } from 'zod';
 import type { Account } from '@/lib/auth/accounts';
+import { PasswordHasherBusy } from '@/lib/auth/passwords';
 import { SESSION_COOKIE, getSessionAccount } from '@/lib/auth/sessions';
-import { formContext } from '@/lib/auth/web';
 import { getDb } from '@/lib/db';
 import type { Db } from '@/lib/db/client';
 import { localizedPath, type Locale } from '@/lib/i18n/routing';
-import { isSameOrigin, readCookie, wantsJson } from './request';
+import { readForm } from './body';
+import { clientKey, isSameOrigin } from './client';
+import { formLocale, wantsJson } from './request';
+import { safeReturnPath } from './return-path';
 
-export type MutationContext<I> = { db: Db; account: Account; input: I; locale: Locale; next: string; request: Request };
+/** Who may make a change: any signed-in reader, only moderators, or anyone (signed in or not). */
+export type Access = 'signed-in' | 'moderator' | 'anyone';
 
-/** What a mutation ends with: data for the page, or an error code with a message in ActionErrors. */
+export type MutationContext<I, A extends Access = 'signed-in'> = {
+  db: Db;
+  /** The signed-in reader; for `anyone`, null when signed out. */
+  account: A extends 'anyone' ? Account | null : Account;
+  input: I;
+  locale: Locale;
+  /** Where to go afterwards (a safe same-site path from the form). */
+  next: string;
+  /** The client's address key (lib/http/client.ts): what every limit and cap counts. */
+  client: string;
+  request: Request;
+};
+
+type Values = Record<string, string | number>;
+
+/** What a mutation ends with: data for the page, or an error code with a message in the namespace's messages. */
 export type Outcome =
-  | { ok: true; body?: Record<string, unknown>; message?: { key: string; values?: Record<string, string | number> } }
-  | { ok: false; code: string; status: number; values?: Record<string, string | number> };
+  | { ok: true; body?: Record<string, unknown>; message?: { key: string; values?: Values }; redirect?: string }
+  | { ok: false; code: string; status: number; values?: Values; retryAfterSeconds?: number };
 
-export const fail = (code: string, status = 400, values?: Record<string, string | number>): Outcome => ({ ok: false, code, status, values });
+export const fail = (code: string, status = 400, values?: Values): Outcome => ({ ok: false, code, status, values });
+
+/** A refusal to try again later: 429 with Retry-After, and the wait in whole minutes as `{minutes}`. */
+export const retryLater = (code: string, retryAfterSeconds: number, status = 429): Outcome => ({
+  ok: false,
+  code,
+  status,
+  retryAfterSeconds,
+  values: { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)), hours: Math.max(1, Math.round(retryAfterSeconds / 3600)) },
+});
 
 /** A form's fields as an object; a field sent more than once becomes an array. */
 export function formObject(form: FormData): Record<string, string | string[]> {
@@ -34,66 +63,113 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
  * A form posted without JavaScript gets a small page with the message and a way
  * back: the pages themselves are static and cannot show it.
  */
-async function messagePage(locale: Locale, status: number, message: string, back: string): Promise<Response> {
+async function messagePage(locale: Locale, status: number, message: string, back: string, headers: HeadersInit = {}): Promise<Response> {
   const t = await getTranslations({ locale, namespace: 'Actions' });
   const title = status >= 400 ? t('failedTitle') : t('doneTitle');
   const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title></head><body><main><h1>${escapeHtml(title)}</h1><p role="${status >= 400 ? 'alert' : 'status'}">${escapeHtml(message)}</p><p><a href="${escapeHtml(back)}">${escapeHtml(t('back'))}</a></p></main></body></html>`;
-  return new Response(html, { status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
+  return new Response(html, { status, headers: { ...headers, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
 }
+
+export type MutationOptions<S extends z.ZodType, A extends Access> = {
+  schema: S;
+  access: A;
+  /** The messages namespace of the refusal codes. */
+  errors?: 'ActionErrors' | 'AuthErrors';
+  /**
+   * For the sign-in and sign-up forms: a refusal of a form posted without
+   * JavaScript goes back to that page, which shows the message beside the form.
+   */
+  formPage?: '/sign-in' | '/sign-up';
+  /** What to do instead of 503 when the database is down (sign-out still clears its cookie). */
+  whenUnavailable?: (ctx: { locale: Locale; next: string }) => Promise<Outcome>;
+};
 
 /**
  * Runs one state change posted as a form (by a plain form, or by fetch with
- * `accept: application/json`), in the order every mutation needs: same origin,
- * database reachable, signed in (otherwise off to sign in and back to `next`), the
- * fields valid by `schema`, then `run`. Every refusal is a 4xx with a message in
- * the reader's language and changes nothing.
+ * `accept: application/json`), in the order every state change needs:
+ *
+ * 1. the request comes from a page of this site (Origin, and Sec-Fetch-Site where sent);
+ * 2. the body is a form of at most MAX_FORM_BYTES, read with a cap (413 beyond);
+ * 3. the database is reachable (503);
+ * 4. the session, where `access` needs one (a signed-out reader is sent to sign
+ *    in and back to `next`; fetch gets 401), and the moderator role (404 to anyone else);
+ * 5. the fields are valid by `schema` (400);
+ * 6. then `run`.
+ *
+ * Every refusal is a 4xx (or 503) with a message in the reader's language and
+ * changes nothing; JSON for fetch, a small page (or the form page) otherwise.
+ * Cookies are read and set through Next's cookie API, which adds them to whatever
+ * response this returns.
  */
-export async function handleMutation<S extends z.ZodType>(
+export async function handleMutation<S extends z.ZodType, A extends Access>(
   request: Request,
-  schema: S,
-  run: (ctx: MutationContext<z.infer<S>>) => Promise<Outcome>,
+  options: MutationOptions<S, A>,
+  run: (ctx: MutationContext<z.infer<S>, A>) => Promise<Outcome>,
 ): Promise<Response> {
-  const form = await request.formData().catch(() => new FormData());
-  const { locale, next } = formContext(form);
   const json = wantsJson(request);
-  const t = await getTranslations({ locale, namespace: 'ActionErrors' });
+  let locale = formLocale(null);
+  let next = '/';
+  const namespace = options.errors ?? 'ActionErrors';
 
   const answer = async (outcome: Outcome): Promise<Response> => {
     if (outcome.ok) {
       const message = outcome.message ? (await getTranslations({ locale }))(outcome.message.key, outcome.message.values) : undefined;
+      const to = outcome.redirect ?? next;
       if (json) return Response.json({ ok: true, ...outcome.body, ...(message ? { message } : {}) }, { headers: { 'cache-control': 'no-store' } });
-      if (message) return messagePage(locale, 200, message, next);
-      return new Response(null, { status: 303, headers: { location: next } });
+      if (message) return messagePage(locale, 200, message, to);
+      return new Response(null, { status: 303, headers: { location: to, 'cache-control': 'no-store' } });
     }
+    const t = await getTranslations({ locale, namespace });
     const message = t.has(outcome.code) ? t(outcome.code, outcome.values) : t('invalid_input');
-    if (json) return Response.json({ ok: false, code: outcome.code, message }, { status: outcome.status, headers: { 'cache-control': 'no-store' } });
-    return messagePage(locale, outcome.status, message, next);
+    const headers: Record<string, string> = { 'cache-control': 'no-store' };
+    if (outcome.retryAfterSeconds) headers['retry-after'] = String(outcome.retryAfterSeconds);
+    if (json) return Response.json({ ok: false, code: outcome.code, message }, { status: outcome.status, headers });
+    if (options.formPage) {
+      const retry = outcome.retryAfterSeconds ? `&retry=${outcome.retryAfterSeconds}` : '';
+      const location = `${localizedPath(locale, options.formPage)}?error=${encodeURIComponent(outcome.code)}&next=${encodeURIComponent(next)}${retry}`;
+      return new Response(null, { status: 303, headers: { ...headers, location } });
+    }
+    return messagePage(locale, outcome.status, message, next, headers);
   };
 
   if (!isSameOrigin(request)) return answer(fail('bad_origin', 403));
+  const read = await readForm(request);
+  if (!read.ok) return answer(fail(read.code, read.status));
+  const { form } = read;
+  locale = formLocale(form.get('locale'));
+  next = safeReturnPath(form.get('next'));
+
   let db: Db;
   let account: Account | null;
   try {
     ({ db } = await getDb());
-    const token = readCookie(request, SESSION_COOKIE);
+    const token = (await cookies()).get(SESSION_COOKIE)?.value;
     account = token ? await getSessionAccount(db, token) : null;
-  } catch {
-    return answer(fail('unavailable', 503));
+  } catch (error) {
+    console.error('state change refused: database unavailable', (error as Error).message);
+    return answer(options.whenUnavailable ? await options.whenUnavailable({ locale, next }) : fail('unavailable', 503));
   }
-  if (!account) {
+  if (!account && options.access !== 'anyone') {
     const signInUrl = `${localizedPath(locale, '/sign-in')}?next=${encodeURIComponent(next)}`;
-    if (!json) return new Response(null, { status: 303, headers: { location: signInUrl } });
-    return Response.json({ ok: false, code: 'sign_in_required', message: t('sign_in_required'), signInUrl }, { status: 401 });
+    if (!json) return new Response(null, { status: 303, headers: { location: signInUrl, 'cache-control': 'no-store' } });
+    const t = await getTranslations({ locale, namespace: 'ActionErrors' });
+    return Response.json({ ok: false, code: 'sign_in_required', message: t('sign_in_required'), signInUrl }, { status: 401, headers: { 'cache-control': 'no-store' } });
   }
-  const parsed = schema.safeParse(formObject(form));
+  // To anyone but a moderator, moderators' actions do not exist.
+  if (options.access === 'moderator' && !account?.isModerator) return answer(fail('not_found', 404));
+
+  const parsed = options.schema.safeParse(formObject(form));
   if (!parsed.success) {
     const code = parsed.error.issues[0]?.message;
+    const t = await getTranslations({ locale, namespace });
     return answer(fail(code && t.has(code) ? code : 'invalid_input', 400));
   }
   try {
-    return await answer(await run({ db, account, input: parsed.data, locale, next, request }));
+    const ctx = { db, account, input: parsed.data, locale, next, client: clientKey(request), request } as MutationContext<z.infer<S>, A>;
+    return await answer(await run(ctx));
   } catch (error) {
-    console.error('mutation failed', error);
+    if (error instanceof PasswordHasherBusy) return answer(fail('busy', 503));
+    console.error('state change failed', error);
     return answer(fail('unavailable', 503));
   }
 }

@@ -9,6 +9,7 @@ import { openDb, type DbHandle } from '@/lib/db/client';
 import { migrateDb } from '@/lib/db/migrate';
 import { accounts } from '@/lib/db/schema';
 import { ADMIN_URL } from './support/databases';
+import { ANY_ADDRESS } from './support/sign-up';
 
 type Run = { code: number | null; stdout: string; stderr: string };
 
@@ -50,7 +51,7 @@ describe('admin CLI (PostgreSQL server)', () => {
 
   it('grants and revokes moderation in the database, and fails for an unknown user', async () => {
     const { url, handle } = await serverDatabase();
-    await signUp(handle.db, { username: 'reader', password: 'correct horse battery' });
+    await signUp(handle.db, { ...ANY_ADDRESS, username: 'reader', password: 'correct horse battery' });
     const isModerator = async () => (await handle.db.select().from(accounts))[0]!.isModerator;
 
     const granted = await admin(['grant-moderator', 'Reader'], { DATABASE_URL: url });

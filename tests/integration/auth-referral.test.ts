@@ -4,6 +4,7 @@ import { signUp } from '@/lib/auth/accounts';
 import { accounts } from '@/lib/db/schema';
 import { BACKENDS } from './support/databases';
 import { perTestDatabase } from './support/per-test-database';
+import { ANY_ADDRESS } from './support/sign-up';
 
 // Referral codes are drawn from randomBytes(10); queue the draws to force a collision.
 const draws = vi.hoisted(() => [] as Buffer[]);
@@ -19,8 +20,8 @@ describe.each(BACKENDS)('referral codes on %s', (backend) => {
     const db = await freshDb();
     const zeros = Buffer.alloc(10, 0); // "aaaaaaaaaa"
     draws.push(zeros, zeros, Buffer.alloc(10, 1));
-    const first = await signUp(db, { username: 'first', password: 'correct horse battery' });
-    const second = await signUp(db, { username: 'second', password: 'correct horse battery' });
+    const first = await signUp(db, { ...ANY_ADDRESS, username: 'first', password: 'correct horse battery' });
+    const second = await signUp(db, { ...ANY_ADDRESS, username: 'second', password: 'correct horse battery' });
     expect(first).toMatchObject({ ok: true, account: { referralCode: 'aaaaaaaaaa' } });
     expect(second).toMatchObject({ ok: true, account: { referralCode: 'bbbbbbbbbb' } });
     expect(draws).toEqual([]);

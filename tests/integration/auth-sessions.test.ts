@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { signUp, type Account } from '@/lib/auth/accounts';
+import type { Account } from '@/lib/auth/accounts';
 import { createSession, deleteExpiredSessions, deleteSession, getSessionAccount } from '@/lib/auth/sessions';
 import type { Db } from '@/lib/db/client';
 import { rateLimits, sessions } from '@/lib/db/schema';
@@ -8,12 +8,9 @@ import { consumeAttempt } from '@/lib/auth/rate-limit';
 import { housekeeping } from '@/lib/db/housekeeping';
 import { BACKENDS } from './support/databases';
 import { perTestDatabase } from './support/per-test-database';
+import { testAccount } from './support/sign-up';
 
-async function reader(db: Db): Promise<Account> {
-  const result = await signUp(db, { username: 'reader', password: 'correct horse battery' });
-  if (!result.ok) throw new Error(result.code);
-  return result.account;
-}
+const reader = (db: Db): Promise<Account> => testAccount(db, 'reader');
 
 describe.each(BACKENDS)('sessions on %s', (backend) => {
   const freshDb = perTestDatabase(backend);
@@ -74,8 +71,7 @@ describe.each(BACKENDS)('housekeeping on %s', (backend) => {
 
   it('deletes expired sessions and dead rate-limit counters, and nothing live', async () => {
     const db = await freshDb();
-    const up = await signUp(db, { username: 'tidy', password: 'correct horse battery' });
-    if (!up.ok) throw new Error('sign-up failed');
+    const up = { account: await testAccount(db, 'tidy') };
     const now = new Date('2026-11-25T12:00:00Z');
     await createSession(db, up.account.id, { now: new Date(now.getTime() - 31 * 86_400_000) }); // expired
     await createSession(db, up.account.id, { now }); // live

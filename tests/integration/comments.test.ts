@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { signUp } from '@/lib/auth/accounts';
 import {
   activeBan,
   approveComments,
@@ -20,16 +19,13 @@ import { comments, ledger } from '@/lib/db/schema';
 import { applyChange, balanceOf, ledgerSum } from '@/lib/feathers/ledger';
 import { BACKENDS } from './support/databases';
 import { perTestDatabase } from './support/per-test-database';
+import { ANY_ADDRESS, testAccount } from './support/sign-up';
 
 const SLUG = 'how-ecommerce-operations-work';
 const T0 = new Date('2026-11-25T10:00:00Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 
-async function reader(db: Db, username: string) {
-  const result = await signUp(db, { username, password: 'correct horse battery' });
-  if (!result.ok) throw new Error('sign-up failed');
-  return result.account.id;
-}
+const reader = async (db: Db, username: string) => (await testAccount(db, username)).id;
 
 async function posted(db: Db, accountId: number, text: string, when = T0) {
   const result = await postComment(db, accountId, SLUG, text, when);
@@ -78,14 +74,14 @@ describe.each(BACKENDS)('comments on %s', (backend) => {
     const id = await posted(db, author, '写得很好！\n第二段。');
     expect(await listApproved(db, SLUG)).toEqual({ total: 0, comments: [] });
     expect((await listOwnPending(db, author, SLUG)).map((c) => c.body)).toEqual(['写得很好！\n第二段。']);
-    expect((await moderationQueue(db)).map((c) => [c.id, c.status])).toEqual([[id, 'pending']]);
+    expect((await moderationQueue(db)).items.map((c) => [c.id, c.status])).toEqual([[id, 'pending']]);
 
     const twice = await Promise.all([approveComments(db, moderator, [id]), approveComments(db, moderator, [id])]);
     expect(twice.flat().filter((r) => r.ok)).toHaveLength(1);
     expect((await listApproved(db, SLUG)).comments.map((c) => [c.author, c.body])).toEqual([['author', '写得很好！\n第二段。']]);
     expect(await balanceOf(db, author)).toBe(10);
     expect(await db.select().from(ledger).where(eq(ledger.reason, 'comment'))).toHaveLength(1);
-    expect(await moderationQueue(db)).toEqual([]);
+    expect((await moderationQueue(db)).items).toEqual([]);
   });
 
   it('rejecting records the rule; removing an approved comment takes the +10 back, never below zero', async () => {
@@ -150,7 +146,7 @@ describe.each(BACKENDS)('comments on %s', (backend) => {
     expect(await reportComment(db, reporters[1]!, id)).toEqual({ ok: true, hidden: false });
     expect(await reportComment(db, reporters[2]!, id)).toEqual({ ok: true, hidden: true });
     expect((await listApproved(db, SLUG)).total).toBe(0);
-    expect((await moderationQueue(db)).map((c) => [c.id, c.reports])).toEqual([[id, 3]]);
+    expect((await moderationQueue(db)).items.map((c) => [c.id, c.reports])).toEqual([[id, 3]]);
 
     await approveComments(db, moderator, [id]); // restore
     expect((await listApproved(db, SLUG)).total).toBe(1);

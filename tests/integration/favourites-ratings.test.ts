@@ -1,19 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { signUp } from '@/lib/auth/accounts';
 import type { Db } from '@/lib/db/client';
 import { favourites, ratings } from '@/lib/db/schema';
 import { favouriteState, listFavourites, setFavourite } from '@/lib/reader/favourites';
 import { rateArticle, ratingState } from '@/lib/reader/ratings';
 import { BACKENDS } from './support/databases';
 import { perTestDatabase } from './support/per-test-database';
+import { ANY_ADDRESS, testAccount } from './support/sign-up';
 
 const SLUG = 'how-ecommerce-operations-work';
 
-async function reader(db: Db, username: string) {
-  const result = await signUp(db, { username, password: 'correct horse battery' });
-  if (!result.ok) throw new Error('sign-up failed');
-  return result.account.id;
-}
+const reader = async (db: Db, username: string) => (await testAccount(db, username)).id;
 
 describe.each(BACKENDS)('favourites and ratings on %s', (backend) => {
   const freshDb = perTestDatabase(backend);

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { signUp } from '@/lib/auth/accounts';
 import type { Db } from '@/lib/db/client';
 import { accounts, giftStock, ledger, redemptions } from '@/lib/db/schema';
 import { grantFeathers } from '@/lib/feathers/grant';
@@ -11,16 +10,16 @@ import { answerQuiz, creditReferral, recordShareVisit } from '@/lib/feathers/rew
 import { newVisitor, verifyVisitor } from '@/lib/feathers/visitor';
 import { BACKENDS } from './support/databases';
 import { perTestDatabase } from './support/per-test-database';
+import { testAccount } from './support/sign-up';
+
+// Reward caps per address are tested in trust-limits.test.ts.
+const OPEN = { address: '192.0.2.250', perDay: 1_000_000 };
 
 const SLUG = 'how-ecommerce-operations-work';
 const GIFT = { id: 'coupon', name: '券', description: '券', price: 20, stock: 100 };
 const key = (n: number | string) => `attempt-key-${String(n).padStart(8, '0')}`;
 
-async function reader(db: Db, username: string) {
-  const result = await signUp(db, { username, password: 'correct horse battery' });
-  if (!result.ok) throw new Error('sign-up failed');
-  return result.account;
-}
+const reader = testAccount;
 
 async function expectConsistent(db: Db, accountId: number) {
   const balance = await balanceOf(db, accountId);
@@ -140,16 +139,16 @@ describe.each(BACKENDS)('feathers on %s', (backend) => {
     const db = await freshDb();
     const sharer = await reader(db, 'sharer');
     const newcomer = await reader(db, 'newcomer');
-    const results = await Promise.all(Array.from({ length: 5 }, () => creditReferral(db, newcomer.id, sharer.referralCode)));
+    const results = await Promise.all(Array.from({ length: 5 }, () => creditReferral(db, newcomer.id, sharer.referralCode, OPEN)));
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await balanceOf(db, sharer.id)).toBe(10);
     // Two sign-ups through the same link at the same moment both pay (no deadlock on the sharer's row).
     const [x, y] = [await reader(db, 'twin1'), await reader(db, 'twin2')];
-    const both = await Promise.all([creditReferral(db, x.id, sharer.referralCode), creditReferral(db, y.id, sharer.referralCode)]);
+    const both = await Promise.all([creditReferral(db, x.id, sharer.referralCode, OPEN), creditReferral(db, y.id, sharer.referralCode, OPEN)]);
     expect(both.filter(Boolean)).toHaveLength(2);
     expect(await balanceOf(db, sharer.id)).toBe(30);
-    expect(await creditReferral(db, sharer.id, sharer.referralCode)).toBeNull();
-    expect(await creditReferral(db, newcomer.id, 'zzzzzzzzzz')).toBeNull();
+    expect(await creditReferral(db, sharer.id, sharer.referralCode, OPEN)).toBeNull();
+    expect(await creditReferral(db, newcomer.id, 'zzzzzzzzzz', OPEN)).toBeNull();
     expect(await balanceOf(db, sharer.id)).toBe(30);
     await expectConsistent(db, sharer.id);
   });
@@ -158,7 +157,7 @@ describe.each(BACKENDS)('feathers on %s', (backend) => {
     const db = await freshDb();
     const sharer = await reader(db, 'sharer');
     const visit = (visitorKey: string, visitorAccountId: number | null = null) =>
-      recordShareVisit(db, { referralCode: sharer.referralCode, articleSlug: SLUG, visitorKey, visitorAccountId });
+      recordShareVisit(db, { referralCode: sharer.referralCode, articleSlug: SLUG, visitorKey, visitorAccountId, ...OPEN });
     expect(await visit(`a:${sharer.id}`, sharer.id)).toEqual({ counted: false, awarded: 0 });
     expect(await visit('v:one')).toEqual({ counted: true, awarded: 5 });
     expect(await visit('v:one')).toEqual({ counted: false, awarded: 0 });

@@ -19,7 +19,7 @@ export async function GET(request: Request) {
   const slug = new URL(request.url).searchParams.get('article');
   const known = slug !== null && hasArticle(slug) ? slug : null;
   try {
-    const account = await currentAccount(request);
+    const account = await currentAccount();
     const { db } = await getDb();
     // Signed out with no article, nothing has touched the database yet; reader state
     // needs it all the same, so say so when it is down.

@@ -1,11 +1,11 @@
+import { cookies } from 'next/headers';
 import { z } from 'zod';
-import { SESSION_COOKIE, getSessionAccount } from '@/lib/auth/sessions';
 import { hasArticle } from '@/lib/content/site';
-import { getDb } from '@/lib/db';
+import { limits } from '@/lib/env';
 import { recordShareVisit } from '@/lib/feathers/rewards';
-import { REFERRAL_COOKIE, REFERRAL_DAYS, VISITOR_COOKIE, newVisitor, verifyVisitor } from '@/lib/feathers/visitor';
-import { isHttps, isSameOrigin, readCookie } from '@/lib/http/request';
-
+import { REFERRAL_COOKIE, REFERRAL_DAYS, VISITOR_COOKIE, newVisitor, referralProof, verifyVisitor } from '@/lib/feathers/visitor';
+import { isHttps } from '@/lib/http/client';
+import { fail, handleMutation } from '@/lib/http/mutation';
 
 const Input = z.object({
   article: z.string().regex(/^[a-z0-9-]{1,100}$/),
@@ -14,36 +14,35 @@ const Input = z.object({
 
 /**
  * Sent by the article page when it was opened through a share link (?ref=code):
- * counts a distinct reader for the sharer's reward and remembers the referral for a
- * sign-up. Signed-out readers count too, told apart by a signed visitor cookie.
+ * counts a distinct reader for the sharer's reward and, for a signed-out reader,
+ * leaves the server's signed proof of the visit for a sign-up to earn the referral.
+ * Signed-out readers are told apart by a signed visitor cookie.
  */
 export async function POST(request: Request) {
-  const headers = new Headers({ 'cache-control': 'no-store' });
-  if (!isSameOrigin(request)) return Response.json({ ok: false, code: 'bad_origin' }, { status: 403, headers });
-  const form = await request.formData().catch(() => new FormData());
-  const parsed = Input.safeParse({ article: form.get('article'), ref: form.get('ref') });
-  if (!parsed.success || !hasArticle(parsed.data.article)) return Response.json({ ok: false, code: 'invalid_input' }, { status: 400, headers });
-  const { article, ref } = parsed.data;
-  const secure = isHttps(request) ? '; Secure' : '';
-  try {
-    const { db } = await getDb();
-    const token = readCookie(request, SESSION_COOKIE);
-    const account = token ? await getSessionAccount(db, token) : null;
+  return handleMutation(request, { schema: Input, access: 'anyone' }, async ({ db, account, input, client }) => {
+    if (!hasArticle(input.article)) return fail('unknown_article', 404);
+    const jar = await cookies();
+    const options = { path: '/', httpOnly: true, sameSite: 'lax', secure: isHttps(request) } as const;
     let visitorKey: string;
     if (account) visitorKey = `a:${account.id}`;
     else {
-      let id = await verifyVisitor(db, readCookie(request, VISITOR_COOKIE));
+      let id = await verifyVisitor(db, jar.get(VISITOR_COOKIE)?.value);
       if (!id) {
         const fresh = await newVisitor(db);
         id = fresh.id;
-        headers.append('set-cookie', `${VISITOR_COOKIE}=${fresh.cookie}; Path=/; Max-Age=${365 * 86400}; HttpOnly; SameSite=Lax${secure}`);
+        jar.set(VISITOR_COOKIE, fresh.cookie, { ...options, maxAge: 365 * 86400 });
       }
       visitorKey = `v:${id}`;
-      headers.append('set-cookie', `${REFERRAL_COOKIE}=${ref}; Path=/; Max-Age=${REFERRAL_DAYS * 86400}; HttpOnly; SameSite=Lax${secure}`);
+      jar.set(REFERRAL_COOKIE, await referralProof(db, input.ref), { ...options, maxAge: REFERRAL_DAYS * 86400 });
     }
-    const result = await recordShareVisit(db, { referralCode: ref, articleSlug: article, visitorKey, visitorAccountId: account?.id ?? null });
-    return Response.json({ ok: true, ...result }, { headers });
-  } catch {
-    return Response.json({ ok: false, code: 'unavailable' }, { status: 503, headers });
-  }
+    const result = await recordShareVisit(db, {
+      referralCode: input.ref,
+      articleSlug: input.article,
+      visitorKey,
+      visitorAccountId: account?.id ?? null,
+      address: client,
+      perDay: limits.rewards.shareReadsPerDay,
+    });
+    return { ok: true, body: result };
+  });
 }

@@ -13,7 +13,7 @@ export type Backend = 'pglite' | 'postgres';
 export const BACKENDS: Backend[] = ['pglite', 'postgres'];
 
 /** A new, empty database of the given kind (PGlite in memory, or a fresh server database), and how to drop it. */
-export async function emptyDatabase(backend: Backend): Promise<{ handle: DbHandle; drop: () => Promise<void> }> {
+export async function emptyDatabase(backend: Backend): Promise<{ handle: DbHandle; url?: string; drop: () => Promise<void> }> {
   if (backend === 'pglite') {
     const handle = await openDb({ dir: 'memory://', url: '' });
     return { handle, drop: () => handle.close() };
@@ -28,6 +28,7 @@ export async function emptyDatabase(backend: Backend): Promise<{ handle: DbHandl
   const handle = await openDb({ url: url.toString() });
   return {
     handle,
+    url: url.toString(),
     drop: async () => {
       await handle.close();
       const c = new Client({ connectionString: ADMIN_URL });

@@ -1,9 +1,9 @@
+import { z } from 'zod';
 import { signIn } from '@/lib/auth/accounts';
 import { createSession } from '@/lib/auth/sessions';
-import { z } from 'zod';
-import { authFailure, authSuccess, formContext } from '@/lib/auth/web';
-import { getDb } from '@/lib/db';
-import { clientAddress, isSameOrigin } from '@/lib/http/request';
+import { readDeviceCookie, setDeviceCookie, setSessionCookie } from '@/lib/auth/web';
+import { isHttps } from '@/lib/http/client';
+import { fail, handleMutation, retryLater } from '@/lib/http/mutation';
 
 // Only presence is checked here: a wrong-shaped name or password simply fails to sign in,
 // which says nothing about which usernames exist.
@@ -12,26 +12,14 @@ const SignInForm = z.object({
   password: z.string({ error: 'password_required' }).min(1, 'password_required'),
 });
 
-/** Signs an account in (rate-limited per username and per address). */
+/** Signs an account in (failures limited per address, and per username or device cookie). */
 export async function POST(request: Request) {
-  const form = await request.formData().catch(() => new FormData());
-  const { locale, next } = formContext(form);
-  const context = { locale, next, page: '/sign-in' as const };
-  if (!isSameOrigin(request)) return authFailure(request, { ...context, code: 'bad_origin' });
-  const parsed = SignInForm.safeParse({ username: form.get('username') ?? undefined, password: form.get('password') ?? undefined });
-  if (!parsed.success) {
-    return authFailure(request, { ...context, code: parsed.error.issues[0]?.message === 'password_required' ? 'password_required' : 'username_required' });
-  }
-  const { username, password } = parsed.data;
-  let db;
-  try {
-    ({ db } = await getDb());
-  } catch {
-    return authFailure(request, { ...context, code: 'unavailable' });
-  }
-  const result = await signIn(db, { username, password, clientAddress: clientAddress(request) });
-  if (!result.ok) {
-    return authFailure(request, { ...context, code: result.code, retryAfterSeconds: result.code === 'rate_limited' ? result.retryAfterSeconds : undefined });
-  }
-  return authSuccess(request, next, await createSession(db, result.account.id));
+  return handleMutation(request, { schema: SignInForm, access: 'anyone', errors: 'AuthErrors', formPage: '/sign-in' }, async ({ db, input, client, next }) => {
+    const result = await signIn(db, { ...input, address: client, deviceCookie: await readDeviceCookie() });
+    if (!result.ok) return result.code === 'invalid_credentials' ? fail(result.code, 401) : retryLater(result.code, result.retryAfterSeconds);
+    const secure = isHttps(request);
+    await setSessionCookie(await createSession(db, result.account.id), secure);
+    await setDeviceCookie(result.deviceCookie, secure);
+    return { ok: true, body: { next } };
+  });
 }

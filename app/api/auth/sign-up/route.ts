@@ -1,43 +1,39 @@
-import { addressKey, signUp } from '@/lib/auth/accounts';
-import { consumeAttempt } from '@/lib/auth/rate-limit';
+import { cookies } from 'next/headers';
+import { signUp } from '@/lib/auth/accounts';
+import { readDeviceTokens } from '@/lib/auth/device';
 import { createSession } from '@/lib/auth/sessions';
 import { Credentials } from '@/lib/auth/validation';
-import { authFailure, authSuccess, formContext, type AuthErrorCode } from '@/lib/auth/web';
-import { getDb } from '@/lib/db';
+import { readDeviceCookie, setSessionCookie } from '@/lib/auth/web';
+import { limits } from '@/lib/env';
 import { creditReferral } from '@/lib/feathers/rewards';
-import { REFERRAL_COOKIE } from '@/lib/feathers/visitor';
-import { clientAddress, isSameOrigin, readCookie } from '@/lib/http/request';
+import { REFERRAL_COOKIE, verifyReferralProof } from '@/lib/feathers/visitor';
+import { isHttps } from '@/lib/http/client';
+import { fail, handleMutation, retryLater } from '@/lib/http/mutation';
 
-/** Referral rewards paid per client address: 3 a day. */
-const REFERRALS_PER_ADDRESS = { limit: 3, windowSeconds: 24 * 60 * 60 };
-
-/** Creates an account and signs it in. */
+/** Creates an account and signs it in (limited per client address, checked before the password is hashed). */
 export async function POST(request: Request) {
-  const form = await request.formData().catch(() => new FormData());
-  const { locale, next } = formContext(form);
-  const fail = (code: AuthErrorCode) => authFailure(request, { code, locale, next, page: '/sign-up' });
-  if (!isSameOrigin(request)) return fail('bad_origin');
-  const parsed = Credentials.safeParse({ username: form.get('username') ?? undefined, password: form.get('password') ?? undefined });
-  if (!parsed.success) return fail((parsed.error.issues[0]?.message ?? 'username_required') as AuthErrorCode);
-  let db;
-  try {
-    ({ db } = await getDb());
-  } catch {
-    return fail('unavailable');
-  }
-  const result = await signUp(db, parsed.data);
-  if (!result.ok) return fail(result.code);
-  // Signed up through someone's share link: they earn the referral reward. The account
-  // stands either way; a failure here only loses the reward, and is logged. Referral
-  // rewards are limited per address, so a script signing up accounts through its own
-  // link cannot mint feathers.
-  const ref = readCookie(request, REFERRAL_COOKIE);
-  if (ref && /^[a-z2-7]{10}$/.test(ref)) {
-    await consumeAttempt(db, `referral:${addressKey(clientAddress(request))}`, REFERRALS_PER_ADDRESS)
-      .then((limit) => (limit.allowed ? creditReferral(db, result.account.id, ref) : null))
-      .catch((e) => console.error('referral credit failed', e));
-  }
-  const response = authSuccess(request, next, await createSession(db, result.account.id));
-  response.headers.append('set-cookie', `${REFERRAL_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`);
-  return response;
+  return handleMutation(request, { schema: Credentials, access: 'anyone', errors: 'AuthErrors', formPage: '/sign-up' }, async ({ db, input, client, next }) => {
+    const result = await signUp(db, { ...input, address: client, limits: limits.signUps });
+    if (!result.ok) {
+      if (result.code === 'username_taken') return fail('username_taken', 409);
+      const code = result.retryAfterSeconds > 90 * 60 ? 'sign_up_limited_hours' : 'sign_up_limited';
+      return retryLater(code, result.retryAfterSeconds);
+    }
+    // Signed up through someone's share link: they earn the referral reward, if the
+    // server's own proof of that share visit is here (a hand-made cookie earns
+    // nothing), the sharer is not someone this browser has signed in as, and the
+    // address is within its daily cap. The account stands either way; a failure
+    // here only loses the reward, and is logged.
+    const jar = await cookies();
+    const code = await verifyReferralProof(db, jar.get(REFERRAL_COOKIE)?.value);
+    if (code) {
+      const ownAccounts = (await readDeviceTokens(db, await readDeviceCookie())).map((t) => t.accountId);
+      await creditReferral(db, result.account.id, code, { address: client, perDay: limits.rewards.referralsPerDay, excludeSharers: ownAccounts }).catch((e) =>
+        console.error('referral credit failed', e),
+      );
+    }
+    if (jar.has(REFERRAL_COOKIE)) jar.delete(REFERRAL_COOKIE);
+    await setSessionCookie(await createSession(db, result.account.id), isHttps(request));
+    return { ok: true, body: { next } };
+  });
 }

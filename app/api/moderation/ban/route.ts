@@ -10,8 +10,7 @@ const Input = z.object({
 
 /** 禁言: bars an account from commenting for 1, 7 or 15 days or for good. Moderators only. */
 export async function POST(request: Request) {
-  return handleMutation(request, Input, async ({ db, account, input }) => {
-    if (!account.isModerator) return fail('not_found', 404);
+  return handleMutation(request, { schema: Input, access: 'moderator' }, async ({ db, account, input }) => {
     const ban = await banFromCommenting(db, account.id, input.accountId, BAN_DAYS[input.days], input.reason);
     if (!ban) return fail('unknown_account', 404);
     return { ok: true, body: { until: ban.until } };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RULE_CATEGORIES, approveComments, rejectComments } from '@/lib/comments/comments';
-import { fail, handleMutation } from '@/lib/http/mutation';
+import { handleMutation } from '@/lib/http/mutation';
 
 const Ids = z
   .union([z.string(), z.array(z.string())], { error: 'no_selection' })
@@ -18,8 +18,7 @@ const Input = z.discriminatedUnion(
 
 /** Approve or reject (remove) one comment or a batch. Moderators only; to anyone else it does not exist. */
 export async function POST(request: Request) {
-  return handleMutation(request, Input, async ({ db, account, input }) => {
-    if (!account.isModerator) return fail('not_found', 404);
+  return handleMutation(request, { schema: Input, access: 'moderator' }, async ({ db, account, input }) => {
     const results =
       input.action === 'approve' ? await approveComments(db, account.id, input.ids) : await rejectComments(db, account.id, input.ids, input.reason);
     return { ok: true, body: { results } };

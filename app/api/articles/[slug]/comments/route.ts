@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { currentAccount } from '@/lib/auth/web';
+import { banRefusal } from '@/lib/comments/ban-refusal';
 import { listApproved, listOwnPending, postComment } from '@/lib/comments/comments';
 import { CommentBody } from '@/lib/comments/text';
 import { hasArticle } from '@/lib/content/site';
@@ -18,7 +19,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const page = Page.parse(new URL(request.url).searchParams.get('page') ?? 1);
   try {
     const { db } = await getDb();
-    const account = await currentAccount(request);
+    const account = await currentAccount();
     const [approved, mine] = await Promise.all([listApproved(db, slug, page), account ? listOwnPending(db, account.id, slug) : []]);
     return Response.json({ ok: true, page, ...approved, mine }, { headers });
   } catch {
@@ -31,15 +32,11 @@ const Input = z.object({ body: CommentBody });
 /** Posts a comment for moderation (评论). */
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  return handleMutation(request, Input, async ({ db, account, input, locale }) => {
+  return handleMutation(request, { schema: Input, access: 'signed-in' }, async ({ db, account, input, locale }) => {
     if (!hasArticle(slug)) return fail('unknown_article', 404);
     const result = await postComment(db, account.id, slug, input.body);
     if (result.ok) return { ok: true, body: { comment: result.comment }, message: { key: 'Comments.posted' } };
-    if (result.code === 'comment_banned') {
-      if (result.until === null) return fail('comment_banned_forever', 403);
-      const until = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(result.until);
-      return fail('comment_banned', 403, { until });
-    }
+    if (result.code === 'comment_banned') return banRefusal(result.until, locale);
     if (result.code === 'comment_rate_limited') return fail('comment_rate_limited', 429, { minutes: Math.ceil(result.retryAfterSeconds / 60) });
     if (result.code === 'comment_duplicate') return fail('comment_duplicate', 409);
     return fail('unavailable', 503);

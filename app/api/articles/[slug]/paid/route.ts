@@ -20,7 +20,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const paid = getPaidPart(locale, slug);
   if (!paid) return Response.json({ ok: false, code: 'not_paid' }, { status: 404, headers });
   try {
-    const account = await currentAccount(request);
+    const account = await currentAccount();
     if (!account) return Response.json({ ok: false, code: 'sign_in_required' }, { status: 401, headers });
     if (!(await hasUnlocked((await getDb()).db, account.id, slug))) return Response.json({ ok: false, code: 'locked' }, { status: 403, headers });
     return Response.json({ ok: true, html: toHtml(paid.body) }, { headers });

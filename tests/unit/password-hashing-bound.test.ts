@@ -1,0 +1,55 @@
+import type * as Crypto from 'node:crypto';
+import { describe, expect, it, vi } from 'vitest';
+
+// scrypt held open by the test: each call waits until released, so how many run at once can be counted.
+const calls = vi.hoisted(() => ({ running: 0, peak: 0, release: [] as Array<() => void> }));
+vi.mock('node:crypto', async (importOriginal) => {
+  const actual = await importOriginal<typeof Crypto>();
+  return {
+    ...actual,
+    scrypt: (_p: string, _s: Buffer, keylen: number, _o: unknown, done: (e: Error | null, k: Buffer) => void) => {
+      calls.running++;
+      calls.peak = Math.max(calls.peak, calls.running);
+      calls.release.push(() => {
+        calls.running--;
+        done(null, Buffer.alloc(keylen));
+      });
+    },
+  };
+});
+
+const { HASH_CONCURRENCY, HASH_QUEUE, PasswordHasherBusy, hashPassword, needsRehash } = await import('@/lib/auth/passwords');
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+describe('password hashing under a flood', () => {
+  it('runs at most HASH_CONCURRENCY hashes at once, queues HASH_QUEUE more and refuses the rest as busy', async () => {
+    const flood = Array.from({ length: HASH_CONCURRENCY + HASH_QUEUE + 5 }, () => hashPassword('correct horse').then(
+      () => 'done',
+      (e: unknown) => (e instanceof PasswordHasherBusy ? 'busy' : 'error'),
+    ));
+    await tick();
+    expect(calls.running).toBe(HASH_CONCURRENCY);
+    // Drain: every release lets exactly one waiting hash start.
+    while (calls.release.length > 0) {
+      calls.release.shift()!();
+      await tick();
+      expect(calls.running).toBeLessThanOrEqual(HASH_CONCURRENCY);
+    }
+    const results = await Promise.all(flood);
+    expect(results.filter((r) => r === 'done')).toHaveLength(HASH_CONCURRENCY + HASH_QUEUE);
+    expect(results.filter((r) => r === 'busy')).toHaveLength(5);
+    expect(calls.peak).toBe(HASH_CONCURRENCY);
+    // Once drained, hashing works again.
+    const again = hashPassword('correct horse');
+    await tick();
+    calls.release.shift()!();
+    await expect(again).resolves.toMatch(/^scrypt\$32768\$8\$3\$/);
+  });
+
+  it('knows which stored hashes to upgrade', () => {
+    expect(needsRehash('scrypt$32768$8$1$c2FsdA==$aGFzaA==')).toBe(true);
+    expect(needsRehash('scrypt$32768$8$3$c2FsdA==$aGFzaA==')).toBe(false);
+    expect(needsRehash('bcrypt$whatever')).toBe(true);
+  });
+});
