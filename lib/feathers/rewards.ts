@@ -107,11 +107,21 @@ export type ShareVisitResult = { counted: boolean; awarded: number };
  */
 export async function recordShareVisit(
   db: Db,
-  visit: { referralCode: string; articleSlug: string; visitorKey: string; visitorAccountId: number | null; address: string; perDay: number; now?: Date },
+  visit: {
+    referralCode: string;
+    articleSlug: string;
+    visitorKey: string;
+    visitorAccountId: number | null;
+    /** Accounts this browser has signed in as (its device tokens): the sharer's own browser, signed out, is not a reader. */
+    excludeSharers?: number[];
+    address: string;
+    perDay: number;
+    now?: Date;
+  },
 ): Promise<ShareVisitResult> {
   return pg(db).transaction(async (tx) => {
     const [sharer] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.referralCode, visit.referralCode));
-    if (!sharer || sharer.id === visit.visitorAccountId) return { counted: false, awarded: 0 };
+    if (!sharer || sharer.id === visit.visitorAccountId || visit.excludeSharers?.includes(sharer.id)) return { counted: false, awarded: 0 };
     await lockBalance(tx, sharer.id);
     const [inserted] = await tx
       .insert(shareVisits)

@@ -36,3 +36,18 @@ test('signing up while the database is down is a 503 with a message, not a crash
   expect(res.status()).toBe(503);
   expect((await res.json()).message).toBe('账号服务暂时不可用，请稍后再试。');
 });
+
+test('signing in while the database is down is a 503 with a message; signing out still clears the cookie', async ({ request }) => {
+  const res = await request.post(`${ORIGIN}/api/auth/sign-in`, {
+    form: { username: 'downtime', password: 'long enough 1' },
+    headers: { origin: ORIGIN, accept: 'application/json' },
+  });
+  expect(res.status()).toBe(503);
+  expect((await res.json()).message).toBe('账号服务暂时不可用，请稍后再试。');
+  const out = await request.post(`${ORIGIN}/api/auth/sign-out`, {
+    form: {},
+    headers: { origin: ORIGIN, accept: 'application/json', cookie: `session=${'a'.repeat(43)}` },
+  });
+  expect(out.status()).toBe(200);
+  expect(out.headers()['set-cookie']).toMatch(/^session=;.*Expires=Thu, 01 Jan 1970/i);
+});

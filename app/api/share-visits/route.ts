@@ -1,5 +1,7 @@
 import { cookies } from 'next/headers';
 import { z } from 'zod';
+import { readDeviceTokens } from '@/lib/auth/device';
+import { readDeviceCookie } from '@/lib/auth/web';
 import { hasArticle } from '@/lib/content/site';
 import { limits } from '@/lib/env';
 import { recordShareVisit } from '@/lib/feathers/rewards';
@@ -40,6 +42,7 @@ export async function POST(request: Request) {
       articleSlug: input.article,
       visitorKey,
       visitorAccountId: account?.id ?? null,
+      excludeSharers: (await readDeviceTokens(db, await readDeviceCookie())).map((t) => t.accountId),
       address: client,
       perDay: limits.rewards.shareReadsPerDay,
     });

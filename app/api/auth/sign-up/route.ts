@@ -1,9 +1,9 @@
 import { cookies } from 'next/headers';
 import { signUp } from '@/lib/auth/accounts';
-import { readDeviceTokens } from '@/lib/auth/device';
+import { issueDeviceToken, readDeviceTokens } from '@/lib/auth/device';
 import { createSession } from '@/lib/auth/sessions';
 import { Credentials } from '@/lib/auth/validation';
-import { readDeviceCookie, setSessionCookie } from '@/lib/auth/web';
+import { readDeviceCookie, setDeviceCookie, setSessionCookie } from '@/lib/auth/web';
 import { limits } from '@/lib/env';
 import { creditReferral } from '@/lib/feathers/rewards';
 import { REFERRAL_COOKIE, verifyReferralProof } from '@/lib/feathers/visitor';
@@ -25,15 +25,19 @@ export async function POST(request: Request) {
     // address is within its daily cap. The account stands either way; a failure
     // here only loses the reward, and is logged.
     const jar = await cookies();
+    const devices = await readDeviceTokens(db, await readDeviceCookie());
     const code = await verifyReferralProof(db, jar.get(REFERRAL_COOKIE)?.value);
     if (code) {
-      const ownAccounts = (await readDeviceTokens(db, await readDeviceCookie())).map((t) => t.accountId);
+      const ownAccounts = devices.map((t) => t.accountId);
       await creditReferral(db, result.account.id, code, { address: client, perDay: limits.rewards.referralsPerDay, excludeSharers: ownAccounts }).catch((e) =>
         console.error('referral credit failed', e),
       );
     }
     if (jar.has(REFERRAL_COOKIE)) jar.delete(REFERRAL_COOKIE);
-    await setSessionCookie(await createSession(db, result.account.id), isHttps(request));
+    const secure = isHttps(request);
+    await setSessionCookie(await createSession(db, result.account.id), secure);
+    // The browser that made the account is one its owner uses: guessing elsewhere must not lock it out.
+    await setDeviceCookie(await issueDeviceToken(db, devices, result.account.id), secure);
     return { ok: true, body: { next } };
   });
 }
