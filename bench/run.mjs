@@ -36,6 +36,8 @@ const WARM_SECONDS = 5;
 const TARGETS = {
   // next req/s must be at least this fraction of nginx's for the same bytes
   throughputRatioMin: 0.03,
+  // the article's req/s while 50 sign-ins/s are attempted, as a fraction of its req/s without them
+  underSignInsRatioMin: 0.8,
   // gzip -9 size of the JavaScript the page loads, in KB (1 KB = 1000 bytes)
   jsGzipKbMax: 150,
 };
@@ -353,6 +355,53 @@ async function measureJs(html, pageUrl) {
   };
 }
 
+// ------------------------------------------------------------ sign-in flood
+const SIGN_INS_PER_SECOND = 50;
+
+/**
+ * Attempts SIGN_INS_PER_SECOND sign-ins a second against `origin` until stopped,
+ * each as a different client (X-Forwarded-For, which the bench's server trusts
+ * from loopback) with a wrong password for a random username, so no limit stops
+ * them before the password check: the worst case for the hashing bound.
+ */
+function signInFlood(origin) {
+  // No socket limit: the server meets the real arrival rate (its own bound answers the excess as busy).
+  const agent = new http.Agent({ keepAlive: true });
+  const statuses = {};
+  let sent = 0;
+  let n = 0;
+  const fire = () => {
+    n++;
+    const body = `username=flood${n % 100000}&password=wrong+password+${n}`;
+    const req = http.request(`${origin}/api/auth/sign-in`, {
+      method: 'POST',
+      agent,
+      headers: {
+        origin,
+        accept: 'application/json',
+        'content-type': 'application/x-www-form-urlencoded',
+        'content-length': Buffer.byteLength(body),
+        'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+      },
+    }, (res) => {
+      res.resume();
+      statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
+    });
+    req.on('error', () => { statuses.error = (statuses.error ?? 0) + 1; });
+    req.end(control ? undefined : body);
+    sent++;
+  };
+  const timer = setInterval(fire, 1000 / SIGN_INS_PER_SECOND);
+  const started = Date.now();
+  return {
+    stop() {
+      clearInterval(timer);
+      agent.destroy();
+      return { sent, perSecond: sent / ((Date.now() - started) / 1000), statuses };
+    },
+  };
+}
+
 // ------------------------------------------------------------------- nginx
 function nginxConf({ dir, www, port }) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -403,12 +452,19 @@ function printTable(rs) {
     ['nginx (static file)', fmt(rs.nginx.requestsPerSec, 0), fmt(rs.nginx.p50Ms, 2), fmt(rs.nginx.p99Ms, 2)],
     ['next start', fmt(rs.next.requestsPerSec, 0), fmt(rs.next.p50Ms, 2), fmt(rs.next.p99Ms, 2)],
     ['ratio next/nginx', fmt(rs.ratios.throughput, 3), fmt(rs.ratios.p50Latency, 1), fmt(rs.ratios.p99Latency, 1)],
+    ...(rs.nextUnderSignIns
+      ? [
+          ['next, 50 static req/s', fmt(rs.nextUnderStaticRequests.requestsPerSec, 0), fmt(rs.nextUnderStaticRequests.p50Ms, 2), fmt(rs.nextUnderStaticRequests.p99Ms, 2)],
+          ['next, 50 sign-ins/s', fmt(rs.nextUnderSignIns.requestsPerSec, 0), fmt(rs.nextUnderSignIns.p50Ms, 2), fmt(rs.nextUnderSignIns.p99Ms, 2)],
+        ]
+      : []),
   ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('   ');
   console.log('\n' + line(rows[0]));
   console.log(widths.map((w) => '-'.repeat(w)).join('   '));
   for (const r of rows.slice(1)) console.log(line(r));
+  if (rs.nextUnderSignIns) console.log(`\nsign-in attempts: ${rs.nextUnderSignIns.signIns.sent} (${fmt(rs.nextUnderSignIns.signIns.perSecond, 1)}/s), answers ${JSON.stringify(rs.nextUnderSignIns.signIns.statuses)}`);
   const js = rs.javascript;
   console.log(`\nJavaScript: ${js.count} files, ${fmt(js.gzipKB, 1)} KB gzip -9 (${fmt(js.rawBytes / 1000, 1)} KB raw; 1 KB = 1000 bytes)`);
   console.log(`HTML body: nginx ${rs.html.nginxBytes} bytes, next ${rs.html.nextBytes} bytes${rs.html.sameLength ? ' (same length)' : ' (DIFFERENT length)'}`);
@@ -445,7 +501,8 @@ async function main() {
     // Exactly what `npm start` serves with (`npm run serve`: next start plus its Node flags).
     const next = startGroup('npm', ['run', '--silent', 'serve'], {
       logFile: nextLog,
-      env: { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', HOSTNAME: '127.0.0.1', PORT: String(nextPort) },
+      // TRUST_PROXY: the sign-in flood plays many clients through X-Forwarded-For, as behind nginx.
+      env: { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', HOSTNAME: '127.0.0.1', PORT: String(nextPort), TRUST_PROXY: 'loopback' },
     });
     nextOrigin = `http://127.0.0.1:${nextPort}`;
     await waitUntilUp(`${nextOrigin}/`, next, 'next', nextLog);
@@ -491,12 +548,37 @@ async function main() {
   // --- JavaScript
   const js = await measureJs(html, nextUrl);
   const jsGzipKB = js.gzipBytes / 1000;
+  // The article again, while sign-ins are being attempted (without --server only: it needs TRUST_PROXY).
+  let underSignIns = null;
+  let underControl = null;
+  const underFlood = async (name, control) => {
+    console.log(`article under ${SIGN_INS_PER_SECOND} ${name}/s`);
+    const flood = signInFlood(nextOrigin, { control });
+    let article;
+    let sent;
+    try {
+      await sleep(2000); // let the hashing queue fill
+      article = await loadTest(`next under ${name}`, wrk, nextUrl, opts.duration);
+    } finally {
+      sent = flood.stop();
+    }
+    return { ...article, signIns: sent };
+  };
+  if (!opts.server) {
+    underControl = await underFlood('static requests', true);
+    underSignIns = await underFlood('sign-in attempts', false);
+  }
+
 
   const ratios = {
     throughput: nextResult.requestsPerSec / ngxResult.requestsPerSec,
     p50Latency: nextResult.p50Ms / ngxResult.p50Ms,
     p99Latency: nextResult.p99Ms / ngxResult.p99Ms,
   };
+  if (underSignIns) {
+    ratios.underSignIns = underSignIns.requestsPerSec / nextResult.requestsPerSec;
+    ratios.underSignInsVsControl = underSignIns.requestsPerSec / underControl.requestsPerSec;
+  }
   const targets = [
     {
       name: 'throughput ratio next/nginx',
@@ -504,6 +586,22 @@ async function main() {
       actual: Number(ratios.throughput.toFixed(4)),
       pass: ratios.throughput >= TARGETS.throughputRatioMin,
     },
+    ...(underSignIns
+      ? [
+          {
+            name: `article throughput under ${SIGN_INS_PER_SECOND} sign-ins/s vs under ${SIGN_INS_PER_SECOND} static requests/s`,
+            rule: `>= ${TARGETS.underSignInsRatioMin}`,
+            actual: Number(ratios.underSignInsVsControl.toFixed(3)),
+            pass: ratios.underSignInsVsControl >= TARGETS.underSignInsRatioMin,
+          },
+          {
+            name: `article throughput under ${SIGN_INS_PER_SECOND} sign-ins/s vs nothing else (reported; the generator shares the 2 cores)`,
+            rule: `>= ${TARGETS.underSignInsRatioMin}`,
+            actual: Number(ratios.underSignIns.toFixed(3)),
+            pass: ratios.underSignIns >= TARGETS.underSignInsRatioMin,
+          },
+        ]
+      : []),
     {
       name: 'JavaScript gzip KB',
       rule: `<= ${TARGETS.jsGzipKbMax} (1 KB = 1000 bytes)`,
@@ -528,6 +626,8 @@ async function main() {
     },
     nginx: { workerProcesses: 1, ...ngxResult },
     next: nextResult,
+    nextUnderStaticRequests: underControl,
+    nextUnderSignIns: underSignIns,
     ratios,
     html: htmlCheck,
     javascript: { ...js, gzipKB: jsGzipKB, kbIs: '1000 bytes', gzipLevel: 9 },

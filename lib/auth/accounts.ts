@@ -4,7 +4,7 @@ import type { Db } from '../db/client';
 import { accounts } from '../db/schema';
 import { pg } from './db';
 import { deviceTokenFor, issueDeviceToken, readDeviceTokens } from './device';
-import { hashPassword, needsRehash, verifyPassword } from './passwords';
+import { assertHasherHasRoom, hashPassword, needsRehash, verifyPassword } from './passwords';
 import { consumeAttempt, refundAttempt } from './rate-limit';
 import { Credentials, Password, Username, normalizeUsername } from './validation';
 
@@ -87,6 +87,7 @@ export async function signUp(
   input: { username: string; password: string; address: string; limits: SignUpLimits; now?: Date },
 ): Promise<SignUpResult> {
   const { username, password } = Credentials.parse(input);
+  assertHasherHasRoom();
   const now = input.now ?? new Date();
   const keys = [
     { key: `signup:hour:${input.address}`, limit: input.limits.perHour, windowSeconds: 3600 },
@@ -136,6 +137,7 @@ export async function signIn(
   db: Db,
   input: { username: string; password: string; address: string; deviceCookie?: string | undefined; now?: Date },
 ): Promise<SignInResult> {
+  assertHasherHasRoom();
   const now = input.now ?? new Date();
   const username = input.username.length <= MAX_RAW_USERNAME ? Username.safeParse(input.username) : null;
   const password = Password.safeParse(input.password);

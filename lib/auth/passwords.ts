@@ -1,4 +1,5 @@
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { scryptOffThread } from './hasher';
 
 // scrypt with N = 2^15, r = 8, p = 3: one of OWASP's equivalent minimums (as strong
 // as N = 2^17, p = 1) at a quarter of the memory, 32 MiB per hash, so a burst of
@@ -14,8 +15,9 @@ const MAX_R = 32;
 const MAX_P = 16;
 
 /**
- * Hashes at once per process. scrypt runs on libuv's thread pool (4 threads), which
- * file reads and DNS share; two leaves room for them however many sign-ins arrive.
+ * Hashes at once per app server. They run in a hasher process of lower CPU
+ * priority (lib/auth/hasher.ts), so pages keep being served during a flood of
+ * sign-ins; two at once use the hasher's cores without queueing work behind work.
  */
 export const HASH_CONCURRENCY = 2;
 /** Hashes that may wait for a turn; beyond it a sign-in is refused at once as busy. */
@@ -30,6 +32,14 @@ export class PasswordHasherBusy extends Error {
 
 let running = 0;
 const waiting: Array<() => void> = [];
+
+/**
+ * Throws PasswordHasherBusy now if a hash could not even wait for a turn: a flood
+ * of sign-ins is refused before it costs the database anything.
+ */
+export function assertHasherHasRoom(): void {
+  if (running >= HASH_CONCURRENCY && waiting.length >= HASH_QUEUE) throw new PasswordHasherBusy();
+}
 
 /** Runs `work` when one of the HASH_CONCURRENCY slots is free (FIFO), or throws PasswordHasherBusy. */
 async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
@@ -46,13 +56,8 @@ async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-const scryptAsync = (password: string, salt: Buffer, keylen: number, options: ScryptOptions) =>
-  withHashSlot(
-    () =>
-      new Promise<Buffer>((resolve, reject) => {
-        scrypt(password, salt, keylen, options, (error, key) => (error ? reject(error) : resolve(key)));
-      }),
-  );
+const scryptAsync = (password: string, salt: Buffer, keylen: number, options: Required<Pick<ScryptOptions, 'N' | 'r' | 'p' | 'maxmem'>>) =>
+  withHashSlot(() => scryptOffThread(password, salt, keylen, options));
 
 // scrypt needs about 128 * N * r bytes; Node refuses at its default limit of 32 MiB, so allow twice that.
 const maxmem = (n: number, r: number) => 256 * n * r;

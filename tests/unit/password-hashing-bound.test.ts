@@ -1,22 +1,18 @@
-import type * as Crypto from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 
-// scrypt held open by the test: each call waits until released, so how many run at once can be counted.
+// The hasher held open by the test: each hash waits until released, so how many run at once can be counted.
 const calls = vi.hoisted(() => ({ running: 0, peak: 0, release: [] as Array<() => void> }));
-vi.mock('node:crypto', async (importOriginal) => {
-  const actual = await importOriginal<typeof Crypto>();
-  return {
-    ...actual,
-    scrypt: (_p: string, _s: Buffer, keylen: number, _o: unknown, done: (e: Error | null, k: Buffer) => void) => {
+vi.mock('@/lib/auth/hasher', () => ({
+  scryptOffThread: (_p: string, _s: Buffer, keylen: number) =>
+    new Promise<Buffer>((resolve) => {
       calls.running++;
       calls.peak = Math.max(calls.peak, calls.running);
       calls.release.push(() => {
         calls.running--;
-        done(null, Buffer.alloc(keylen));
+        resolve(Buffer.alloc(keylen));
       });
-    },
-  };
-});
+    }),
+}));
 
 const { HASH_CONCURRENCY, HASH_QUEUE, PasswordHasherBusy, hashPassword, needsRehash } = await import('@/lib/auth/passwords');
 

@@ -1,0 +1,68 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { scrypt, type ScryptOptions } from 'node:crypto';
+import { setPriority } from 'node:os';
+import path from 'node:path';
+
+/**
+ * How much lower than the server the hasher runs (nice 10: under full load it
+ * gets about a tenth of a core against the page-serving thread, and every idle
+ * cycle otherwise).
+ */
+const HASHER_NICENESS = 10;
+
+type Pending = { resolve: (key: Buffer) => void; reject: (error: Error) => void };
+
+let child: ChildProcess | null = null;
+let nextId = 0;
+const pending = new Map<number, Pending>();
+
+function hasher(): ChildProcess | null {
+  if (child?.connected) return child;
+  try {
+    const file = path.join(/*turbopackIgnore: true*/ process.cwd(), 'server', 'hasher.mjs');
+    const started = fork(file, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] });
+    if (started.pid) setPriority(started.pid, HASHER_NICENESS);
+    started.on('message', (m: { id: number; key?: string; error?: string }) => {
+      const waiter = pending.get(m.id);
+      if (!waiter) return;
+      pending.delete(m.id);
+      if (m.key !== undefined) waiter.resolve(Buffer.from(m.key, 'base64'));
+      else waiter.reject(new Error(m.error ?? 'hash failed'));
+    });
+    started.on('exit', () => {
+      if (child === started) child = null;
+      // What it held is lost with it: those sign-ins fail (503) rather than hang.
+      for (const [id, waiter] of pending) {
+        pending.delete(id);
+        waiter.reject(new Error('password hasher exited'));
+      }
+    });
+    started.on('error', (error) => console.error(`password hasher: ${error.message}`));
+    // Never keeps the server (or a test run) alive on its own.
+    started.unref();
+    started.channel?.unref();
+    child = started;
+    return child;
+  } catch (error) {
+    console.error(`password hasher could not start, hashing in-process: ${(error as Error).message}`);
+    return null;
+  }
+}
+
+/**
+ * scrypt, in the low-priority hasher process when it can be started (in-process
+ * on Node's thread pool otherwise). The caller bounds how many run at once.
+ */
+export function scryptOffThread(password: string, salt: Buffer, keylen: number, options: Required<Pick<ScryptOptions, 'N' | 'r' | 'p' | 'maxmem'>>): Promise<Buffer> {
+  const target = hasher();
+  if (!target) {
+    return new Promise((resolve, reject) => scrypt(password, salt, keylen, options, (error, key) => (error ? reject(error) : resolve(key))));
+  }
+  return new Promise((resolve, reject) => {
+    const id = ++nextId;
+    pending.set(id, { resolve, reject });
+    target.send({ id, password, salt: salt.toString('base64'), keylen, ...options }, (error) => {
+      if (error && pending.delete(id)) reject(error);
+    });
+  });
+}
