@@ -5,13 +5,15 @@ import path from 'node:path';
 const LOCALES = /** @type {const} */ (['zh-CN', 'zh-TW', 'en']);
 
 /**
- * Whether the path of a request target cannot be percent-decoded (`/articles/%E0%A4%A`).
- * Next 16 answers such a path with 500 in every dynamic segment, so the server
- * refuses it before Next sees it.
+ * Whether a request target is not a path this site can answer: one that cannot be
+ * percent-decoded (`/articles/%E0%A4%A`; Next 16 answers it with 500 in every
+ * dynamic segment), or one that is not a path at all (`*`, or an absolute URL
+ * `http://evil.example/x`, which Next would redirect to that host).
  * @param {string | undefined} url
  */
 export function isMalformedPath(url) {
-  const pathname = (url ?? '/').split(/[?#]/, 1)[0] ?? '/';
+  if (!url?.startsWith('/')) return true;
+  const pathname = url.split(/[?#]/, 1)[0] ?? '/';
   try {
     decodeURIComponent(pathname);
     return false;

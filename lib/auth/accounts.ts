@@ -78,9 +78,11 @@ export type SignUpLimits = { perHour: number; perDay: number };
 /**
  * Creates an account. Sign-ups are counted per client address (`address`, a key
  * from addressKey) in an hour and in a day, before the password is hashed, in
- * PostgreSQL so the limits hold across instances; a refused or name-taken attempt
- * is not kept in the count. Throws a ZodError when the credentials fail
- * `Credentials` (validate the form with it first); the username is stored normalised.
+ * PostgreSQL so the limits hold across instances. A refused attempt is not kept
+ * in the count; one for a name already taken is (it is answered without hashing,
+ * so it costs nothing but a query, and counting it limits trying names). Throws a
+ * ZodError when the credentials fail `Credentials` (validate the form with it
+ * first); the username is stored normalised.
  */
 export async function signUp(
   db: Db,
@@ -93,13 +95,17 @@ export async function signUp(
     { key: `signup:hour:${input.address}`, limit: input.limits.perHour, windowSeconds: 3600 },
     { key: `signup:day:${input.address}`, limit: input.limits.perDay, windowSeconds: 86400 },
   ];
-  const refund = () => Promise.all(keys.map((k) => refundAttempt(pg(db), k.key)));
   const checks = await Promise.all(keys.map((k) => consumeAttempt(pg(db), k.key, { ...k, now })));
+  const refund = () => Promise.all(keys.map((k, i) => refundAttempt(pg(db), k.key, checks[i]!)));
   const refused = checks.filter((c) => !c.allowed);
   if (refused.length > 0) {
     await refund();
     return { ok: false, code: 'sign_up_limited', retryAfterSeconds: Math.max(...refused.map((c) => c.retryAfterSeconds)) };
   }
+  // A name already taken is answered before the expensive hash (the insert below
+  // still decides a race between two sign-ups of one name).
+  const [taken] = await pg(db).select({ id: accounts.id }).from(accounts).where(eq(accounts.username, username));
+  if (taken) return { ok: false, code: 'username_taken' };
   const passwordHash = await hashPassword(password).catch(async (error) => {
     await refund();
     throw error;
@@ -112,9 +118,7 @@ export async function signUp(
         .values({ username, passwordHash, referralCode: newReferralCode() })
         .onConflictDoNothing({ target: accounts.username })
         .returning(accountColumns);
-      if (account) return { ok: true, account };
-      await refund();
-      return { ok: false, code: 'username_taken' };
+      return account ? { ok: true, account } : { ok: false, code: 'username_taken' };
     } catch (error) {
       // A referral code collision (one in 2^50 per existing account): draw another.
       if (attempt < 5 && isUniqueViolation(error, 'accounts_referral_code_unique')) continue;
@@ -127,11 +131,11 @@ export async function signUp(
  * Checks a username and password, resisting guessing without locking the owner
  * out. Only failures stay counted: each attempt is counted before the password is
  * checked (so concurrent guesses cannot pass a limit) and a success takes its
- * count back. Failures are counted per client address and, per username, either
- * against the browser's device token for that account (a browser it signed in
- * from before) or, for every other browser together, against the username, so a
- * guesser elsewhere locks out only browsers the owner never used. On success the
- * result carries the device cookie to set.
+ * count back. A browser carrying the account's device token (one it signed up or
+ * in from before) is counted against that token alone, so neither guessing
+ * elsewhere nor a guesser behind the same carrier NAT locks its owner out; every
+ * other browser is counted per client address and, all together, per username.
+ * On success the result carries the device cookie to set.
  */
 export async function signIn(
   db: Db,
@@ -141,13 +145,6 @@ export async function signIn(
   const now = input.now ?? new Date();
   const username = input.username.length <= MAX_RAW_USERNAME ? Username.safeParse(input.username) : null;
   const password = Password.safeParse(input.password);
-  const addressKey = `signin:addr:${input.address}`;
-  const address = await consumeAttempt(pg(db), addressKey, { ...ADDRESS_FAILURES, now });
-  if (!address.allowed) {
-    await refundAttempt(pg(db), addressKey);
-    return { ok: false, code: 'rate_limited', retryAfterSeconds: address.retryAfterSeconds };
-  }
-
   const [row] = username?.success
     ? await pg(db)
         .select({ ...accountColumns, passwordHash: accounts.passwordHash })
@@ -158,19 +155,18 @@ export async function signIn(
   const device = row ? deviceTokenFor(tokens, row.id) : undefined;
   // A username that cannot exist is counted only under the address; an unknown but
   // possible one like a real one, so the answers say nothing about which exist.
-  const lock = device
-    ? { key: `signin:device:${device.nonce}`, ...DEVICE_FAILURES }
-    : username?.success
-      ? { key: `signin:user:${username.data}`, ...USERNAME_FAILURES }
-      : null;
-  const counted = lock ? await consumeAttempt(pg(db), lock.key, { ...lock, now }) : { allowed: true, retryAfterSeconds: 0 };
-  const refund = async () => {
-    await refundAttempt(pg(db), addressKey);
-    if (lock) await refundAttempt(pg(db), lock.key);
-  };
-  if (!counted.allowed) {
-    await refund();
-    return { ok: false, code: device ? 'rate_limited' : 'account_locked', retryAfterSeconds: counted.retryAfterSeconds };
+  const locks = device
+    ? [{ key: `signin:device:${device.nonce}`, ...DEVICE_FAILURES, refusal: 'rate_limited' as const }]
+    : [
+        { key: `signin:addr:${input.address}`, ...ADDRESS_FAILURES, refusal: 'rate_limited' as const },
+        ...(username?.success ? [{ key: `signin:user:${username.data}`, ...USERNAME_FAILURES, refusal: 'account_locked' as const }] : []),
+      ];
+  const counted = await Promise.all(locks.map((l) => consumeAttempt(pg(db), l.key, { ...l, now })));
+  const refund = () => Promise.all(locks.map((l, i) => refundAttempt(pg(db), l.key, counted[i]!)));
+  const refused = locks.findIndex((_, i) => !counted[i]!.allowed);
+  if (refused >= 0) {
+    await refund(); // a refused attempt checks nothing: not a failure
+    return { ok: false, code: locks[refused]!.refusal, retryAfterSeconds: counted[refused]!.retryAfterSeconds };
   }
 
   let matches: boolean;
@@ -183,7 +179,10 @@ export async function signIn(
   }
   if (!row || !matches || !password.success) return { ok: false, code: 'invalid_credentials' };
   await refund();
-  if (needsRehash(row.passwordHash)) await upgradeHash(db, row.id, row.passwordHash, password.data);
+  if (needsRehash(row.passwordHash)) {
+    // Best effort: a busy hasher must not fail a right password; the next sign-in tries again.
+    await upgradeHash(db, row.id, row.passwordHash, password.data).catch((error: Error) => console.error(`password rehash deferred: ${error.message}`));
+  }
   const { passwordHash: _, ...account } = row;
   return { ok: true, account, deviceCookie: await issueDeviceToken(db, tokens, row.id, now) };
 }

@@ -12,6 +12,7 @@ export const AUTH_ERROR_CODES = [
   'rate_limited',
   'account_locked',
   'sign_up_limited',
+  'sign_up_limited_hours',
   'busy',
   'too_large',
   'invalid_input',

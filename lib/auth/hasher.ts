@@ -21,7 +21,11 @@ function hasher(): ChildProcess | null {
   try {
     const file = path.join(/*turbopackIgnore: true*/ process.cwd(), 'server', 'hasher.mjs');
     const started = fork(file, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] });
-    if (started.pid) setPriority(started.pid, HASHER_NICENESS);
+    try {
+      if (started.pid) setPriority(started.pid, HASHER_NICENESS);
+    } catch (error) {
+      console.error(`password hasher runs at normal priority: ${(error as Error).message}`);
+    }
     started.on('message', (m: { id: number; key?: string; error?: string }) => {
       const waiter = pending.get(m.id);
       if (!waiter) return;

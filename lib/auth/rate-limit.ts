@@ -15,6 +15,8 @@ export type AttemptResult = {
   allowed: boolean;
   /** 0 when allowed; otherwise whole seconds until the window ends (at least 1). */
   retryAfterSeconds: number;
+  /** The window this attempt was counted in (what refundAttempt takes back from). */
+  windowStart: Date;
 };
 
 /**
@@ -38,29 +40,24 @@ export async function consumeAttempt(db: PgDb, key: string, { limit, windowSecon
     })
     .returning({ count: rateLimits.count, windowStart: rateLimits.windowStart });
   if (!row) throw new Error(`rate limit upsert on ${key} returned no row`);
-  if (row.count <= limit) return { allowed: true, retryAfterSeconds: 0 };
+  if (row.count <= limit) return { allowed: true, retryAfterSeconds: 0, windowStart: row.windowStart };
   const endsAt = row.windowStart.getTime() + windowSeconds * 1000;
   // Clamped to the window, in case another instance's clock ran ahead when it opened the window.
   const seconds = Math.ceil((endsAt - now.getTime()) / 1000);
-  return { allowed: false, retryAfterSeconds: Math.min(Math.max(1, seconds), Math.ceil(windowSeconds)) };
+  return { allowed: false, retryAfterSeconds: Math.min(Math.max(1, seconds), Math.ceil(windowSeconds)), windowStart: row.windowStart };
 }
 
 /**
  * Takes back one attempt counted on `key` (a sign-in that succeeded after it was
  * counted): counting first and refunding a success is what lets concurrent
- * attempts never pass the limit while only failures stay counted.
+ * attempts never pass the limit while only failures stay counted. Only from the
+ * window it was counted in: after the window has rolled over there is nothing to take back.
  */
-export async function refundAttempt(db: PgDb, key: string): Promise<void> {
+export async function refundAttempt(db: PgDb, key: string, counted: Pick<AttemptResult, 'windowStart'>): Promise<void> {
   await db
     .update(rateLimits)
     .set({ count: sql`${rateLimits.count} - 1` })
-    .where(and(eq(rateLimits.key, key), gt(rateLimits.count, 0)));
-}
-
-/** How many attempts are counted on `key` in its current window (0 when none or expired). */
-export async function countAttempts(db: PgDb, key: string, { windowSeconds, now = new Date() }: Omit<AttemptLimit, 'limit'>): Promise<number> {
-  const [row] = await db.select({ count: rateLimits.count, windowStart: rateLimits.windowStart }).from(rateLimits).where(eq(rateLimits.key, key));
-  return row && row.windowStart.getTime() > now.getTime() - windowSeconds * 1000 ? row.count : 0;
+    .where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, counted.windowStart), gt(rateLimits.count, 0)));
 }
 
 /** Forgets the attempts counted on `key`. */

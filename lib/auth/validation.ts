@@ -6,8 +6,10 @@ import { z } from 'zod';
 const codePoints = (s: string) => [...s].length;
 
 // Letters of any script (plus the combining marks Indic and other scripts need
-// after a letter), decimal digits and `_`.
-const USERNAME_CHARACTERS = /^[\p{L}\p{Nd}_][\p{L}\p{M}\p{Nd}_]*$/u;
+// after a letter), ASCII digits (after NFKC, full-width ones too) and `_`; nothing
+// invisible (Unicode's default-ignorable characters include the Hangul fillers,
+// which count as letters, and invisible combining marks).
+const USERNAME_CHARACTERS = /^(?!.*\p{Default_Ignorable_Code_Point})[\p{L}0-9_][\p{L}\p{M}0-9_]*$/u;
 
 /** Canonical form of a username: trimmed, NFKC-normalised (full-width → ASCII) and lower-cased. */
 export function normalizeUsername(raw: string): string {

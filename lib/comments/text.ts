@@ -6,15 +6,18 @@ export const MAX_COMMENT_LENGTH = 1000;
 /** Most links a comment may carry. */
 export const MAX_LINKS = 3;
 
-// Zero-width characters, bidi controls and other invisible format characters: they
+// Unicode's default-ignorable characters (zero-width ones, bidi controls, variation
+// selectors, invisible fillers and marks, tags) and the blank Braille pattern: they
 // reorder or hide text shown to other readers and slip past the duplicate check.
-const INVISIBLE = /[\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\u{e0000}-\u{e007f}]/u;
-// A zero-width joiner inside an emoji sequence (👨‍👩‍👧) is part of the emoji.
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\u2800\u061c\ufff9-\ufffb]/u;
+// Except where an emoji needs them: a zero-width joiner inside a sequence (👨‍👩‍👧)
+// and a presentation selector after an emoji (❤️).
 const EMOJI_JOINER = /(?<=\p{Extended_Pictographic}\p{Emoji_Modifier}?\ufe0f?)\u200d(?=\p{Extended_Pictographic})/gu;
+const EMOJI_PRESENTATION = /(?<=\p{Emoji})[\ufe0e\ufe0f]/gu;
 
 /** Whether a text carries invisible characters that could spoof what readers see. */
 export function hasInvisibleCharacters(s: string): boolean {
-  return INVISIBLE.test(s.replace(EMOJI_JOINER, ''));
+  return INVISIBLE.test(s.replace(EMOJI_JOINER, '').replace(EMOJI_PRESENTATION, ''));
 }
 
 /** A comment as a form sends it: 1–1,000 characters after trimming, line breaks kept, at most 3 links. */

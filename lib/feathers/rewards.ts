@@ -96,6 +96,7 @@ export async function creditReferral(
   });
 }
 
+/** `counted`: this visit was recorded as a new paying reader (and `awarded` is what it paid). */
 export type ShareVisitResult = { counted: boolean; awarded: number };
 
 /**
@@ -123,18 +124,25 @@ export async function recordShareVisit(
     const [sharer] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.referralCode, visit.referralCode));
     if (!sharer || sharer.id === visit.visitorAccountId || visit.excludeSharers?.includes(sharer.id)) return { counted: false, awarded: 0 };
     await lockBalance(tx, sharer.id);
+    // Only a visit that pays is recorded: a script sending cookieless visits (each a
+    // new visitor) past the caps must not grow the table.
+    const [earned] = await tx
+      .select({ sum: sql<number>`coalesce(sum(${ledger.delta}), 0)::int` })
+      .from(ledger)
+      .where(and(eq(ledger.accountId, sharer.id), eq(ledger.reason, 'share_read'), sql`${ledger.reference} like ${`article:${visit.articleSlug}:%`}`));
+    if ((earned?.sum ?? 0) + SHARE_READ_REWARD > SHARE_READ_CAP) return { counted: false, awarded: 0 };
+    const [seen] = await tx
+      .select({ key: shareVisits.visitorKey })
+      .from(shareVisits)
+      .where(and(eq(shareVisits.sharerId, sharer.id), eq(shareVisits.articleSlug, visit.articleSlug), eq(shareVisits.visitorKey, visit.visitorKey)));
+    if (seen) return { counted: false, awarded: 0 };
+    if (!(await withinAddressCap(tx, 'share_read', visit.address, visit.perDay, visit.now ?? new Date()))) return { counted: false, awarded: 0 };
     const [inserted] = await tx
       .insert(shareVisits)
       .values({ sharerId: sharer.id, articleSlug: visit.articleSlug, visitorKey: visit.visitorKey })
       .onConflictDoNothing()
       .returning({ key: shareVisits.visitorKey });
     if (!inserted) return { counted: false, awarded: 0 };
-    const [earned] = await tx
-      .select({ sum: sql<number>`coalesce(sum(${ledger.delta}), 0)::int` })
-      .from(ledger)
-      .where(and(eq(ledger.accountId, sharer.id), eq(ledger.reason, 'share_read'), sql`${ledger.reference} like ${`article:${visit.articleSlug}:%`}`));
-    if ((earned?.sum ?? 0) + SHARE_READ_REWARD > SHARE_READ_CAP) return { counted: true, awarded: 0 };
-    if (!(await withinAddressCap(tx, 'share_read', visit.address, visit.perDay, visit.now ?? new Date()))) return { counted: true, awarded: 0 };
     const paid = await changeBalance(tx, {
       accountId: sharer.id,
       delta: SHARE_READ_REWARD,

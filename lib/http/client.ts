@@ -49,7 +49,13 @@ export function isSameOrigin(request: Request): boolean {
   const site = request.headers.get('sec-fetch-site');
   if (site !== null && site !== 'same-origin') return false;
   const origin = request.headers.get('origin');
-  return origin !== null && origin === requestOrigin(request);
+  if (origin === null) return false;
+  // Compared as URL origins, so `Example.com:443` behind a proxy is `https://example.com`.
+  try {
+    return new URL(origin).origin === new URL(requestOrigin(request)).origin;
+  } catch {
+    return false;
+  }
 }
 
 /** Whether cookies must be Secure: the reader reached the site over https. */

@@ -10,7 +10,7 @@ import type { Db } from '@/lib/db/client';
 import { localizedPath, type Locale } from '@/lib/i18n/routing';
 import { readForm } from './body';
 import { clientKey, isSameOrigin } from './client';
-import { formLocale, wantsJson } from './request';
+import { formLocale, refererLocale, wantsJson } from './request';
 import { safeReturnPath } from './return-path';
 
 /** Who may make a change: any signed-in reader, only moderators, or anyone (signed in or not). */
@@ -107,7 +107,7 @@ export async function handleMutation<S extends z.ZodType, A extends Access>(
   run: (ctx: MutationContext<z.infer<S>, A>) => Promise<Outcome>,
 ): Promise<Response> {
   const json = wantsJson(request);
-  let locale = formLocale(null);
+  let locale = refererLocale(request);
   let next = '/';
   const namespace = options.errors ?? 'ActionErrors';
 
@@ -136,7 +136,7 @@ export async function handleMutation<S extends z.ZodType, A extends Access>(
   const read = await readForm(request);
   if (!read.ok) return answer(fail(read.code, read.status));
   const { form } = read;
-  locale = formLocale(form.get('locale'));
+  if (form.has('locale')) locale = formLocale(form.get('locale'));
   next = safeReturnPath(form.get('next'));
 
   let db: Db;

@@ -7,6 +7,19 @@ export function formLocale(value: FormDataEntryValue | null): Locale {
   return typeof value === 'string' && hasLocale(routing.locales, value) ? value : routing.defaultLocale;
 }
 
+/**
+ * The locale of the page a request was sent from (its Referer's path prefix), for
+ * refusals answered before the form, which names the locale, has been read.
+ */
+export function refererLocale(request: Request): Locale {
+  try {
+    const first = new URL(request.headers.get('referer') ?? '').pathname.split('/')[1] ?? '';
+    return hasLocale(routing.locales, first) ? first : routing.defaultLocale;
+  } catch {
+    return routing.defaultLocale;
+  }
+}
+
 /** Whether the client asked for JSON (fetch from a page) rather than a page (a plain form post). */
 export function wantsJson(request: Request): boolean {
   return (request.headers.get('accept') ?? '').includes('application/json');

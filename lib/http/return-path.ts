@@ -25,6 +25,12 @@ export function safeReturnPath(value: unknown): string {
     return '/';
   }
   if (url.origin !== BASE || url.username || url.password) return '/';
+  // A path the server cannot decode would only land on its 400 page.
+  try {
+    decodeURIComponent(url.pathname);
+  } catch {
+    return '/';
+  }
   const path = `${url.pathname}${url.search}${url.hash}`;
   return path.startsWith('/') && !path.startsWith('//') ? path : '/';
 }

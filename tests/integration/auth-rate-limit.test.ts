@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consumeAttempt, deleteStaleAttempts, resetAttempts } from '@/lib/auth/rate-limit';
+import { consumeAttempt, deleteStaleAttempts, refundAttempt, resetAttempts } from '@/lib/auth/rate-limit';
 import { rateLimits } from '@/lib/db/schema';
 import { BACKENDS } from './support/databases';
 import { perTestDatabase } from './support/per-test-database';
@@ -20,17 +20,29 @@ describe.each(BACKENDS)('attempt counters on %s', (backend) => {
   it('keeps a fixed window from its first attempt, then starts a new one', async () => {
     const db = await freshDb();
     const opts = (seconds: number) => ({ limit: 2, windowSeconds: 60, now: at(seconds) });
-    expect(await consumeAttempt(db, 'k', opts(0))).toEqual({ allowed: true, retryAfterSeconds: 0 });
-    expect(await consumeAttempt(db, 'k', opts(10))).toEqual({ allowed: true, retryAfterSeconds: 0 });
-    expect(await consumeAttempt(db, 'k', opts(20.5))).toEqual({ allowed: false, retryAfterSeconds: 40 });
-    expect(await consumeAttempt(db, 'k', opts(59))).toEqual({ allowed: false, retryAfterSeconds: 1 });
-    expect(await consumeAttempt(db, 'other', opts(59))).toEqual({ allowed: true, retryAfterSeconds: 0 });
-    expect(await consumeAttempt(db, 'k', opts(60))).toEqual({ allowed: true, retryAfterSeconds: 0 });
+    expect(await consumeAttempt(db, 'k', opts(0))).toEqual({ allowed: true, retryAfterSeconds: 0, windowStart: t0 });
+    expect(await consumeAttempt(db, 'k', opts(10))).toEqual({ allowed: true, retryAfterSeconds: 0, windowStart: t0 });
+    expect(await consumeAttempt(db, 'k', opts(20.5))).toEqual({ allowed: false, retryAfterSeconds: 40, windowStart: t0 });
+    expect(await consumeAttempt(db, 'k', opts(59))).toEqual({ allowed: false, retryAfterSeconds: 1, windowStart: t0 });
+    expect(await consumeAttempt(db, 'other', opts(59))).toEqual({ allowed: true, retryAfterSeconds: 0, windowStart: at(59) });
+    expect(await consumeAttempt(db, 'k', opts(60))).toEqual({ allowed: true, retryAfterSeconds: 0, windowStart: at(60) });
     const rows = await db.select().from(rateLimits).orderBy(rateLimits.key);
     expect(rows).toEqual([
       { key: 'k', windowStart: at(60), count: 1 },
       { key: 'other', windowStart: at(59), count: 1 },
     ]);
+  });
+
+  it('takes a refunded attempt back only from the window it was counted in', async () => {
+    const db = await freshDb();
+    const opts = (seconds: number) => ({ limit: 5, windowSeconds: 60, now: at(seconds) });
+    const old = await consumeAttempt(db, 'k', opts(0));
+    await consumeAttempt(db, 'k', opts(61)); // a new window
+    await refundAttempt(db, 'k', old);
+    expect(await db.select().from(rateLimits)).toEqual([{ key: 'k', windowStart: at(61), count: 1 }]);
+    const fresh = await consumeAttempt(db, 'k', opts(62));
+    await refundAttempt(db, 'k', fresh);
+    expect(await db.select().from(rateLimits)).toEqual([{ key: 'k', windowStart: at(61), count: 1 }]);
   });
 
   it('forgets a key on reset, and stale counters on clean-up', async () => {

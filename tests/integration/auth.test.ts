@@ -135,6 +135,18 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
     expect(await signIn(db, { username: 'reader', password: PASSWORD, ...from('2001:db8:0:2::1'), now })).toMatchObject({ ok: true });
   });
 
+  it('lets a browser with the device cookie in from an address whose failures are at the limit (a guesser behind the same NAT)', async () => {
+    const db = await freshDb();
+    await signUp(db, { ...ANY_ADDRESS, username: 'natted', password: PASSWORD });
+    const now = new Date('2030-01-01T00:00:00Z');
+    const first = await signIn(db, { username: 'natted', password: PASSWORD, ...from('100.64.1.1'), now });
+    if (!first.ok) throw new Error('sign-in failed');
+    const key = addressKey('100.64.1.1');
+    for (let i = 0; i < ADDRESS_FAILURES.limit; i++) await consumeAttempt(db, `signin:addr:${key}`, { ...ADDRESS_FAILURES, now });
+    expect(await signIn(db, { username: 'natted', password: PASSWORD, ...from('100.64.1.1'), now })).toMatchObject({ ok: false, code: 'rate_limited' });
+    expect(await signIn(db, { username: 'natted', password: PASSWORD, ...from('100.64.1.1'), deviceCookie: first.deviceCookie, now })).toMatchObject({ ok: true });
+  });
+
   it('upgrades a hash made with older parameters at the next sign-in', async () => {
     const db = await freshDb();
     await signUp(db, { ...ANY_ADDRESS, username: 'old', password: PASSWORD });

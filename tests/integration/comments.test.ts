@@ -19,7 +19,7 @@ import { comments, ledger } from '@/lib/db/schema';
 import { applyChange, balanceOf, ledgerSum } from '@/lib/feathers/ledger';
 import { BACKENDS } from './support/databases';
 import { perTestDatabase } from './support/per-test-database';
-import { ANY_ADDRESS, testAccount } from './support/sign-up';
+import { testAccount } from './support/sign-up';
 
 const SLUG = 'how-ecommerce-operations-work';
 const T0 = new Date('2026-11-25T10:00:00Z');
@@ -176,5 +176,33 @@ describe.each(BACKENDS)('comments on %s', (backend) => {
     expect(first.comments).toHaveLength(20);
     expect(first.comments[0]!.body).toBe('评论 24');
     expect((await listApproved(db, SLUG, 2)).comments.map((c) => c.body)).toEqual(['评论 4', '评论 3', '评论 2', '评论 1', '评论 0']);
+  });
+  it('a reader banned from commenting cannot report either, and nothing is recorded', async () => {
+    const db = await freshDb();
+    const [author, troll, moderator] = [await reader(db, 'author'), await reader(db, 'troll'), await reader(db, 'mod')];
+    const id = await posted(db, author, '一条正常的评论');
+    await approveComments(db, moderator, [id]);
+    await banFromCommenting(db, moderator, troll, 7, 'unfriendly', T0);
+    expect(await reportComment(db, troll, id, at(60))).toEqual({ ok: false, code: 'comment_banned', until: at(7 * 24 * 60) });
+    expect((await moderationQueue(db)).items).toEqual([]);
+    // Once the ban has ended, reporting works again.
+    expect(await reportComment(db, troll, id, at(8 * 24 * 60))).toEqual({ ok: true, hidden: false });
+  });
+
+  it('pages the moderation queue by id, 50 at a time, without skipping what is decided meanwhile', async () => {
+    const db = await freshDb();
+    const moderator = await reader(db, 'mod');
+    const authors = await Promise.all(Array.from({ length: 12 }, (_, i) => reader(db, `queue${i}`)));
+    const ids: number[] = [];
+    for (let i = 0; i < 60; i++) ids.push(await posted(db, authors[i % 12]!, `待审 ${i}`, at(Math.floor(i / 12) * 11)));
+    const first = await moderationQueue(db);
+    expect(first.items.map((c) => c.id)).toEqual(ids.slice(0, 50));
+    expect(first.nextAfter).toBe(ids[49]);
+    // A moderator approves some of page one while another reads on: page two is unchanged.
+    await approveComments(db, moderator, ids.slice(0, 10));
+    const second = await moderationQueue(db, { after: first.nextAfter! });
+    expect(second.items.map((c) => c.id)).toEqual(ids.slice(50));
+    expect(second.nextAfter).toBeNull();
+    expect((await moderationQueue(db)).items.map((c) => c.id)).toEqual(ids.slice(10, 60));
   });
 });

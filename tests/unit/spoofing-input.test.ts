@@ -62,3 +62,22 @@ describe('comments that spoof what readers see', () => {
     expect(hasInvisibleCharacters('a\u200db')).toBe(true);
   });
 });
+
+describe('what a first review still let through', () => {
+  const usernameError = (s: string) => {
+    const r = Username.safeParse(s);
+    return r.success ? null : r.error.issues[0]?.message;
+  };
+  it.each(['ali\u1160ce', 'ali\u3164ce', 'a\u034flice', 'alice\ufe0f', 'ali\u{e0100}ce', 'b\u0966b', 'a\u0661ice'])('refuses the username %j', (name) => {
+    expect(usernameError(name)).not.toBeNull();
+  });
+  it('keeps full-width digits (NFKC makes them ASCII)', () => {
+    expect(Username.parse('ｂｏｂ１２')).toBe('bob12');
+  });
+  it.each(['好\u034f文', '好文\ufe00', '好文\u{e0100}', '好\u2800文', '好\u115f文'])('refuses the comment %j', (text) => {
+    expect(CommentBody.safeParse(text).success).toBe(false);
+  });
+  it('keeps emoji with their presentation selector', () => {
+    expect(CommentBody.safeParse('爱了 ❤️ ☺︎').success).toBe(true);
+  });
+});
