@@ -4,7 +4,7 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
   const { getDb } = await import('./lib/db');
-  const { housekeeping } = await import('./lib/db/housekeeping');
+  const { housekeeping } = await import('./lib/auth/housekeeping');
   try {
     const { kind } = await getDb();
     console.log(`database ready (${kind === 'postgres' ? 'PostgreSQL server' : 'embedded PGlite'}), migrations applied`);

@@ -10,15 +10,10 @@ import { ArticleComments } from '@/components/comments/article-comments';
 import { ArticleQuiz, GiftAside, PaidPartSlot } from '@/components/feathers/article-feathers';
 import { ArticleActions } from '@/components/reader/article-actions';
 import { SharePanel } from '@/components/share/share-panel';
-import { getArticle, getArticleStats, listArticles } from '@/lib/content/site';
+import { getArticle, getArticleStats } from '@/lib/content/site';
 import { Link } from '@/lib/i18n/navigation';
-import { routing, type Locale } from '@/lib/i18n/routing';
+import type { Locale } from '@/lib/i18n/routing';
 import { alternatesFor, OG_LOCALE } from '@/lib/seo';
-
-/** Every article slug (routes prerender each one; any other slug is a 404). */
-export function listArticleSlugs(): string[] {
-  return listArticles(routing.defaultLocale).map((a) => a.slug);
-}
 
 /** Title, description, alternates and Open Graph of an article page. */
 export async function articleMetadata(locale: Locale, slug: string): Promise<Metadata> {

@@ -3,8 +3,7 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { GiftList } from '@/components/feathers/gift-list';
 import { getGiftSource, listGifts } from '@/lib/content/site';
-import { getDb } from '@/lib/db';
-import { remainingStock } from '@/lib/feathers/mall';
+import { getMallStock } from '@/lib/feathers/mall';
 import { localizedPath, type Locale } from '@/lib/i18n/routing';
 import { alternatesFor } from '@/lib/seo';
 
@@ -19,12 +18,8 @@ export async function MallPage({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale, namespace: 'Me' });
   const mall = await getTranslations({ locale, namespace: 'Mall' });
   const gifts = listGifts(locale);
-  let remaining: Map<string, number> | undefined;
-  try {
-    remaining = await remainingStock((await getDb()).db, gifts.map((g) => getGiftSource(g.id)!));
-  } catch {
-    remaining = undefined; // the gifts still show; redeeming says the service is unavailable
-  }
+  // While the database is down the gifts still show; redeeming says the service is unavailable.
+  const remaining = await getMallStock(gifts.map((g) => getGiftSource(g.id)!));
   // One key per gift and page view: a double-submitted form redeems once.
   const keys = new Map(gifts.map((g) => [g.id, randomBytes(18).toString('base64url')]));
   return (

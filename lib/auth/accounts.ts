@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { accounts } from '../db/schema';
-import { pg } from './db';
 import { deviceTokenFor, issueDeviceToken, readDeviceTokens } from './device';
 import { assertHasherHasRoom, hashPassword, needsRehash, verifyPassword } from './passwords';
 import { consumeAttempt, refundAttempt } from './rate-limit';
@@ -95,8 +94,8 @@ export async function signUp(
     { key: `signup:hour:${input.address}`, limit: input.limits.perHour, windowSeconds: 3600 },
     { key: `signup:day:${input.address}`, limit: input.limits.perDay, windowSeconds: 86400 },
   ];
-  const checks = await Promise.all(keys.map((k) => consumeAttempt(pg(db), k.key, { ...k, now })));
-  const refund = () => Promise.all(keys.map((k, i) => refundAttempt(pg(db), k.key, checks[i]!)));
+  const checks = await Promise.all(keys.map((k) => consumeAttempt(db, k.key, { ...k, now })));
+  const refund = () => Promise.all(keys.map((k, i) => refundAttempt(db, k.key, checks[i]!)));
   const refused = checks.filter((c) => !c.allowed);
   if (refused.length > 0) {
     await refund();
@@ -104,7 +103,7 @@ export async function signUp(
   }
   // A name already taken is answered before the expensive hash (the insert below
   // still decides a race between two sign-ups of one name).
-  const [taken] = await pg(db).select({ id: accounts.id }).from(accounts).where(eq(accounts.username, username));
+  const [taken] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, username));
   if (taken) return { ok: false, code: 'username_taken' };
   const passwordHash = await hashPassword(password).catch(async (error) => {
     await refund();
@@ -113,7 +112,7 @@ export async function signUp(
   for (let attempt = 0; ; attempt++) {
     try {
       // ON CONFLICT on the username: of concurrent sign-ups, the database lets exactly one insert.
-      const [account] = await pg(db)
+      const [account] = await db
         .insert(accounts)
         .values({ username, passwordHash, referralCode: newReferralCode() })
         .onConflictDoNothing({ target: accounts.username })
@@ -146,7 +145,7 @@ export async function signIn(
   const username = input.username.length <= MAX_RAW_USERNAME ? Username.safeParse(input.username) : null;
   const password = Password.safeParse(input.password);
   const [row] = username?.success
-    ? await pg(db)
+    ? await db
         .select({ ...accountColumns, passwordHash: accounts.passwordHash })
         .from(accounts)
         .where(eq(accounts.username, username.data))
@@ -161,8 +160,8 @@ export async function signIn(
         { key: `signin:addr:${input.address}`, ...ADDRESS_FAILURES, refusal: 'rate_limited' as const },
         ...(username?.success ? [{ key: `signin:user:${username.data}`, ...USERNAME_FAILURES, refusal: 'account_locked' as const }] : []),
       ];
-  const counted = await Promise.all(locks.map((l) => consumeAttempt(pg(db), l.key, { ...l, now })));
-  const refund = () => Promise.all(locks.map((l, i) => refundAttempt(pg(db), l.key, counted[i]!)));
+  const counted = await Promise.all(locks.map((l) => consumeAttempt(db, l.key, { ...l, now })));
+  const refund = () => Promise.all(locks.map((l, i) => refundAttempt(db, l.key, counted[i]!)));
   const refused = locks.findIndex((_, i) => !counted[i]!.allowed);
   if (refused >= 0) {
     await refund(); // a refused attempt checks nothing: not a failure
@@ -190,7 +189,7 @@ export async function signIn(
 /** Rehashes a password made with older parameters, unless it changed meanwhile. */
 async function upgradeHash(db: Db, accountId: number, old: string, password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
-  await pg(db)
+  await db
     .update(accounts)
     .set({ passwordHash })
     .where(and(eq(accounts.id, accountId), eq(accounts.passwordHash, old)));
@@ -198,13 +197,13 @@ async function upgradeHash(db: Db, accountId: number, old: string, password: str
 
 /** The account with this username (normalised first), or null. */
 export async function getAccountByUsername(db: Db, username: string): Promise<Account | null> {
-  const [row] = await pg(db).select(accountColumns).from(accounts).where(eq(accounts.username, normalizeUsername(username)));
+  const [row] = await db.select(accountColumns).from(accounts).where(eq(accounts.username, normalizeUsername(username)));
   return row ?? null;
 }
 
 /** Grants or revokes moderation rights. */
 export async function setModerator(db: Db, username: string, isModerator: boolean): Promise<SetModeratorResult> {
-  const rows = await pg(db)
+  const rows = await db
     .update(accounts)
     .set({ isModerator })
     .where(eq(accounts.username, normalizeUsername(username)))

@@ -14,7 +14,8 @@ export async function pageReader(): Promise<PageReader> {
     const { db } = await getDb();
     const account = token ? await getSessionAccount(db, token) : null;
     return account ? { status: 'signed-in', account, db } : { status: 'signed-out' };
-  } catch {
+  } catch (error) {
+    console.error('personal page without its reader: database unavailable', (error as Error).message);
     return { status: 'unavailable' };
   }
 }

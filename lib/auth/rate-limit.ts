@@ -1,7 +1,6 @@
 import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { rateLimits } from '../db/schema';
-import { pg, type PgDb } from './db';
 
 export type AttemptLimit = {
   /** Attempts allowed per window. */
@@ -23,7 +22,7 @@ export type AttemptResult = {
  * Counts one attempt on `key` in a fixed window and says whether it is within the limit;
  * one atomic upsert, so concurrent attempts from any number of app instances are all counted.
  */
-export async function consumeAttempt(db: PgDb, key: string, { limit, windowSeconds, now = new Date() }: AttemptLimit): Promise<AttemptResult> {
+export async function consumeAttempt(db: Db, key: string, { limit, windowSeconds, now = new Date() }: AttemptLimit): Promise<AttemptResult> {
   const at = sql`${now.toISOString()}::timestamptz`;
   const cutoff = new Date(now.getTime() - windowSeconds * 1000);
   // In DO UPDATE every expression sees the row as it was, so both CASEs test the old window.
@@ -53,7 +52,7 @@ export async function consumeAttempt(db: PgDb, key: string, { limit, windowSecon
  * attempts never pass the limit while only failures stay counted. Only from the
  * window it was counted in: after the window has rolled over there is nothing to take back.
  */
-export async function refundAttempt(db: PgDb, key: string, counted: Pick<AttemptResult, 'windowStart'>): Promise<void> {
+export async function refundAttempt(db: Db, key: string, counted: Pick<AttemptResult, 'windowStart'>): Promise<void> {
   await db
     .update(rateLimits)
     .set({ count: sql`${rateLimits.count} - 1` })
@@ -62,12 +61,12 @@ export async function refundAttempt(db: PgDb, key: string, counted: Pick<Attempt
 
 /** Forgets the attempts counted on `key`. */
 export async function resetAttempts(db: Db, key: string): Promise<void> {
-  await pg(db).delete(rateLimits).where(eq(rateLimits.key, key));
+  await db.delete(rateLimits).where(eq(rateLimits.key, key));
 }
 
 /** Deletes counters whose window started at least `olderThanSeconds` ago (the longest window in use); returns how many. */
 export async function deleteStaleAttempts(db: Db, { olderThanSeconds, now = new Date() }: { olderThanSeconds: number; now?: Date }): Promise<number> {
   const cutoff = new Date(now.getTime() - olderThanSeconds * 1000);
-  const rows = await pg(db).delete(rateLimits).where(lte(rateLimits.windowStart, cutoff)).returning({ key: rateLimits.key });
+  const rows = await db.delete(rateLimits).where(lte(rateLimits.windowStart, cutoff)).returning({ key: rateLimits.key });
   return rows.length;
 }

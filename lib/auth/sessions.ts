@@ -2,7 +2,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, lte } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { accounts, sessions } from '../db/schema';
-import { pg } from './db';
 import { accountColumns, type Account } from './accounts';
 
 /** Name of the cookie that carries the session token. */
@@ -24,7 +23,7 @@ export async function createSession(
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + ttlDays * 24 * 60 * 60 * 1000);
-  await pg(db).insert(sessions).values({ tokenHash: hashToken(token), accountId, createdAt: now, expiresAt });
+  await db.insert(sessions).values({ tokenHash: hashToken(token), accountId, createdAt: now, expiresAt });
   return { token, expiresAt };
 }
 
@@ -32,7 +31,7 @@ export async function createSession(
 export async function getSessionAccount(db: Db, token: string, now: Date = new Date()): Promise<Account | null> {
   if (typeof token !== 'string' || !TOKEN_SHAPE.test(token)) return null; // garbage never reaches the database
   const tokenHash = hashToken(token);
-  const [row] = await pg(db)
+  const [row] = await db
     .select({
       expiresAt: sessions.expiresAt,
       account: accountColumns,
@@ -42,7 +41,7 @@ export async function getSessionAccount(db: Db, token: string, now: Date = new D
     .where(eq(sessions.tokenHash, tokenHash));
   if (!row) return null;
   if (row.expiresAt.getTime() <= now.getTime()) {
-    await pg(db).delete(sessions).where(and(eq(sessions.tokenHash, tokenHash), lte(sessions.expiresAt, now)));
+    await db.delete(sessions).where(and(eq(sessions.tokenHash, tokenHash), lte(sessions.expiresAt, now)));
     return null;
   }
   return row.account;
@@ -51,12 +50,12 @@ export async function getSessionAccount(db: Db, token: string, now: Date = new D
 /** Ends the session (signing out); a malformed or unknown token is a no-op. */
 export async function deleteSession(db: Db, token: string): Promise<void> {
   if (typeof token !== 'string' || !TOKEN_SHAPE.test(token)) return;
-  await pg(db).delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+  await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
 }
 
 /** Deletes every session expired at `now`; returns how many. */
 export async function deleteExpiredSessions(db: Db, now: Date = new Date()): Promise<number> {
-  const rows = await pg(db).delete(sessions).where(lte(sessions.expiresAt, now)).returning({ tokenHash: sessions.tokenHash });
+  const rows = await db.delete(sessions).where(lte(sessions.expiresAt, now)).returning({ tokenHash: sessions.tokenHash });
   return rows.length;
 }
 

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { and, count, desc, eq, gt, inArray, or, sql } from 'drizzle-orm';
-import { pg } from '../auth/db';
 import type { Db } from '../db/client';
 import { accounts, commentBans, commentReports, comments } from '../db/schema';
 import { changeBalance, lockBalance } from '../feathers/ledger';
@@ -37,7 +36,7 @@ export type PostResult =
 
 /** The account's ban from commenting, if one is in force (an expired one has ended by itself). */
 export async function activeBan(db: Db, accountId: number, now = new Date()): Promise<{ until: Date | null; reason: string } | null> {
-  const [ban] = await pg(db)
+  const [ban] = await db
     .select({ until: commentBans.until, reason: commentBans.reason })
     .from(commentBans)
     .where(and(eq(commentBans.accountId, accountId), or(sql`${commentBans.until} is null`, gt(commentBans.until, now))));
@@ -51,7 +50,7 @@ export async function activeBan(db: Db, accountId: number, now = new Date()): Pr
  */
 export async function postComment(db: Db, accountId: number, articleSlug: string, text: string, now = new Date()): Promise<PostResult> {
   const body = CommentBody.parse(text);
-  return pg(db).transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     if ((await lockBalance(tx, accountId)) === null) return { ok: false, code: 'unknown_account' };
     const [ban] = await tx
       .select({ until: commentBans.until })
@@ -85,8 +84,8 @@ const visible = (slug: string) => and(eq(comments.articleSlug, slug), eq(comment
 
 /** One page of the article's approved comments, newest first, and how many there are. */
 export async function listApproved(db: Db, articleSlug: string, page = 1): Promise<{ total: number; comments: PublicComment[] }> {
-  const [{ total } = { total: 0 }] = await pg(db).select({ total: count() }).from(comments).where(visible(articleSlug));
-  const rows = await pg(db)
+  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(comments).where(visible(articleSlug));
+  const rows = await db
     .select(publicColumns)
     .from(comments)
     .innerJoin(accounts, eq(accounts.id, comments.accountId))
@@ -99,7 +98,7 @@ export async function listApproved(db: Db, articleSlug: string, page = 1): Promi
 
 /** The reader's own comments on the article still waiting for a moderator (审核中). */
 export async function listOwnPending(db: Db, accountId: number, articleSlug: string): Promise<PublicComment[]> {
-  return pg(db)
+  return db
     .select(publicColumns)
     .from(comments)
     .innerJoin(accounts, eq(accounts.id, comments.accountId))
@@ -120,7 +119,7 @@ export type ReportResult =
 export async function reportComment(db: Db, accountId: number, commentId: number, now = new Date()): Promise<ReportResult> {
   const ban = await activeBan(db, accountId, now);
   if (ban) return { ok: false, code: 'comment_banned', until: ban.until };
-  return pg(db).transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const [comment] = await tx
       .select({ accountId: comments.accountId, hidden: comments.hidden })
       .from(comments)
@@ -148,7 +147,7 @@ export const QUEUE_PAGE_SIZE = 50;
  * the page is read to tell whether another page follows.
  */
 export async function moderationQueue(db: Db, { after = 0, limit = QUEUE_PAGE_SIZE }: { after?: number; limit?: number } = {}): Promise<{ items: QueueItem[]; nextAfter: number | null }> {
-  const rows = await pg(db)
+  const rows = await db
     .select({
       id: comments.id,
       author: accounts.username,
@@ -178,7 +177,7 @@ export async function approveComments(db: Db, moderatorId: number, ids: number[]
   const out: ReviewResult[] = [];
   for (const id of ids) {
     out.push(
-      await pg(db).transaction(async (tx) => {
+      await db.transaction(async (tx) => {
         const [c] = await tx.select({ status: comments.status, hidden: comments.hidden, accountId: comments.accountId }).from(comments).where(eq(comments.id, id)).for('no key update');
         if (!c || !(c.status === 'pending' || (c.status === 'approved' && c.hidden))) return { id, ok: false };
         await tx.update(comments).set({ status: 'approved', hidden: false, reason: null, reviewedBy: moderatorId, reviewedAt: now }).where(eq(comments.id, id));
@@ -204,7 +203,7 @@ export async function rejectComments(db: Db, moderatorId: number, ids: number[],
   const out: ReviewResult[] = [];
   for (const id of ids) {
     out.push(
-      await pg(db).transaction(async (tx) => {
+      await db.transaction(async (tx) => {
         const [c] = await tx.select({ status: comments.status, accountId: comments.accountId }).from(comments).where(eq(comments.id, id)).for('no key update');
         if (!c || (c.status !== 'pending' && c.status !== 'approved')) return { id, ok: false };
         const status = c.status === 'pending' ? 'rejected' : 'removed';
@@ -224,9 +223,9 @@ export async function rejectComments(db: Db, moderatorId: number, ids: number[],
 /** Bars an account from commenting for some days, or for good (`days` null). A new ban replaces the old. */
 export async function banFromCommenting(db: Db, moderatorId: number, accountId: number, days: number | null, reason: RuleCategory, now = new Date()) {
   const until = days === null ? null : new Date(now.getTime() + days * 86_400_000);
-  const [exists] = await pg(db).select({ id: accounts.id }).from(accounts).where(eq(accounts.id, accountId));
+  const [exists] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, accountId));
   if (!exists) return null;
-  await pg(db)
+  await db
     .insert(commentBans)
     .values({ accountId, until, reason, bannedBy: moderatorId, createdAt: now })
     .onConflictDoUpdate({ target: commentBans.accountId, set: { until, reason, bannedBy: moderatorId, createdAt: now } });
@@ -237,7 +236,7 @@ export type MyComment = { id: number; articleSlug: string; body: string; status:
 
 /** Everything the reader wrote and what became of it, newest first (for /me). */
 export async function listMyComments(db: Db, accountId: number): Promise<MyComment[]> {
-  return pg(db)
+  return db
     .select({
       id: comments.id,
       articleSlug: comments.articleSlug,
@@ -255,5 +254,5 @@ export async function listMyComments(db: Db, accountId: number): Promise<MyComme
 /** Comments by id, for a batch action's existence checks. */
 export async function commentsExist(db: Db, ids: number[]): Promise<number[]> {
   if (ids.length === 0) return [];
-  return (await pg(db).select({ id: comments.id }).from(comments).where(inArray(comments.id, ids))).map((r) => r.id);
+  return (await db.select({ id: comments.id }).from(comments).where(inArray(comments.id, ids))).map((r) => r.id);
 }

@@ -81,6 +81,11 @@ export function getArticle(locale: SiteLocale, slug: string): ArticleView | unde
   };
 }
 
+/** Every article slug, newest first (routes prerender each one; any other slug is a 404). */
+export function listArticleSlugs(): string[] {
+  return content().articles.map((a) => a.slug);
+}
+
 /** Whether an article with this slug exists (a cheap check for route handlers). */
 export function hasArticle(slug: string): boolean {
   return content().articles.some((x) => x.slug === slug);

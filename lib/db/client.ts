@@ -1,18 +1,25 @@
 import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { Pool } from 'pg';
 import { acquireFolderLock } from './folder-lock';
 import * as schema from './schema';
 
-/** The reader-state database: one PostgreSQL dialect, embedded or a server. */
-export type Db = ReturnType<typeof drizzlePg<typeof schema>> | ReturnType<typeof drizzlePglite<typeof schema>>;
+/**
+ * The reader-state database: one PostgreSQL dialect, embedded or a server, typed
+ * as the Drizzle API both drivers share. (As the union of the two driver types,
+ * calls like `.returning({...})` do not type-check: TypeScript cannot pick an
+ * overload across a union, though both drivers implement them identically.)
+ */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
-export type DbHandle = {
-  db: Db;
-  kind: 'pglite' | 'postgres';
-  close: () => Promise<void>;
-};
+/** A transaction on the database, as the queries inside it see it. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export type DbHandle =
+  | { db: Db; kind: 'postgres'; driver: ReturnType<typeof drizzlePg<typeof schema>>; close: () => Promise<void> }
+  | { db: Db; kind: 'pglite'; driver: ReturnType<typeof drizzlePglite<typeof schema>>; close: () => Promise<void> };
 
 /** Where the embedded database keeps its files (PGLITE_DIR, default ./data). */
 export function pgliteDir(): string {
@@ -32,7 +39,8 @@ export async function openDb(options: { url?: string; dir?: string } = {}): Prom
     // An idle connection dropped by the server (restart, failover) must not crash the
     // process: the pool replaces it, and the next query reports any real outage.
     pool.on('error', (error) => console.error(`database connection lost: ${error.message}`));
-    return { db: drizzlePg(pool, { schema }), kind: 'postgres', close: () => pool.end() };
+    const driver = drizzlePg(pool, { schema });
+    return { db: driver, driver, kind: 'postgres', close: () => pool.end() };
   }
   const dir = options.dir ?? pgliteDir();
   const release = dir.startsWith('memory://') ? () => {} : acquireFolderLock(dir);
@@ -40,8 +48,10 @@ export async function openDb(options: { url?: string; dir?: string } = {}): Prom
   process.once('exit', release);
   try {
     const client = await PGlite.create(dir);
+    const driver = drizzlePglite(client, { schema });
     return {
-      db: drizzlePglite(client, { schema }),
+      db: driver,
+      driver,
       kind: 'pglite',
       close: async () => {
         await client.close();

@@ -1,5 +1,6 @@
 import 'server-only';
-import { openDb, type DbHandle } from './client';
+import { sql } from 'drizzle-orm';
+import { openDb, type Db, type DbHandle } from './client';
 import { migrateDb } from './migrate';
 
 // Next bundles instrumentation.ts and the routes separately, so this module can be
@@ -25,4 +26,9 @@ export function getDb(): Promise<DbHandle> {
     });
   }
   return ready;
+}
+
+/** Resolves when the database answers a trivial query; throws while it is down. */
+export async function pingDatabase(db: Db): Promise<void> {
+  await db.execute(sql`select 1`);
 }

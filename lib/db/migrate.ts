@@ -13,6 +13,6 @@ export const MIGRATIONS_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(),
  */
 export async function migrateDb(handle: DbHandle): Promise<void> {
   const config = { migrationsFolder: MIGRATIONS_DIR };
-  if (handle.kind === 'postgres') await migratePg(handle.db as Parameters<typeof migratePg>[0], config);
-  else await migratePglite(handle.db as Parameters<typeof migratePglite>[0], config);
+  if (handle.kind === 'postgres') await migratePg(handle.driver, config);
+  else await migratePglite(handle.driver, config);
 }

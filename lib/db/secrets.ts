@@ -1,6 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { PgDb } from '../auth/db';
 import type { Db } from './client';
 import { appSecrets } from './schema';
 
@@ -19,7 +18,7 @@ export function getAppSecret(db: Db, name: SecretName): Promise<Buffer> {
   if (!byName) cache.set(db, (byName = new Map()));
   let secret = byName.get(name);
   if (!secret) {
-    const q: PgDb = db;
+    const q: Db = db;
     secret = (async () => {
       await q.insert(appSecrets).values({ name, value: randomBytes(32).toString('base64url') }).onConflictDoNothing();
       const [row] = await q.select({ value: appSecrets.value }).from(appSecrets).where(eq(appSecrets.name, name));

@@ -1,6 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { pg, type PgDb } from '../auth/db';
-import type { Db } from '../db/client';
+import type { Db, Tx } from '../db/client';
 import { accounts, ledger } from '../db/schema';
 
 /** Why a balance changed; each has a label in messages (Feathers.reasons). */
@@ -10,8 +9,6 @@ export type Reason = (typeof REASONS)[number];
 /** The largest single change anyone may make: keeps sums far inside a 32-bit integer. */
 export const MAX_DELTA = 1_000_000;
 
-/** A transaction (or the database) as seen by the ledger's callers. */
-export type Tx = Parameters<Parameters<PgDb['transaction']>[0]>[0];
 
 export type LedgerEntry = {
   id: number;
@@ -81,18 +78,18 @@ export async function changeBalance(
 
 /** changeBalance in a transaction of its own. */
 export function applyChange(db: Db, change: Parameters<typeof changeBalance>[1]): Promise<Change> {
-  return pg(db).transaction((tx) => changeBalance(tx, change));
+  return db.transaction((tx) => changeBalance(tx, change));
 }
 
 /** The account's balance. */
 export async function balanceOf(db: Db, accountId: number): Promise<number> {
-  const [row] = await pg(db).select({ feathers: accounts.feathers }).from(accounts).where(eq(accounts.id, accountId));
+  const [row] = await db.select({ feathers: accounts.feathers }).from(accounts).where(eq(accounts.id, accountId));
   return row?.feathers ?? 0;
 }
 
 /** The sum of the account's ledger (what the balance must always equal). */
 export async function ledgerSum(db: Db, accountId: number): Promise<number> {
-  const [row] = await pg(db)
+  const [row] = await db
     .select({ sum: sql<number>`coalesce(sum(${ledger.delta}), 0)::int` })
     .from(ledger)
     .where(eq(ledger.accountId, accountId));
@@ -101,6 +98,6 @@ export async function ledgerSum(db: Db, accountId: number): Promise<number> {
 
 /** 羽毛明细: the account's ledger, newest first. */
 export async function listLedger(db: Db, accountId: number, limit = 100): Promise<LedgerEntry[]> {
-  const rows = await pg(db).select(entryColumns).from(ledger).where(eq(ledger.accountId, accountId)).orderBy(desc(ledger.id)).limit(limit);
+  const rows = await db.select(entryColumns).from(ledger).where(eq(ledger.accountId, accountId)).orderBy(desc(ledger.id)).limit(limit);
   return rows as LedgerEntry[];
 }

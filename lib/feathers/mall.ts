@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { pg } from '../auth/db';
 import type { Gift } from '../content/schema';
+import { getDb } from '../db';
 import type { Db } from '../db/client';
 import { giftStock, redemptions } from '../db/schema';
 import { changeBalance, lockBalance } from './ledger';
@@ -35,9 +35,19 @@ export function newRedemptionCode(): string {
   return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
 }
 
+/** What is left of each gift, for a page: undefined while the database is down (the gifts still show). */
+export async function getMallStock(gifts: Gift[]): Promise<Map<string, number> | undefined> {
+  try {
+    return await remainingStock((await getDb()).db, gifts);
+  } catch (error) {
+    console.error('gift stock unavailable', (error as Error).message);
+    return undefined;
+  }
+}
+
 /** How many of each gift are left. */
 export async function remainingStock(db: Db, gifts: Gift[]): Promise<Map<string, number>> {
-  const rows = await pg(db).select().from(giftStock);
+  const rows = await db.select().from(giftStock);
   const redeemed = new Map(rows.map((r) => [r.giftId, r.redeemed]));
   return new Map(gifts.map((g) => [g.id, Math.max(0, g.stock - (redeemed.get(g.id) ?? 0))]));
 }
@@ -50,7 +60,7 @@ export async function remainingStock(db: Db, gifts: Gift[]): Promise<Map<string,
  */
 export async function redeemGift(db: Db, accountId: number, gift: Gift, idempotencyKey: string): Promise<RedeemResult> {
   const key = IdempotencyKey.parse(idempotencyKey);
-  return pg(db).transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const balance = await lockBalance(tx, accountId);
     if (balance === null) return { ok: false, code: 'unknown_account' };
     const [earlier] = await tx
@@ -86,5 +96,5 @@ export async function redeemGift(db: Db, accountId: number, gift: Gift, idempote
 
 /** The reader's redemptions with their codes, newest first. */
 export async function listRedemptions(db: Db, accountId: number): Promise<Redemption[]> {
-  return pg(db).select(redemptionColumns).from(redemptions).where(eq(redemptions.accountId, accountId)).orderBy(desc(redemptions.id));
+  return db.select(redemptionColumns).from(redemptions).where(eq(redemptions.accountId, accountId)).orderBy(desc(redemptions.id));
 }

@@ -1,9 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { pg } from '../auth/db';
-import type { Db } from '../db/client';
+import type { Db, Tx } from '../db/client';
 import { accounts, ledger, quizAttempts, shareVisits } from '../db/schema';
 import { consumeAttempt } from '../auth/rate-limit';
-import { changeBalance, lockBalance, type Tx } from './ledger';
+import { changeBalance, lockBalance } from './ledger';
 
 /** 恭喜你~答对了 +5羽毛 */
 export const QUIZ_REWARD = 5;
@@ -36,7 +35,7 @@ export type QuizResult =
  */
 export async function answerQuiz(db: Db, accountId: number, articleSlug: string, choice: number, answer: number): Promise<QuizResult> {
   const correct = choice === answer;
-  return pg(db).transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const balance = await lockBalance(tx, accountId);
     if (balance === null) return { ok: false, code: 'unknown_account' };
     const [recorded] = await tx
@@ -60,7 +59,7 @@ export async function answerQuiz(db: Db, accountId: number, articleSlug: string,
 
 /** The reader's earlier answer to an article's quiz, if any. */
 export async function quizAttempt(db: Db, accountId: number, articleSlug: string): Promise<{ correct: boolean } | null> {
-  const [row] = await pg(db)
+  const [row] = await db
     .select({ correct: quizAttempts.correct })
     .from(quizAttempts)
     .where(and(eq(quizAttempts.accountId, accountId), eq(quizAttempts.articleSlug, articleSlug)));
@@ -80,7 +79,7 @@ export async function creditReferral(
   referralCode: string,
   from: { address: string; perDay: number; excludeSharers?: number[]; now?: Date },
 ): Promise<{ sharerId: number } | null> {
-  return pg(db).transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const [sharer] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.referralCode, referralCode));
     if (!sharer || sharer.id === newAccountId || from.excludeSharers?.includes(sharer.id)) return null;
     if (!(await withinAddressCap(tx, 'referral', from.address, from.perDay, from.now ?? new Date()))) return null;
@@ -120,7 +119,7 @@ export async function recordShareVisit(
     now?: Date;
   },
 ): Promise<ShareVisitResult> {
-  return pg(db).transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const [sharer] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.referralCode, visit.referralCode));
     if (!sharer || sharer.id === visit.visitorAccountId || visit.excludeSharers?.includes(sharer.id)) return { counted: false, awarded: 0 };
     await lockBalance(tx, sharer.id);

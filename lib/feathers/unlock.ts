@@ -1,5 +1,4 @@
 import { and, eq } from 'drizzle-orm';
-import { pg } from '../auth/db';
 import type { Db } from '../db/client';
 import { unlocks } from '../db/schema';
 import { changeBalance, lockBalance } from './ledger';
@@ -14,7 +13,7 @@ export type UnlockResult =
  * nothing) and records the unlock, in one transaction.
  */
 export async function unlockArticle(db: Db, accountId: number, articleSlug: string, price: number): Promise<UnlockResult> {
-  return pg(db).transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const balance = await lockBalance(tx, accountId);
     if (balance === null) return { ok: false, code: 'unknown_account' };
     const [earlier] = await tx
@@ -31,7 +30,7 @@ export async function unlockArticle(db: Db, accountId: number, articleSlug: stri
 
 /** Whether the reader has unlocked the article. */
 export async function hasUnlocked(db: Db, accountId: number, articleSlug: string): Promise<boolean> {
-  const [row] = await pg(db)
+  const [row] = await db
     .select({ slug: unlocks.articleSlug })
     .from(unlocks)
     .where(and(eq(unlocks.accountId, accountId), eq(unlocks.articleSlug, articleSlug)));

@@ -1,5 +1,4 @@
 import { and, count, desc, eq } from 'drizzle-orm';
-import { pg } from '../auth/db';
 import type { Db } from '../db/client';
 import { favourites } from '../db/schema';
 
@@ -12,16 +11,16 @@ export type FavouriteState = { favourited: boolean; count: number };
  */
 export async function setFavourite(db: Db, accountId: number, articleSlug: string, favourited: boolean): Promise<FavouriteState> {
   if (favourited) {
-    await pg(db).insert(favourites).values({ accountId, articleSlug }).onConflictDoNothing();
+    await db.insert(favourites).values({ accountId, articleSlug }).onConflictDoNothing();
   } else {
-    await pg(db).delete(favourites).where(and(eq(favourites.accountId, accountId), eq(favourites.articleSlug, articleSlug)));
+    await db.delete(favourites).where(and(eq(favourites.accountId, accountId), eq(favourites.articleSlug, articleSlug)));
   }
   return { favourited, count: await favouriteCount(db, articleSlug) };
 }
 
 /** How many readers have favourited the article. */
 export async function favouriteCount(db: Db, articleSlug: string): Promise<number> {
-  const [row] = await pg(db).select({ n: count() }).from(favourites).where(eq(favourites.articleSlug, articleSlug));
+  const [row] = await db.select({ n: count() }).from(favourites).where(eq(favourites.articleSlug, articleSlug));
   return row?.n ?? 0;
 }
 
@@ -29,7 +28,7 @@ export async function favouriteCount(db: Db, articleSlug: string): Promise<numbe
 export async function favouriteState(db: Db, accountId: number | null, articleSlug: string): Promise<FavouriteState> {
   const total = await favouriteCount(db, articleSlug);
   if (accountId === null) return { favourited: false, count: total };
-  const [mine] = await pg(db)
+  const [mine] = await db
     .select({ slug: favourites.articleSlug })
     .from(favourites)
     .where(and(eq(favourites.accountId, accountId), eq(favourites.articleSlug, articleSlug)));
@@ -38,7 +37,7 @@ export async function favouriteState(db: Db, accountId: number | null, articleSl
 
 /** The reader's favourites, newest first. */
 export async function listFavourites(db: Db, accountId: number): Promise<Array<{ articleSlug: string; createdAt: Date }>> {
-  return pg(db)
+  return db
     .select({ articleSlug: favourites.articleSlug, createdAt: favourites.createdAt })
     .from(favourites)
     .where(eq(favourites.accountId, accountId))

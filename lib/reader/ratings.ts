@@ -1,6 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { pg } from '../auth/db';
 import type { Db } from '../db/client';
 import { ratings } from '../db/schema';
 
@@ -22,7 +21,7 @@ export type RatingState = {
  */
 export async function rateArticle(db: Db, accountId: number, articleSlug: string, stars: number): Promise<RatingState> {
   const valid = Stars.parse(stars);
-  await pg(db)
+  await db
     .insert(ratings)
     .values({ accountId, articleSlug, stars: valid })
     .onConflictDoUpdate({ target: [ratings.accountId, ratings.articleSlug], set: { stars: valid, updatedAt: sql`now()` } });
@@ -31,14 +30,14 @@ export async function rateArticle(db: Db, accountId: number, articleSlug: string
 
 /** 综合评分 (mean and count) and 我的评分 for the article. */
 export async function ratingState(db: Db, accountId: number | null, articleSlug: string): Promise<RatingState> {
-  const [summary] = await pg(db)
+  const [summary] = await db
     .select({ count: sql<number>`count(*)::int`, sum: sql<number>`coalesce(sum(${ratings.stars}), 0)::int` })
     .from(ratings)
     .where(eq(ratings.articleSlug, articleSlug));
   const n = summary?.count ?? 0;
   let mine: number | null = null;
   if (accountId !== null) {
-    const [row] = await pg(db)
+    const [row] = await db
       .select({ stars: ratings.stars })
       .from(ratings)
       .where(and(eq(ratings.accountId, accountId), eq(ratings.articleSlug, articleSlug)));

@@ -5,7 +5,7 @@ import { createSession, deleteExpiredSessions, deleteSession, getSessionAccount 
 import type { Db } from '@/lib/db/client';
 import { rateLimits, sessions } from '@/lib/db/schema';
 import { consumeAttempt } from '@/lib/auth/rate-limit';
-import { housekeeping } from '@/lib/db/housekeeping';
+import { housekeeping } from '@/lib/auth/housekeeping';
 import { BACKENDS } from './support/databases';
 import { perTestDatabase } from './support/per-test-database';
 import { testAccount } from './support/sign-up';

@@ -1,7 +1,6 @@
-import { sql } from 'drizzle-orm';
 import { currentAccount } from '@/lib/auth/web';
 import { articlePrice, hasArticle } from '@/lib/content/site';
-import { getDb } from '@/lib/db';
+import { getDb, pingDatabase } from '@/lib/db';
 import { quizAttempt } from '@/lib/feathers/rewards';
 import { hasUnlocked } from '@/lib/feathers/unlock';
 import { favouriteState } from '@/lib/reader/favourites';
@@ -23,7 +22,7 @@ export async function GET(request: Request) {
     const { db } = await getDb();
     // Signed out with no article, nothing has touched the database yet; reader state
     // needs it all the same, so say so when it is down.
-    if (!account && !known) await db.execute(sql`select 1`);
+    if (!account && !known) await pingDatabase(db);
     const id = account?.id ?? null;
     const paid = known !== null && articlePrice(known) !== undefined;
     const [favourite, rating, quiz, unlocked] = known
@@ -48,7 +47,8 @@ export async function GET(request: Request) {
       },
       { headers },
     );
-  } catch {
+  } catch (error) {
+    console.error('reader state unavailable', (error as Error).message);
     return Response.json({ available: false, account: null, article: null }, { status: 503, headers });
   }
 }

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { accountColumns, type Account, type SignUpLimits } from '@/lib/auth/accounts';
-import { pg } from '@/lib/auth/db';
 import { normalizeUsername } from '@/lib/auth/validation';
 import type { Db } from '@/lib/db/client';
 import { accounts } from '@/lib/db/schema';
@@ -17,7 +16,7 @@ const TEST_PASSWORD_HASH = 'scrypt$32768$8$3$qRNfWTK3HIrZ8d8z2k2GiQ==$cE0ICeswDA
  * sign-up path itself is tested in auth.test.ts and trust-limits.test.ts).
  */
 export async function testAccount(db: Db, username: string): Promise<Account> {
-  const [account] = await pg(db)
+  const [account] = await db
     .insert(accounts)
     .values({ username: normalizeUsername(username), passwordHash: TEST_PASSWORD_HASH, referralCode: randomReferralCode() })
     .returning(accountColumns);

@@ -1,4 +1,5 @@
-import { ArticlePage, articleMetadata, listArticleSlugs } from '@/components/routes/article-page';
+import { ArticlePage, articleMetadata } from '@/components/routes/article-page';
+import { listArticleSlugs } from '@/lib/content/site';
 import { prefixedLocales, type Locale } from '@/lib/i18n/routing';
 
 type Props = { params: Promise<{ locale: string; slug: string }> };

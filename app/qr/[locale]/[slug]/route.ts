@@ -1,4 +1,4 @@
-import { listArticleSlugs } from '@/components/routes/article-page';
+import { listArticleSlugs } from '@/lib/content/site';
 import { routing, type Locale } from '@/lib/i18n/routing';
 import { qrSvg } from '@/lib/qr';
 import { alternatesFor } from '@/lib/seo';

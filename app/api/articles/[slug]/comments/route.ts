@@ -22,7 +22,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     const account = await currentAccount();
     const [approved, mine] = await Promise.all([listApproved(db, slug, page), account ? listOwnPending(db, account.id, slug) : []]);
     return Response.json({ ok: true, page, ...approved, mine }, { headers });
-  } catch {
+  } catch (error) {
+    console.error('comments unavailable', (error as Error).message);
     return Response.json({ ok: false, code: 'unavailable' }, { status: 503, headers });
   }
 }

@@ -24,7 +24,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     if (!account) return Response.json({ ok: false, code: 'sign_in_required' }, { status: 401, headers });
     if (!(await hasUnlocked((await getDb()).db, account.id, slug))) return Response.json({ ok: false, code: 'locked' }, { status: 403, headers });
     return Response.json({ ok: true, html: toHtml(paid.body) }, { headers });
-  } catch {
+  } catch (error) {
+    console.error('paid part unavailable', (error as Error).message);
     return Response.json({ ok: false, code: 'unavailable' }, { status: 503, headers });
   }
 }

@@ -1,6 +1,6 @@
-import { deleteStaleAttempts } from '../auth/rate-limit';
-import { deleteExpiredSessions } from '../auth/sessions';
-import type { Db } from './client';
+import type { Db } from '../db/client';
+import { deleteStaleAttempts } from './rate-limit';
+import { deleteExpiredSessions } from './sessions';
 
 /** The longest rate-limit window in use (referral rewards: a day); older counters are dead. */
 const LONGEST_WINDOW_SECONDS = 24 * 60 * 60;
