@@ -1,4 +1,5 @@
 import { randomBytes, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { scryptOffThread } from './hasher';
 
 // scrypt with N = 2^15, r = 8, p = 3: one of OWASP's equivalent minimums (as strong
@@ -15,11 +16,12 @@ const MAX_R = 32;
 const MAX_P = 16;
 
 /**
- * Hashes at once per app server. They run in a hasher process of lower CPU
- * priority (lib/auth/hasher.ts), so pages keep being served during a flood of
- * sign-ins; two at once use the hasher's cores without queueing work behind work.
+ * Hashes at once per app server: half the cores (one on a 2-core machine). They
+ * run in a hasher process of lower CPU priority (lib/auth/hasher.ts), and scrypt is
+ * memory-hard (32 MiB each, sharing the cache with page serving), so the other
+ * half stays with the pages during a flood of sign-ins.
  */
-export const HASH_CONCURRENCY = 2;
+export const HASH_CONCURRENCY = Math.max(1, Math.floor(availableParallelism() / 2));
 /** Hashes that may wait for a turn; beyond it a sign-in is refused at once as busy. */
 export const HASH_QUEUE = 64;
 
