@@ -1,14 +1,12 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { scrypt, type ScryptOptions } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import path from 'node:path';
 
-/**
- * How much lower than the server the hasher runs (nice 10: under full load it
- * gets about a tenth of a core against the page-serving thread, and every idle
- * cycle otherwise).
- */
+/** How much lower than the server the hasher runs where it cannot be SCHED_IDLE. */
 const HASHER_NICENESS = 10;
+const CHRT = '/usr/bin/chrt';
 
 type Pending = { resolve: (key: Buffer) => void; reject: (error: Error) => void };
 
@@ -20,9 +18,14 @@ function hasher(): ChildProcess | null {
   if (child?.connected) return child;
   try {
     const file = path.join(/*turbopackIgnore: true*/ process.cwd(), 'server', 'hasher.mjs');
-    const started = fork(file, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] });
+    // SCHED_IDLE where util-linux's chrt is there: the hasher runs only on cycles the
+    // page-serving threads leave idle (scrypt is memory-hard: with mere nice it still
+    // shared the cache and the memory bus with them). Otherwise a lower nice value.
+    const started = existsSync(CHRT)
+      ? spawn(CHRT, ['--idle', '0', process.execPath, file], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+      : fork(file, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] });
     try {
-      if (started.pid) setPriority(started.pid, HASHER_NICENESS);
+      if (started.pid && !existsSync(CHRT)) setPriority(started.pid, HASHER_NICENESS);
     } catch (error) {
       console.error(`password hasher runs at normal priority: ${(error as Error).message}`);
     }
