@@ -24,6 +24,12 @@ const MAX_P = 16;
 export const HASH_CONCURRENCY = Math.max(1, Math.floor(availableParallelism() / 2));
 /** Hashes that may wait for a turn; beyond it a sign-in is refused at once as busy. */
 export const HASH_QUEUE = 64;
+/**
+ * The longest a sign-in waits for its hash, turn and hashing together; then busy.
+ * The hasher runs only on idle cycles, so on a machine saturated by page views a
+ * hash may not finish soon, and a reader is better told to try again.
+ */
+export const HASH_DEADLINE_MS = 15_000;
 
 /** Thrown when too many hashes are already waiting: the caller answers 503 busy. */
 export class PasswordHasherBusy extends Error {
@@ -33,7 +39,7 @@ export class PasswordHasherBusy extends Error {
 }
 
 let running = 0;
-const waiting: Array<() => void> = [];
+const waiting: Array<{ start: () => void }> = [];
 
 /**
  * Throws PasswordHasherBusy now if a hash could not even wait for a turn: a flood
@@ -43,18 +49,42 @@ export function assertHasherHasRoom(): void {
   if (running >= HASH_CONCURRENCY && waiting.length >= HASH_QUEUE) throw new PasswordHasherBusy();
 }
 
-/** Runs `work` when one of the HASH_CONCURRENCY slots is free (FIFO), or throws PasswordHasherBusy. */
+/**
+ * Runs `work` when one of the HASH_CONCURRENCY slots is free (FIFO), or throws
+ * PasswordHasherBusy: at once when HASH_QUEUE are already waiting, or when the turn
+ * and the work together pass HASH_DEADLINE_MS (the slot stays taken until the
+ * work really ends, so the bound holds).
+ */
 async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + HASH_DEADLINE_MS;
   if (running >= HASH_CONCURRENCY) {
     if (waiting.length >= HASH_QUEUE) throw new PasswordHasherBusy();
-    await new Promise<void>((resolve) => waiting.push(resolve));
+    await new Promise<void>((resolve, reject) => {
+      const entry = { start: resolve };
+      waiting.push(entry);
+      setTimeout(() => {
+        const at = waiting.indexOf(entry);
+        if (at < 0) return; // its turn came
+        waiting.splice(at, 1);
+        reject(new PasswordHasherBusy());
+      }, HASH_DEADLINE_MS).unref();
+    });
   } else running++;
-  try {
-    return await work();
-  } finally {
+  const done = work().finally(() => {
     const next = waiting.shift();
-    if (next) next();
+    if (next) next.start();
     else running--;
+  });
+  done.catch(() => {}); // when the deadline has answered first, a later failure has nobody to tell
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PasswordHasherBusy()), Math.max(0, deadline - Date.now()));
+    timer.unref();
+  });
+  try {
+    return await Promise.race([done, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -14,7 +14,7 @@ vi.mock('@/lib/auth/hasher', () => ({
     }),
 }));
 
-const { HASH_CONCURRENCY, HASH_QUEUE, PasswordHasherBusy, hashPassword, needsRehash } = await import('@/lib/auth/passwords');
+const { HASH_CONCURRENCY, HASH_DEADLINE_MS, HASH_QUEUE, PasswordHasherBusy, hashPassword, needsRehash } = await import('@/lib/auth/passwords');
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
@@ -41,6 +41,24 @@ describe('password hashing under a flood', () => {
     await tick();
     calls.release.shift()!();
     await expect(again).resolves.toMatch(/^scrypt\$32768\$8\$3\$/);
+  });
+
+  it('tells a sign-in it is busy when its hash has not finished by the deadline, and keeps the bound', async () => {
+    vi.useFakeTimers();
+    try {
+      const stuck = Array.from({ length: HASH_CONCURRENCY + 3 }, () => hashPassword('correct horse').then(() => 'done', (e: unknown) => (e instanceof PasswordHasherBusy ? 'busy' : 'error')));
+      await vi.advanceTimersByTimeAsync(HASH_DEADLINE_MS + 1);
+      expect(await Promise.all(stuck)).toEqual(Array(HASH_CONCURRENCY + 3).fill('busy'));
+      // The stuck hashes still hold their slots: nothing more runs until they end.
+      expect(calls.running).toBe(HASH_CONCURRENCY);
+      while (calls.release.length > 0) {
+        calls.release.shift()!();
+        await vi.advanceTimersByTimeAsync(0);
+      }
+      expect(calls.running).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('knows which stored hashes to upgrade', () => {
