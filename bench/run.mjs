@@ -94,6 +94,13 @@ function cleanup() {
   return cleaning;
 }
 
+// A bug in a timer callback (the sign-in flood) throws outside main()'s promise:
+// still stop the servers, or an orphaned next keeps ./data locked for the next run.
+process.on('uncaughtException', (err) => {
+  console.error(`bench failed: ${err.stack ?? err.message}`);
+  cleanup().finally(() => process.exit(1));
+});
+
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, () => {
     if (interrupted) return;
