@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { createDatabase } from './tests/e2e/support/database';
 
-const PORT = 3100;
+const PORT = 3100 + Number(process.env.E2E_PORT_OFFSET ?? 0);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 // Each run starts on an empty database of its own on the PostgreSQL server, so tests
 // can assert exact counts, run the admin CLI beside the site, and start more app

@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { articlePath, ARTICLE_H2 } from './helpers';
+import { testPort } from './support/ports';
 import { startServer, type RunningServer } from './support/server';
 
 // A second server of the same build whose database is a closed port: the article
 // must still be served whole, and the reader-state parts say they are unavailable.
-const PORT = 3150;
+const PORT = testPort(3150);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 let server: RunningServer | undefined;
 

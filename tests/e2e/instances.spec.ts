@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { testPort } from './support/ports';
 import { books, query } from './support/database';
 import { admin, apiReader, post } from './support/readers';
 import { startServer } from './support/server';
@@ -32,7 +33,7 @@ function stockMatches(): boolean {
 }
 
 test('two app instances on one database: of 50 redemptions split across both, the two affordable succeed', async ({ playwright, baseURL }) => {
-  const second = await startServer(3170, { DATABASE_URL: DB() });
+  const second = await startServer(testPort(3170), { DATABASE_URL: DB() });
   const request = await playwright.request.newContext();
   try {
     // Cookies ignore the port, so one session serves both instances.
@@ -55,7 +56,7 @@ test('two app instances on one database: of 50 redemptions split across both, th
 });
 
 test('SIGKILL in the middle of a burst of redemptions leaves no partial redemption', async ({ playwright }) => {
-  let server = await startServer(3180, { DATABASE_URL: DB() });
+  let server = await startServer(testPort(3180), { DATABASE_URL: DB() });
   const request = await playwright.request.newContext();
   try {
     const name = await apiReader(request, server.origin);
@@ -69,7 +70,7 @@ test('SIGKILL in the middle of a burst of redemptions leaves no partial redempti
     const settled = await burst;
     expect(settled.some((r) => r.status === 'rejected')).toBe(true); // some never got an answer
 
-    server = await startServer(3180, { DATABASE_URL: DB() });
+    server = await startServer(testPort(3180), { DATABASE_URL: DB() });
     const after = orphans(name);
     expect(after.codeWithoutSpend).toBe(0);
     expect(after.spendWithoutCode).toBe(0);

@@ -1,12 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations, waitForHydration } from './helpers';
+import { testPort } from './support/ports';
 import { query } from './support/database';
 import { admin, apiReader, post, unique } from './support/readers';
 import { startServer, type RunningServer } from './support/server';
 
 // The shipped guide is free. This file serves the fixture build (npm run build:fixture:
 // content/ plus tests/fixtures/paid-article) on the e2e database.
-const PORT = 3200;
+const PORT = testPort(3200);
 const PATH = '/articles/live-selling-checklist';
 const PAID_TEXT = '选品先看复购率';
 const FREE_TEXT = '这一部分人人都能读到。';

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { SLUG } from './helpers';
+import { testPort } from './support/ports';
 import { apiReader, post } from './support/readers';
 import { startServer } from './support/server';
 
@@ -10,7 +11,7 @@ import { startServer } from './support/server';
 // folder. Reader state written by one server process is there after a restart.
 test('on embedded PGlite, reader state and feathers survive a restart', async ({ playwright }) => {
   const dir = mkdtempSync(join(tmpdir(), 'e2e-pglite-'));
-  let server = await startServer(3190, { DATABASE_URL: '', PGLITE_DIR: dir });
+  let server = await startServer(testPort(3190), { DATABASE_URL: '', PGLITE_DIR: dir });
   const request = await playwright.request.newContext();
   try {
     await apiReader(request, server.origin);
@@ -18,7 +19,7 @@ test('on embedded PGlite, reader state and feathers survive a restart', async ({
     expect((await post(request, server.origin, `/api/articles/${SLUG}/quiz`, { choice: '1' })).status()).toBe(200);
     await server.stop();
 
-    server = await startServer(3190, { DATABASE_URL: '', PGLITE_DIR: dir });
+    server = await startServer(testPort(3190), { DATABASE_URL: '', PGLITE_DIR: dir });
     const state = await (await request.get(`${server.origin}/api/reader-state?article=${SLUG}`)).json();
     expect(state.account.feathers).toBe(5);
     expect(state.article.favourite).toEqual({ favourited: true, count: 1 });

@@ -2,6 +2,7 @@ import http from 'node:http';
 import { expect, test, type APIRequestContext, type PlaywrightWorkerArgs } from '@playwright/test';
 import { OPEN_REDIRECT_PAYLOADS } from '../fixtures/open-redirects';
 import { SLUG, articlePath } from './helpers';
+import { testPort } from './support/ports';
 import { createDatabase, dropDatabase, query } from './support/database';
 import { PASSWORD, unique } from './support/readers';
 import { startServer, type RunningServer } from './support/server';
@@ -14,8 +15,8 @@ import { startServer, type RunningServer } from './support/server';
 //    right-most X-Forwarded-For hop is the client, so one test machine can play
 //    many readers, as many phones would.
 const DEFAULT_LIMITS = { SIGN_UPS_PER_ADDRESS_HOUR: '5', SIGN_UPS_PER_ADDRESS_DAY: '20', REFERRALS_PER_ADDRESS_DAY: '3', SHARE_READS_PER_ADDRESS_DAY: '6' };
-const DIRECT_PORT = 3210;
-const PROXIED_PORT = 3211;
+const DIRECT_PORT = testPort(3210);
+const PROXIED_PORT = testPort(3211);
 const DIRECT = `http://127.0.0.1:${DIRECT_PORT}`;
 const PROXIED = `http://127.0.0.1:${PROXIED_PORT}`;
 
