@@ -25,7 +25,6 @@ export function PaidPart({ slug, locale, next, lang, signInHref, labels }: { slu
 
   useEffect(() => {
     if (!article?.unlocked || html !== null) return;
-    setLoadFailed(false);
     fetch(`/api/articles/${slug}/paid?locale=${locale}`, { headers: { accept: 'application/json' }, cache: 'no-store' })
       .then((r) => r.json() as Promise<{ ok: boolean; html?: string }>)
       .then((body) => (body.ok && body.html !== undefined ? setHtml(body.html) : setLoadFailed(true)))
@@ -58,7 +57,10 @@ export function PaidPart({ slug, locale, next, lang, signInHref, labels }: { slu
       {loadFailed && (
         <p role="alert" className="form-error">
           {labels.failed}{' '}
-          <button type="button" className="link-button" onClick={() => setAttempt((n) => n + 1)}>
+          <button type="button" className="link-button" onClick={() => {
+              setLoadFailed(false);
+              setAttempt((n) => n + 1);
+            }}>
             {labels.retry}
           </button>
         </p>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useReaderState } from '@/components/reader/reader-state';
 
 export type ShareLabels = {
@@ -21,11 +21,14 @@ export function withReferral(url: string, code: string): string {
   return u.toString();
 }
 
+/** The browser's capabilities do not change while the page is open: nothing to subscribe to. */
+const neverChanges = () => () => {};
+
 /**
  * 复制链接 with the Clipboard API, falling back to a selected text field where it is
  * missing (WeChat's in-app browser), a native share button where the Web Share API
- * exists, and a hint inside WeChat. Capabilities are read after mount, so the
- * server HTML is the same for every reader.
+ * exists, and a hint inside WeChat. Capabilities are read on hydration (the server
+ * snapshot says neither), so the server HTML is the same for every reader.
  */
 export function ShareActions({ url: canonical, title, labels }: Props) {
   // A signed-in reader shares a link carrying their referral code (the feathers
@@ -33,15 +36,10 @@ export function ShareActions({ url: canonical, title, labels }: Props) {
   const reader = useReaderState();
   const code = reader.status === 'ready' ? reader.data.account?.referralCode : undefined;
   const url = code ? withReferral(canonical, code) : canonical;
-  const [canShare, setCanShare] = useState(false);
-  const [inWeChat, setInWeChat] = useState(false);
+  const canShare = useSyncExternalStore(neverChanges, () => typeof navigator.share === 'function', () => false);
+  const inWeChat = useSyncExternalStore(neverChanges, () => /MicroMessenger/i.test(navigator.userAgent), () => false);
   const [status, setStatus] = useState<'idle' | 'copied' | 'manual'>('idle');
   const field = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    setCanShare(typeof navigator.share === 'function');
-    setInWeChat(/MicroMessenger/i.test(navigator.userAgent));
-  }, []);
 
   useEffect(() => {
     if (status === 'manual') field.current?.select();

@@ -5,7 +5,7 @@ import { favouriteState, listFavourites, setFavourite } from '@/lib/reader/favou
 import { rateArticle, ratingState } from '@/lib/reader/ratings';
 import { BACKENDS } from './support/databases';
 import { perTestDatabase } from './support/per-test-database';
-import { ANY_ADDRESS, testAccount } from './support/sign-up';
+import { testAccount } from './support/sign-up';
 
 const SLUG = 'how-ecommerce-operations-work';
 
