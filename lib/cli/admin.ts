@@ -33,7 +33,7 @@ function splitArgs(args: string[]): { positionals: string[]; reason?: string } |
     else if (arg.startsWith('-') && !/^-\d+$/.test(arg)) return { error: `unknown option "${arg}".` };
     else positionals.push(arg);
   }
-  return { positionals, reason };
+  return reason === undefined ? { positionals } : { positionals, reason };
 }
 
 /** Runs one admin command and returns the exit code; output goes to stdout/stderr. */

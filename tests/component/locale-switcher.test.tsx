@@ -45,7 +45,7 @@ describe('LocaleSwitcher', () => {
       ['简体', 'zh-CN'],
       ['繁體', 'zh-TW'],
       ['English', 'en'],
-    ]) {
+    ] as const) {
       const link = screen.getByRole('link', { name });
       expect(link).toHaveAttribute('lang', lang);
       expect(link).toHaveAttribute('hreflang', lang);

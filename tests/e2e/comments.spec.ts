@@ -39,7 +39,7 @@ test('comment → pending for its author only → a moderator approves → other
   await expect(comments(second).getByRole('heading')).toContainText('（0）');
   await expect(comments(second).getByText('这篇文章对我很有帮助')).toHaveCount(0);
 
-  const modRequest = await playwright.request.newContext({ baseURL });
+  const modRequest = await playwright.request.newContext({ baseURL: baseURL! });
   const mod = await moderator(modRequest, baseURL!);
   const modContext = await browser.newContext({ storageState: await modRequest.storageState() });
   const modPage = await modContext.newPage();
@@ -69,7 +69,7 @@ test('a rejected comment shows its reason on /me; a banned reader cannot post', 
   await comments(page).getByRole('button', { name: '发表评论' }).click();
   await expect(comments(page).getByRole('status')).toHaveText(POSTED);
 
-  const modRequest = await playwright.request.newContext({ baseURL });
+  const modRequest = await playwright.request.newContext({ baseURL: baseURL! });
   await moderator(modRequest, baseURL!);
   const modContext = await browser.newContext({ storageState: await modRequest.storageState() });
   const modPage = await modContext.newPage();
@@ -105,7 +105,7 @@ test('a rejected comment shows its reason on /me; a banned reader cannot post', 
 });
 
 test('/moderation is a 404 for readers who are not moderators', async ({ page, playwright, baseURL }) => {
-  const request = await playwright.request.newContext({ baseURL });
+  const request = await playwright.request.newContext({ baseURL: baseURL! });
   await apiReader(request, baseURL!);
   expect((await request.get('/moderation')).status()).toBe(404);
   const forged = await post(request, baseURL!, '/api/moderation/review', { action: 'approve', ids: '1' });
@@ -116,7 +116,7 @@ test('/moderation is a 404 for readers who are not moderators', async ({ page, p
 });
 
 test('bad comments get a 4xx with a message and are not stored', async ({ playwright, baseURL }) => {
-  const request = await playwright.request.newContext({ baseURL });
+  const request = await playwright.request.newContext({ baseURL: baseURL! });
   const anonymous = await post(request, baseURL!, `/api/articles/${SLUG}/comments`, { body: '你好' });
   expect(anonymous.status()).toBe(401);
   const name = await apiReader(request, baseURL!);
@@ -164,12 +164,12 @@ test(`${XSS_PAYLOADS.length} XSS payloads, approved, run nothing in the article 
   const bodies = XSS_PAYLOADS.map((p, i) => `${p} [${tag}-${i}]`);
   // 5 comments per account per 10 minutes: one writer per five payloads.
   for (let i = 0; i < bodies.length; i += 5) {
-    const writer = await playwright.request.newContext({ baseURL });
+    const writer = await playwright.request.newContext({ baseURL: baseURL! });
     await apiReader(writer, baseURL!);
     for (const body of bodies.slice(i, i + 5)) expect((await post(writer, baseURL!, `/api/articles/${SLUG}/comments`, { body })).status()).toBe(200);
     await writer.dispose();
   }
-  const modRequest = await playwright.request.newContext({ baseURL });
+  const modRequest = await playwright.request.newContext({ baseURL: baseURL! });
   await moderator(modRequest, baseURL!);
   const context = await browser.newContext({ storageState: await modRequest.storageState() });
   const page = await context.newPage();

@@ -114,7 +114,7 @@ test('two readers rating at the same moment both count; a double-clicked favouri
 });
 
 test('ten concurrent favourite requests from one reader make one favourite', async ({ playwright, baseURL }) => {
-  const request = await playwright.request.newContext({ baseURL });
+  const request = await playwright.request.newContext({ baseURL: baseURL! });
   await apiReader(request, baseURL!);
   const responses = await Promise.all(
     Array.from({ length: 10 }, () => post(request, baseURL!, `/api/articles/${SLUG}/favourite`, { intent: 'add' })),
@@ -146,13 +146,13 @@ test('a signed-out reader who favourites is sent to sign in and comes back to th
 });
 
 test('bad values, a foreign origin and no session each get a 4xx with a message and change nothing', async ({ playwright, baseURL }) => {
-  const anonymous = await playwright.request.newContext({ baseURL });
+  const anonymous = await playwright.request.newContext({ baseURL: baseURL! });
   const signedOut = await post(anonymous, baseURL!, `/api/articles/${SLUG}/rating`, { stars: '4' });
   expect(signedOut.status()).toBe(401);
   expect(await signedOut.json()).toMatchObject({ code: 'sign_in_required', message: '请先登录。', signInUrl: `/sign-in?next=%2F` });
   await anonymous.dispose();
 
-  const request = await playwright.request.newContext({ baseURL });
+  const request = await playwright.request.newContext({ baseURL: baseURL! });
   await apiReader(request, baseURL!);
   const before = (await (await request.get(`/api/reader-state?article=${SLUG}`)).json()).article;
   for (const stars of ['0', '6', '2.5', 'five', '', '1e1']) {
@@ -176,8 +176,8 @@ test('bad values, a foreign origin and no session each get a 4xx with a message 
 });
 
 test('the article HTML is the same bytes for a signed-in reader and carries no AggregateRating', async ({ playwright, baseURL }) => {
-  const anonymous = await playwright.request.newContext({ baseURL });
-  const signedIn = await playwright.request.newContext({ baseURL });
+  const anonymous = await playwright.request.newContext({ baseURL: baseURL! });
+  const signedIn = await playwright.request.newContext({ baseURL: baseURL! });
   await apiReader(signedIn, baseURL!);
   const [a, b] = await Promise.all([anonymous.get(articlePath()), signedIn.get(articlePath())]);
   const html = await a.text();

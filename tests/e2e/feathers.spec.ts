@@ -134,7 +134,7 @@ test('share link: each distinct reader earns the sharer +5 (at most 15); a sign-
 });
 
 test('bad values get a 4xx with a message and change nothing', async ({ playwright, baseURL }) => {
-  const request = await playwright.request.newContext({ baseURL });
+  const request = await playwright.request.newContext({ baseURL: baseURL! });
   const name = await apiReader(request, baseURL!);
   await admin('grant-feathers', name, '100', '--reason', 'e2e');
   const key = 'k'.repeat(24);
@@ -168,7 +168,7 @@ test('bad values get a 4xx with a message and change nothing', async ({ playwrig
 
   // Someone else's key is only a key: it makes the other reader's own attempt (here
   // refused, they have no feathers) and never touches this reader's redemption.
-  const other = await playwright.request.newContext({ baseURL });
+  const other = await playwright.request.newContext({ baseURL: baseURL! });
   const otherName = await apiReader(other, baseURL!);
   const theirs = await post(other, baseURL!, `/api/gifts/${GIFT}/redeem`, { key });
   expect(theirs.status()).toBe(409);
