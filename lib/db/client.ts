@@ -43,9 +43,7 @@ export async function openDb(options: { url?: string; dir?: string } = {}): Prom
     return { db: driver, driver, kind: 'postgres', close: () => pool.end() };
   }
   const dir = options.dir ?? pgliteDir();
-  const release = dir.startsWith('memory://') ? () => {} : acquireFolderLock(dir);
-  // A process that exits without closing must not leave its lock behind.
-  process.once('exit', release);
+  const release = dir.startsWith('memory://') ? () => {} : await acquireFolderLock(dir);
   try {
     const client = await PGlite.create(dir);
     const driver = drizzlePglite(client, { schema });

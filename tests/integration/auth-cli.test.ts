@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signUp } from '@/lib/auth/accounts';
 import { openDb, type DbHandle } from '@/lib/db/client';
+import { acquireFolderLock } from '@/lib/db/folder-lock';
 import { migrateDb } from '@/lib/db/migrate';
 import { accounts } from '@/lib/db/schema';
 import { ADMIN_URL } from './support/databases';
@@ -82,7 +83,7 @@ describe('admin CLI (PostgreSQL server)', () => {
   it('refuses cleanly when the embedded database folder is in use', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'admin-cli-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    writeFileSync(path.join(dir, '.lock'), String(process.pid)); // this test process: alive
+    cleanups.push(await acquireFolderLock(dir)); // held by this test process
     const run = await admin(['grant-moderator', 'reader'], { DATABASE_URL: '', PGLITE_DIR: dir });
     expect(run).toEqual({
       code: 1,
