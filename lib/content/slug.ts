@@ -39,11 +39,6 @@ export function slugify(text: string): string {
 export class Slugger {
   private readonly taken = new Set<string>(RESERVED_IDS);
 
-  /** Whether an id is already used in this document (or by the page chrome). */
-  has(id: string): boolean {
-    return this.taken.has(id);
-  }
-
   /** Claims an explicit id; false when it is already taken. */
   claim(id: string): boolean {
     if (this.taken.has(id)) return false;
