@@ -5,7 +5,7 @@ import { ArticleJsonLd } from '@/components/article/article-json-ld';
 import { ArticleMeta } from '@/components/article/article-meta';
 import { AuthorCard } from '@/components/article/author-card';
 import { KeywordLinks } from '@/components/article/keyword-links';
-import { Markdown } from '@/components/article/markdown';
+import { ArticleBody } from '@/components/article/article-body';
 import { ArticleComments } from '@/components/comments/article-comments';
 import { ArticleQuiz, GiftAside, PaidPartSlot } from '@/components/feathers/article-feathers';
 import { ArticleActions } from '@/components/reader/article-actions';
@@ -70,9 +70,11 @@ export async function ArticlePage({ locale, slug }: { locale: Locale; slug: stri
           <ArticleMeta locale={locale} article={article} characters={stats.hanCharacters} />
         </header>
         <div className="prose" lang={article.lang}>
-          <Markdown tree={article.body} />
+          <ArticleBody parts={article.parts} />
         </div>
-        {article.price !== undefined && <PaidPartSlot locale={locale} slug={slug} price={article.price} title={article.title} lang={article.lang} />}
+        {article.parts.map((part) =>
+          part.kind === 'locked' ? <PaidPartSlot key="locked" locale={locale} slug={slug} price={part.price} title={article.title} lang={article.lang} /> : null,
+        )}
         <footer className="article-footer">
           <ArticleActions locale={locale} slug={slug} />
           <ArticleQuiz locale={locale} slug={slug} />

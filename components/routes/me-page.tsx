@@ -2,11 +2,11 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { pageReader } from '@/lib/auth/page';
-import { getArticleSummary, listGifts } from '@/lib/content/site';
+import { getArticleSummary, getRuleCategory, listGifts } from '@/lib/content/site';
 import { REASONS, listLedger, type Reason } from '@/lib/feathers/ledger';
 import { listRedemptions } from '@/lib/feathers/mall';
 import { CommentText } from '@/components/comments/comment-text';
-import { RULE_CATEGORIES, activeBan, listMyComments, type RuleCategory } from '@/lib/comments/comments';
+import { activeBan, listMyComments } from '@/lib/comments/comments';
 import { TIME_ZONE } from '@/lib/i18n/request';
 import { Link } from '@/lib/i18n/navigation';
 import { localizedPath, type Locale } from '@/lib/i18n/routing';
@@ -46,12 +46,15 @@ export async function MePage({ locale }: { locale: Locale }) {
     activeBan(db, account.id),
   ]);
   const mine = await getTranslations({ locale, namespace: 'MyComments' });
-  const rules = await getTranslations({ locale, namespace: 'RuleCategories' });
-  const ruleLabel = (r: string | null) => (r && (RULE_CATEGORIES as readonly string[]).includes(r) ? rules(r as RuleCategory) : '');
   const commentStatus = (c: (typeof myComments)[number]) => {
     if (c.status === 'approved') return c.hidden ? mine('hidden') : mine('approved');
     if (c.status === 'pending') return mine('pending');
-    return mine(c.status, { reason: ruleLabel(c.reason) });
+    // The reason is named as the rules name that category (a category the rules no longer have: no name).
+    const category = c.reason ? getRuleCategory(locale, c.reason) : undefined;
+    return mine.rich(c.status, {
+      reason: category?.name ?? '',
+      category: (chunks) => <span lang={category && category.lang !== locale ? category.lang : undefined}>{chunks}</span>,
+    });
   };
   const giftNames = new Map(listGifts(locale).map((g) => [g.id, g.name]));
   const reasonLabel = (r: Reason) => (REASONS.includes(r) ? feathers(`reasons.${r}`) : r);

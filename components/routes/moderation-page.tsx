@@ -3,8 +3,9 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import { notFound, redirect } from 'next/navigation';
 import { CommentText } from '@/components/comments/comment-text';
 import { pageReader } from '@/lib/auth/page';
-import { BAN_DAYS, RULE_CATEGORIES, moderationQueue } from '@/lib/comments/comments';
-import { getArticleSummary } from '@/lib/content/site';
+import { moderationQueue } from '@/lib/comments/comments';
+import { banKey } from '@/lib/content/model';
+import { getArticleSummary, listBans, listRuleCategories } from '@/lib/content/site';
 import { TIME_ZONE } from '@/lib/i18n/request';
 import { Link } from '@/lib/i18n/navigation';
 import { localizedPath, type Locale } from '@/lib/i18n/routing';
@@ -28,7 +29,9 @@ export async function ModerationPage({ locale, searchParams }: { locale: Locale;
   if (reader.status === 'signed-out') redirect(`${localizedPath(locale, '/sign-in')}?next=${encodeURIComponent(self)}`);
   if (reader.status !== 'signed-in' || !reader.account.isModerator) notFound();
   const t = await getTranslations({ locale, namespace: 'Moderation' });
-  const rules = await getTranslations({ locale, namespace: 'RuleCategories' });
+  // Reasons and ban lengths are the rules' own (content/rules.md), named as the rules name them.
+  const categories = listRuleCategories(locale);
+  const bans = listBans();
   const format = await getFormatter({ locale });
   const afterParam = (await searchParams).after;
   const after = typeof afterParam === 'string' && /^\d{1,15}$/.test(afterParam) ? Number(afterParam) : 0;
@@ -38,9 +41,9 @@ export async function ModerationPage({ locale, searchParams }: { locale: Locale;
       <option value="" disabled>
         {t('reason')}
       </option>
-      {RULE_CATEGORIES.map((c) => (
-        <option key={c} value={c}>
-          {rules(c)}
+      {categories.map((c) => (
+        <option key={c.id} value={c.id} lang={c.lang === locale ? undefined : c.lang}>
+          {c.name}
         </option>
       ))}
     </select>
@@ -103,10 +106,10 @@ export async function ModerationPage({ locale, searchParams }: { locale: Locale;
                       <label className="visually-hidden" htmlFor={`ban-days-${c.id}`}>
                         {t('banDays')}
                       </label>
-                      <select id={`ban-days-${c.id}`} name="days" defaultValue="1">
-                        {Object.keys(BAN_DAYS).map((d) => (
-                          <option key={d} value={d}>
-                            {t(`days.${d as keyof typeof BAN_DAYS}`)}
+                      <select id={`ban-days-${c.id}`} name="days" defaultValue={bans[0] && banKey(bans[0])}>
+                        {bans.map((b) => (
+                          <option key={banKey(b)} value={banKey(b)}>
+                            {b.days === null ? t('banPermanent') : t('banForDays', { days: b.days })}
                           </option>
                         ))}
                       </select>

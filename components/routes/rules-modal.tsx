@@ -11,7 +11,7 @@ export async function RulesModal({ locale }: { locale: Locale }) {
   const rules = getRules(locale);
   return (
     <RulesDialog title={rules.title} closeLabel={t('close')} lang={rules.lang}>
-      <RulesContent body={rules.body} />
+      <RulesContent parts={rules.parts} />
     </RulesDialog>
   );
 }

@@ -25,7 +25,7 @@ export async function RulesPage({ locale }: { locale: Locale }) {
   return (
     <article lang={rules.lang}>
       <h1>{rules.title}</h1>
-      <RulesContent body={rules.body} />
+      <RulesContent parts={rules.parts} />
       <p lang={locale}>
         <Link href="/" className="button">
           {t('backToHome')}

@@ -15,12 +15,12 @@ export const DUPLICATE_SECONDS = 60 * 60;
 export const REPORTS_TO_HIDE = 3;
 export const PAGE_SIZE = 20;
 
-/** The categories of the community rules (社区公约) a comment can be rejected or removed for. */
-export const RULE_CATEGORIES = ['illegal', 'unfriendly', 'spam', 'vulgar', 'false', 'superstition', 'clickbait', 'fandom', 'other'] as const;
-export type RuleCategory = (typeof RULE_CATEGORIES)[number];
-
-/** Ban lengths of the rules' 违规处罚, in days; null is permanent. */
-export const BAN_DAYS = { '1': 1, '7': 7, '15': 15, permanent: null } as const;
+/**
+ * The id of a category of the community rules (社区公约), `{#spam}` in content/rules.md:
+ * what a comment is rejected or removed for, or a reader banned for. Stored as
+ * written; the routes accept only ids the rules have (lib/comments/moderation-input.ts).
+ */
+export type RuleCategoryId = string;
 
 export type CommentStatus = 'pending' | 'approved' | 'rejected' | 'removed';
 export type PublicComment = { id: number; author: string; body: string; createdAt: Date };
@@ -199,7 +199,7 @@ export async function approveComments(db: Db, moderatorId: number, ids: number[]
  * Removing takes the +10 back with a reversing entry, as far as the balance allows
  * (a balance never goes below zero).
  */
-export async function rejectComments(db: Db, moderatorId: number, ids: number[], reason: RuleCategory, now = new Date()): Promise<ReviewResult[]> {
+export async function rejectComments(db: Db, moderatorId: number, ids: number[], reason: RuleCategoryId, now = new Date()): Promise<ReviewResult[]> {
   const out: ReviewResult[] = [];
   for (const id of ids) {
     out.push(
@@ -221,7 +221,7 @@ export async function rejectComments(db: Db, moderatorId: number, ids: number[],
 }
 
 /** Bars an account from commenting for some days, or for good (`days` null). A new ban replaces the old. */
-export async function banFromCommenting(db: Db, moderatorId: number, accountId: number, days: number | null, reason: RuleCategory, now = new Date()) {
+export async function banFromCommenting(db: Db, moderatorId: number, accountId: number, days: number | null, reason: RuleCategoryId, now = new Date()) {
   const until = days === null ? null : new Date(now.getTime() + days * 86_400_000);
   const [exists] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, accountId));
   if (!exists) return null;

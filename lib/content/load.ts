@@ -3,7 +3,9 @@ import path from 'node:path';
 import type { Root as MdastRoot } from 'mdast';
 import type { z } from 'zod';
 import { PAID_MARKER, isPaidMarker, parseContentFile, type ParsedFile } from './parse';
-import { ContentError, type ContentProblem } from './problem';
+import { ArticleModelSchema, RulesModelSchema, problemPosition } from './model';
+import { ContentError, type ContentProblem, type ContentRule } from './problem';
+import { buildArticleModel, buildRulesModel, type ArticleSourceModel, type RulesSourceModel } from './structure';
 import {
   ArticleFrontMatter,
   AuthorFrontMatter,
@@ -20,9 +22,17 @@ export type ArticleSource = ArticleFrontMatter & {
   body: MdastRoot;
   /** A paid article's part after the marker: sent only to readers who unlocked it. */
   paidBody?: MdastRoot;
+  /** Its typed structure: lead, sections with stable ids, the paid part. */
+  model: ArticleSourceModel;
 };
 export type AuthorSource = AuthorFrontMatter & { file: string };
-export type RulesSource = RulesFrontMatter & { file: string; body: MdastRoot };
+export type RulesSource = RulesFrontMatter & {
+  file: string;
+  /** The Markdown as written (with its {#id} markers). */
+  body: MdastRoot;
+  /** Its typed structure: preamble, categories, penalties, appeal, closing line. */
+  model: RulesSourceModel;
+};
 
 /** Everything under `content/`, validated and typed. */
 export type ContentSource = {
@@ -52,6 +62,26 @@ function listMarkdown(dir: string): string[] {
   return out;
 }
 
+/** Checks a document model with its zod schema and reports each issue at the node it is about. */
+function checkModel(
+  parsed: ParsedFile<unknown>,
+  model: object,
+  schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } } },
+  rule: ContentRule,
+): ContentProblem[] {
+  const result = schema.safeParse(model);
+  if (result.success || !result.error) return [];
+  return result.error.issues.map((issue) => {
+    const start = problemPosition(model, issue.path);
+    return { file: parsed.file, line: start?.line ?? 1, column: start?.column ?? 1, rule, message: issue.message };
+  });
+}
+
+/** Builds a file's model, reporting what the builder finds (unreadable ban lengths…) at its offset. */
+function reporterFor(parsed: ParsedFile<unknown>, problems: ContentProblem[]) {
+  return (offset: number, rule: ContentRule, message: string) => problems.push({ file: parsed.file, ...parsed.pointAt(offset), rule, message });
+}
+
 const bodyOf = (tree: MdastRoot): MdastRoot => ({ ...tree, children: tree.children.filter((n) => n.type !== 'yaml') });
 
 /** Splits a body at the paid marker into the free part and the paid part. */
@@ -76,7 +106,7 @@ export function readContent(dirs: string | string[] = contentDir()): { content: 
     return parsed;
   };
 
-  const articles: Array<{ parsed: ParsedFile<ArticleFrontMatter>; data: ArticleFrontMatter }> = [];
+  const articles: Array<{ parsed: ParsedFile<ArticleFrontMatter>; data: ArticleFrontMatter; model: ArticleSourceModel }> = [];
   const authors = new Map<string, AuthorSource>();
   let rules: RulesSource | undefined;
   let banner: SiteFrontMatter['banner'] | undefined;
@@ -86,13 +116,21 @@ export function readContent(dirs: string | string[] = contentDir()): { content: 
     const name = path.relative(folder, full).split(path.sep).join('/');
     if (name.startsWith('articles/')) {
       const parsed = parse(full, ArticleFrontMatter);
-      if (parsed.data) articles.push({ parsed, data: parsed.data });
+      if (parsed.data) {
+        const model = buildArticleModel(parsed.tree, parsed.data.price);
+        problems.push(...checkModel(parsed, model, ArticleModelSchema, 'article-model'));
+        articles.push({ parsed, data: parsed.data, model });
+      }
     } else if (name.startsWith('authors/')) {
       const parsed = parse(full, AuthorFrontMatter);
       if (parsed.data) authors.set(parsed.data.id, { ...parsed.data, file: parsed.file });
     } else if (name === 'rules.md') {
       const parsed = parse(full, RulesFrontMatter);
-      if (parsed.data) rules = { ...parsed.data, file: parsed.file, body: bodyOf(parsed.tree) };
+      if (parsed.data) {
+        const model = buildRulesModel(parsed.tree, parsed.source, reporterFor(parsed, problems));
+        problems.push(...checkModel(parsed, model, RulesModelSchema, 'rules-model'));
+        rules = { ...parsed.data, file: parsed.file, body: bodyOf(parsed.tree), model };
+      }
     } else if (name === 'site.md') {
       banner = parse(full, SiteFrontMatter).data?.banner;
     } else if (name === 'gifts.md') {
@@ -143,7 +181,7 @@ export function readContent(dirs: string | string[] = contentDir()): { content: 
   return {
     content: {
       articles: articles
-        .map(({ parsed, data }) => ({ ...data, file: parsed.file, ...splitPaid(bodyOf(parsed.tree)) }))
+        .map(({ parsed, data, model }) => ({ ...data, file: parsed.file, ...splitPaid(bodyOf(parsed.tree)), model }))
         .sort((a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt)),
       authors,
       rules,

@@ -12,6 +12,10 @@ import { checkText } from './text-rules';
 /** A Markdown file read from disk: its Markdown tree, front matter and problems found so far. */
 export type ParsedFile<T> = {
   file: string;
+  /** The file's text, for rules that read it as written (offsets map onto lines and columns). */
+  source: string;
+  /** Line and column of a character offset. */
+  pointAt: (offset: number) => { line: number; column: number };
   tree: MdastRoot;
   data: T | undefined;
   problems: ContentProblem[];
@@ -90,7 +94,7 @@ export function parseContentFile<S extends z.ZodType>(file: string, source: stri
   });
 
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { file, tree, data, problems, positionOf };
+  return { file, source, pointAt: at, tree, data, problems, positionOf };
 }
 
 /** The line that ends a paid article's free part. An HTML comment: invisible if rendered anywhere else. */

@@ -17,6 +17,8 @@ export type ContentRule =
   | 'ascii-punctuation'
   | 'raw-html'
   | 'paid-marker'
+  | 'article-model'
+  | 'rules-model'
   | 'unknown-file';
 
 /** Formats a problem the way compilers do, so editors and terminals can jump to it. */

@@ -4,13 +4,16 @@ import { loadContent, type ArticleSource, type ContentSource } from './load';
 import {
   bodyStats,
   contentLangFor,
+  flattenSection,
   localizeText,
-  plainText,
   readingMinutes,
-  renderBody,
+  renderArticleModel,
+  renderRulesModel,
+  type Block,
   type ContentLang,
   type SiteLocale,
 } from './localize';
+import { banKey, type ArticlePart, type Ban, type RulesPart } from './model';
 
 // Content is read once per server process (at build time for static pages); a
 // problem in it throws, which fails `next build` with the file, line and column.
@@ -35,13 +38,18 @@ export type ArticleSummary = {
   lang: ContentLang;
 };
 
+/**
+ * A part of an article as the page renders it: the paid part never gets here, only
+ * a `locked` part saying where it starts and what it costs.
+ */
+export type ArticleViewPart = Exclude<ArticlePart<Block>, { kind: 'paid' }> | { kind: 'locked'; price: number };
+
 /** A whole article, rendered for one locale. */
 export type ArticleView = ArticleSummary & {
-  /** The whole body of a free article; of a paid one, only the free part. */
-  body: HastRoot;
+  /** Lead and sections (stable ids); of a paid article, the free part and a `locked` part. */
+  parts: ArticleViewPart[];
   /** Feathers to unlock a paid article's rest (undefined: free). */
   price?: number;
-  outline: Array<{ depth: number; text: string }>;
 };
 
 function author(id: string, locale: SiteLocale): AuthorView {
@@ -73,12 +81,12 @@ export function listArticles(locale: SiteLocale): ArticleSummary[] {
 export function getArticle(locale: SiteLocale, slug: string): ArticleView | undefined {
   const a = content().articles.find((x) => x.slug === slug);
   if (!a) return undefined;
-  return {
-    ...summarize(a, locale),
-    body: renderBody(a.body, locale),
-    price: a.paidBody ? a.price : undefined,
-    outline: a.body.children.flatMap((n) => (n.type === 'heading' ? [{ depth: n.depth, text: localizeText(plainText(n), locale) }] : [])),
-  };
+  // The paid part is dropped before rendering: the page cannot carry what it never had.
+  const free = { parts: a.model.parts.filter((p) => p.kind !== 'paid') };
+  const paid = a.model.parts.find((p) => p.kind === 'paid');
+  const parts: ArticleViewPart[] = renderArticleModel(free, locale).parts.filter((p): p is Exclude<ArticlePart<Block>, { kind: 'paid' }> => p.kind !== 'paid');
+  if (paid) parts.push({ kind: 'locked', price: paid.price });
+  return { ...summarize(a, locale), parts, price: paid?.price };
 }
 
 /** Every article slug, newest first (routes prerender each one; any other slug is a 404). */
@@ -130,10 +138,35 @@ export function getAuthor(locale: SiteLocale, id: string): { author: AuthorView;
   };
 }
 
-/** The community rules (社区公约) rendered for a locale. */
-export function getRules(locale: SiteLocale): { title: string; body: HastRoot; lang: ContentLang } {
+/** The community rules (社区公约) rendered for a locale: preamble, categories, penalties, appeal, closing line. */
+export function getRules(locale: SiteLocale): { title: string; parts: Array<RulesPart<Block>>; lang: ContentLang } {
   const r = content().rules;
-  return { title: localizeText(r.title, locale), body: renderBody(r.body, locale), lang: contentLangFor(locale) };
+  return { title: localizeText(r.title, locale), parts: renderRulesModel(r.model, locale).parts, lang: contentLangFor(locale) };
+}
+
+/** A category of the rules as moderators pick it and readers see it as a reason: its id and its name from the rules text. */
+export type RuleCategoryView = { id: string; name: string; lang: ContentLang };
+
+/** The rules' categories in their order, named as the rules name them in the locale's script. */
+export function listRuleCategories(locale: SiteLocale): RuleCategoryView[] {
+  return content().rules.model.parts.flatMap((p) =>
+    p.kind === 'categories' ? p.categories.map((c) => ({ id: c.id, name: localizeText(c.name, locale), lang: contentLangFor(locale) })) : [],
+  );
+}
+
+/** One category by id (a stored comment's reason), or undefined when the rules no longer have it. */
+export function getRuleCategory(locale: SiteLocale, id: string): RuleCategoryView | undefined {
+  return listRuleCategories(locale).find((c) => c.id === id);
+}
+
+/** The ban lengths of the rules' penalties (违规处罚), as written: days, or null for permanent. */
+export function listBans(): Ban[] {
+  return content().rules.model.parts.flatMap((p) => (p.kind === 'penalties' ? p.bans : []));
+}
+
+/** The ban a form's value names (`1`, `7`, `permanent`…), or undefined when the rules state no such length. */
+export function getBan(key: string): Ban | undefined {
+  return listBans().find((b) => banKey(b) === key);
 }
 
 /** The site banner text for a locale. */
@@ -175,12 +208,16 @@ export function quizAnswer(slug: string): { options: number; answer: number } | 
 /** A paid article's price and its paid part rendered for a locale; undefined for a free or unknown article. */
 export function getPaidPart(locale: SiteLocale, slug: string): { price: number; body: HastRoot } | undefined {
   const a = content().articles.find((x) => x.slug === slug);
-  if (!a?.paidBody || a.price === undefined) return undefined;
-  return { price: a.price, body: renderBody(a.paidBody, locale) };
+  const paid = a?.model.parts.find((p) => p.kind === 'paid');
+  if (!paid) return undefined;
+  const [part] = renderArticleModel({ parts: [paid] }, locale).parts;
+  if (part?.kind !== 'paid') return undefined;
+  const blocks = [...part.lead, ...part.sections.flatMap(flattenSection)];
+  return { price: part.price, body: { type: 'root', children: blocks.flatMap((b, i) => (i === 0 ? [b] : [{ type: 'text' as const, value: '\n' }, b])) } };
 }
 
 /** A paid article's price (undefined for a free or unknown one). */
 export function articlePrice(slug: string): number | undefined {
   const a = content().articles.find((x) => x.slug === slug);
-  return a?.paidBody ? a.price : undefined;
+  return a?.model.parts.find((p) => p.kind === 'paid')?.price;
 }

@@ -67,6 +67,15 @@ test.describe('article page (zh-CN)', () => {
     await expect(body.getByRole('listitem').first()).toContainText('为了帮助产品和用户之间建立和维护好关系');
   });
 
+  test('headings carry stable ids, so a #fragment link opens the article at that section', async ({ page }) => {
+    const body = page.locator('article .prose');
+    await expect(body.getByRole('heading', { level: 2, name: '一、什么是运营、电商运营' })).toHaveAttribute('id', '一什么是运营电商运营');
+    await expect(body.getByRole('heading', { level: 4, name: '（1）平台侧运营' })).toHaveAttribute('id', '1平台侧运营');
+    await page.goto(`${articlePath()}#${encodeURIComponent('六学习渠道')}`);
+    await expect(body.getByRole('heading', { level: 2, name: '六、学习渠道' })).toBeInViewport();
+    await expect(body.getByRole('heading', { level: 2, name: '一、什么是运营、电商运营' })).not.toBeInViewport();
+  });
+
   test('keyword links lead to the tag page', async ({ page }) => {
     const footer = page.locator('article footer');
     const links = footer.locator('a[rel="tag"]');

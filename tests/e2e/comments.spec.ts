@@ -75,13 +75,13 @@ test('a rejected comment shows its reason on /me; a banned reader cannot post', 
   const modPage = await modContext.newPage();
   await modPage.goto('/moderation');
   const item = modPage.getByRole('listitem').filter({ hasText: '加我微信买便宜货' });
-  await item.getByLabel('违规类型').first().selectOption({ label: '垃圾广告' });
+  await item.getByLabel('违规类型').first().selectOption({ label: '发布垃圾广告信息' });
   await item.getByRole('button', { name: '驳回' }).click();
   await expect(modPage.getByText('加我微信买便宜货')).toHaveCount(0);
 
   await page.goto('/me');
   const mine = page.getByRole('region', { name: '我的评论' });
-  await expect(mine.getByRole('listitem').filter({ hasText: '加我微信买便宜货' })).toContainText('未通过：垃圾广告');
+  await expect(mine.getByRole('listitem').filter({ hasText: '加我微信买便宜货' })).toContainText('未通过：发布垃圾广告信息');
 
   // Ban them for a day from the queue (their next comment is there).
   await page.goto(articlePath());
@@ -90,8 +90,19 @@ test('a rejected comment shows its reason on /me; a banned reader cannot post', 
   await expect(comments(page).getByRole('status')).toHaveText(POSTED);
   await modPage.goto('/moderation');
   const next = modPage.getByRole('listitem').filter({ hasText: '我还要发' });
+  // The lengths the rules' 违规处罚 states, read from content/rules.md.
+  await expect(next.getByLabel('禁言时长').locator('option')).toHaveText(['1 天', '7 天', '15 天', '永久']);
   await next.getByLabel('禁言时长').selectOption({ label: '7 天' });
-  await next.getByLabel('违规类型').last().selectOption({ label: '垃圾广告' });
+  await next.getByLabel('违规类型').last().selectOption({ label: '发布垃圾广告信息' });
+  // Only what the rules state is accepted: a category or a ban length they do not have is refused.
+  const nextId = query(DB(), `select c.id from comments c join accounts a on a.id = c.account_id where a.username = '${author}' and c.status = 'pending'`)[0]![0]!;
+  const unknownReason = await post(modRequest, baseURL!, '/api/moderation/review', { action: 'reject', ids: nextId, reason: 'rude' });
+  expect(unknownReason.status()).toBe(400);
+  expect((await unknownReason.json()).code).toBe('reason_required');
+  const authorId = query(DB(), `select id from accounts where username = '${author}'`)[0]![0]!;
+  const unknownLength = await post(modRequest, baseURL!, '/api/moderation/ban', { accountId: authorId, days: '30', reason: 'spam' });
+  expect(unknownLength.status()).toBe(400);
+  expect((await unknownLength.json()).code).toBe('invalid_input');
   await next.getByRole('button', { name: '禁言该用户' }).click();
 
   await page.reload();

@@ -64,6 +64,8 @@ test('购买: 羽毛不足 first; after a grant the paid part appears, once paid
   await page.getByRole('dialog').getByRole('button', { name: '确认购买' }).click();
   await expect(page.locator('.paid-part')).toContainText(PAID_TEXT);
   await expect(page.locator('.paid-part h2')).toHaveText('付费部分');
+  // The paid part's headings carry their stable ids too.
+  await expect(page.locator('.paid-part h2')).toHaveAttribute('id', '付费部分');
   await expect(page.getByRole('banner').locator('.balance')).toHaveText('羽毛 10');
   await expectNoSeriousA11yViolations(page, { label: 'unlocked paid article' });
 

@@ -144,6 +144,10 @@ test.describe('rules page (direct load)', () => {
     await expect(page.getByRole('dialog')).toHaveCount(0);
     const categories = page.locator('main .rules > ol > li');
     await expect(categories).toHaveCount(9);
+    // Each category carries the id an editor wrote ({#spam}), so /rules#spam points at it.
+    await expect(categories.nth(2)).toHaveAttribute('id', 'spam');
+    await expect(categories.nth(2)).toContainText('发布垃圾广告信息：以推广曝光为目的');
+    await expect(page.getByRole('main')).not.toContainText('{#');
     await expect(page.getByRole('main')).toContainText('禁言 1 天、7 天、15 天');
     await expect(page.getByRole('heading', { name: '三、申诉' })).toBeVisible();
     await expect(page.getByRole('main').getByRole('link', { name: '返回首页' })).toHaveAttribute('href', '/');

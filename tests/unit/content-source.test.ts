@@ -115,20 +115,40 @@ describe('the article (content/articles/how-ecommerce-operations-work.md) agains
 
 describe('the community rules (content/rules.md) against the seed page', () => {
   const seed = seedRules();
-  const categoryList = () => {
-    const list = content.rules.body.children.find((n): n is List => n.type === 'list');
-    if (!list) throw new Error('rules have no list');
-    return list;
-  };
+  const parts = () => content.rules.model.parts;
+  const categories = () => parts().flatMap((p) => (p.kind === 'categories' ? p.categories : []));
+  /** All the prose of the rules model (markers gone), to search seed lines in. */
+  const modelText = () =>
+    squash(
+      parts()
+        .flatMap((p): RootContent[] => {
+          switch (p.kind) {
+            case 'preamble':
+              return p.blocks;
+            case 'categories':
+              return [p.heading.node, ...p.intro, ...p.categories.flatMap((c) => [c.lead, ...c.items])];
+            case 'penalties':
+            case 'appeal':
+            case 'section':
+              return [p.heading.node, ...p.blocks];
+            case 'closing':
+              return [p.block];
+          }
+        })
+        .map((n) => plainText(n))
+        .join(''),
+    );
 
   it('is titled 社区公约', () => {
     expect(content.rules.title).toBe('社区公约');
   });
 
-  it('has 9 top-level categories with 13, 8, 8, 7, 3, 4, 3, 5, 4 items, as the seed does', () => {
-    const list = categoryList();
-    expect(list.ordered).toBe(true);
-    const perCategory = list.children.map((item) => item.children.find((n): n is List => n.type === 'list')?.children.length ?? 0);
+  it('is a preamble, categories, penalties, an appeal and a closing line, in that order', () => {
+    expect(parts().map((p) => p.kind)).toEqual(['preamble', 'categories', 'penalties', 'appeal', 'closing']);
+  });
+
+  it('has 9 categories with 13, 8, 8, 7, 3, 4, 3, 5, 4 items, as the seed does, under the ids stored comments use', () => {
+    const perCategory = categories().map((c) => c.items.length);
     expect(perCategory).toEqual([13, 8, 8, 7, 3, 4, 3, 5, 4]);
 
     // The same counts read off the seed: "N. …" opens a category, "    N)…" is one of its items.
@@ -138,27 +158,37 @@ describe('the community rules (content/rules.md) against the seed page', () => {
       else if (/^\s+\d+\)/u.test(l)) seedCounts[seedCounts.length - 1]! += 1;
     }
     expect(perCategory).toEqual(seedCounts);
+    expect(categories().map((c) => c.id)).toEqual(['illegal', 'unfriendly', 'spam', 'vulgar', 'false', 'superstition', 'clickbait', 'fandom', 'other']);
   });
 
   it('names the categories as the seed does', () => {
-    const names = categoryList().children.map((item) => squash(plainText(item.children[0]!)));
+    const leads = categories().map((c) => squash(plainText(c.lead)));
     const seedNames = seed.lines.filter((l) => /^\d+\.\s*\S/u.test(l)).map((l) => squash(stripListMarker(l)));
-    expect(names).toEqual(seedNames);
-    expect(names[0]).toBe('违反法律法规的信息，主要表现为：');
-    expect(names[7]).toBe('「饭圈」乱象行为，主要表现为：');
+    expect(leads).toEqual(seedNames);
+    expect(leads[0]).toBe('违反法律法规的信息，主要表现为：');
+    expect(categories().map((c) => c.name)).toEqual([
+      '违反法律法规的信息',
+      '不友善',
+      '发布垃圾广告信息',
+      '色情低俗信息',
+      '不实信息',
+      '传播封建迷信',
+      '文章标题党',
+      '「饭圈」乱象行为',
+      '其他危害行为或内容',
+    ]);
   });
 
-  it('states the penalties: 禁言 1 天、7 天、15 天直至永久禁言', () => {
-    const children = content.rules.body.children;
-    const at = children.findIndex((n) => n.type === 'heading' && plainText(n) === '二、违规处罚');
-    expect(at).toBeGreaterThan(-1);
-    const next = children.findIndex((n, i) => i > at && n.type === 'heading');
-    const section = children.slice(at + 1, next).map((n) => plainText(n)).join('\n');
-    expect(section).toContain('禁言 1 天、7 天、15 天直至永久禁言');
+  it('states the penalties (禁言 1 天、7 天、15 天直至永久禁言), and the model reads those lengths from them', () => {
+    const penalties = parts().find((p) => p.kind === 'penalties');
+    expect(penalties?.kind === 'penalties' && penalties.heading.text).toBe('二、违规处罚');
+    expect(penalties?.kind === 'penalties' && penalties.blocks.map((n) => plainText(n)).join('\n')).toContain('禁言 1 天、7 天、15 天直至永久禁言');
+    expect(penalties?.kind === 'penalties' && penalties.bans).toEqual([{ days: 1 }, { days: 7 }, { days: 15 }, { days: null }]);
   });
 
-  it('drops nothing: every seed line of the rules is in the rules body', () => {
-    const text = bodyText(content.rules.body);
+  it('drops nothing: every seed line of the rules is in the rules model', () => {
+    const text = modelText();
+    expect(text).not.toContain('{#');
     const missing = seed.lines.map((l) => squash(stripListMarker(l))).filter((l) => l !== '' && !text.includes(l));
     expect(missing).toEqual([]);
   });

@@ -90,12 +90,16 @@ describe('site model on a content folder with a new article (CONTENT_DIR)', () =
       expect(site.listArticles('en')[0]!.title).toBe(NEW_TITLE);
     });
 
-    it('renders the new article with its outline', () => {
+    it('renders the new article as a lead and its sections, with stable ids', () => {
       const view = site.getArticle('zh-CN', NEW_SLUG);
-      expect(view?.outline).toEqual([
-        { depth: 2, text: '一、什么是私域流量' },
-        { depth: 2, text: '总结' },
+      expect(view?.parts.map((p) => (p.kind === 'section' ? [p.kind, p.heading.level, p.heading.id, p.heading.text] : [p.kind]))).toEqual([
+        ['lead'],
+        ['section', 2, '一什么是私域流量', '一、什么是私域流量'],
+        ['section', 2, '总结', '总结'],
       ]);
+      // The heading element carries its id; zh-TW converts the text but keeps the id.
+      const tw = site.getArticle('zh-TW', NEW_SLUG)?.parts[1];
+      expect(tw?.kind === 'section' && tw.heading).toMatchObject({ id: '一什么是私域流量', text: '一、什麼是私域流量', node: { tagName: 'h2', properties: { id: '一什么是私域流量' } } });
       expect(site.getArticle('zh-CN', 'no-such-article')).toBeUndefined();
     });
   });

@@ -1,17 +1,18 @@
 import { z } from 'zod';
-import { BAN_DAYS, RULE_CATEGORIES, banFromCommenting } from '@/lib/comments/comments';
+import { banFromCommenting } from '@/lib/comments/comments';
+import { BanInput, RuleCategoryInput } from '@/lib/comments/moderation-input';
 import { fail, handleMutation } from '@/lib/http/mutation';
 
 const Input = z.object({
   accountId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
-  days: z.enum(Object.keys(BAN_DAYS) as [keyof typeof BAN_DAYS], { error: 'invalid_input' }),
-  reason: z.enum(RULE_CATEGORIES, { error: 'reason_required' }),
+  days: BanInput,
+  reason: RuleCategoryInput,
 });
 
-/** 禁言: bars an account from commenting for 1, 7 or 15 days or for good. Moderators only. */
+/** 禁言: bars an account from commenting for one of the lengths the rules' penalties state. Moderators only. */
 export async function POST(request: Request) {
   return handleMutation(request, { schema: Input, access: 'moderator' }, async ({ db, account, input }) => {
-    const ban = await banFromCommenting(db, account.id, input.accountId, BAN_DAYS[input.days], input.reason);
+    const ban = await banFromCommenting(db, account.id, input.accountId, input.days.days, input.reason);
     if (!ban) return fail('unknown_account', 404);
     return { ok: true, body: { until: ban.until } };
   });

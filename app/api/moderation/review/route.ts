@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { RULE_CATEGORIES, approveComments, rejectComments } from '@/lib/comments/comments';
+import { approveComments, rejectComments } from '@/lib/comments/comments';
+import { RuleCategoryInput } from '@/lib/comments/moderation-input';
 import { handleMutation } from '@/lib/http/mutation';
 
 const Ids = z
@@ -11,7 +12,7 @@ const Input = z.discriminatedUnion(
   'action',
   [
     z.object({ action: z.literal('approve'), ids: Ids }),
-    z.object({ action: z.literal('reject'), ids: Ids, reason: z.enum(RULE_CATEGORIES, { error: 'reason_required' }) }),
+    z.object({ action: z.literal('reject'), ids: Ids, reason: RuleCategoryInput }),
   ],
   { error: 'invalid_input' },
 );
