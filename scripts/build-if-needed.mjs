@@ -26,7 +26,7 @@ const BAKED_ENV = ['SITE_URL', 'CONTENT_DIR'];
 
 export const STAMP_FILE = '.source-stamp';
 
-/** @param {NodeJS.ProcessEnv} env */
+/** @param {Record<string, string | undefined>} env */
 export const distDir = (env = process.env) => path.resolve(ROOT, env.NEXT_DIST_DIR || '.next');
 
 /** @param {string} file @param {(file: string) => void} visit */
@@ -39,7 +39,7 @@ function walk(file, visit) {
 
 /**
  * The hash of everything the build depends on, for this environment.
- * @param {NodeJS.ProcessEnv} env
+ * @param {Record<string, string | undefined>} env
  */
 export function sourceStamp(env = process.env) {
   const hash = createHash('sha256');
@@ -55,7 +55,7 @@ export function sourceStamp(env = process.env) {
 
 /**
  * Why a build is needed, or null when the existing one is current.
- * @param {NodeJS.ProcessEnv} env
+ * @param {Record<string, string | undefined>} env
  */
 export function staleReason(env = process.env) {
   const dir = distDir(env);
@@ -68,7 +68,7 @@ export function staleReason(env = process.env) {
 
 /**
  * Runs `npm run build` when needed and stamps the result. Returns whether it built.
- * @param {{ env?: NodeJS.ProcessEnv; log?: (line: string) => void }} [options]
+ * @param {{ env?: Record<string, string | undefined>; log?: (line: string) => void }} [options]
  */
 export function buildIfNeeded({ env = process.env, log = console.log } = {}) {
   const reason = staleReason(env);
@@ -78,7 +78,7 @@ export function buildIfNeeded({ env = process.env, log = console.log } = {}) {
   }
   log(`building: ${reason}`);
   // `npm run build` writes the stamp itself when it succeeds (writeStamp below).
-  const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT, env, stdio: 'inherit' });
+  const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT, env: /** @type {NodeJS.ProcessEnv} */ (env), stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`npm run build failed (${result.status ?? result.signal})`);
   return true;
 }
@@ -87,7 +87,7 @@ export function buildIfNeeded({ env = process.env, log = console.log } = {}) {
  * Records that the build in distDir matches the sources as they are now; `npm run
  * build` calls it (`--stamp`) after `next build` succeeds, so every way of building
  * leaves a stamp.
- * @param {NodeJS.ProcessEnv} env
+ * @param {Record<string, string | undefined>} env
  */
 export function writeStamp(env = process.env) {
   writeFileSync(path.join(distDir(env), STAMP_FILE), `${sourceStamp(env)}\n`);
