@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 import createNextIntlPlugin from 'next-intl/plugin';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
@@ -26,4 +27,22 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default withNextIntl(nextConfig);
+/**
+ * A production build bakes SITE_URL into every canonical link, hreflang, the sitemap,
+ * the feeds, Open Graph, JSON-LD and the QR codes, so one built without it would
+ * send readers and search engines to 127.0.0.1. `npm start`, `npm run stack` and the
+ * test scripts name their local origin explicitly; development keeps the default.
+ */
+function requireSiteUrl() {
+  if (process.env.SITE_URL) return;
+  throw new Error(
+    'SITE_URL is not set. A production build writes it into canonical links, the sitemap, the feeds and the QR codes.\n' +
+      '  Build for the public origin:   SITE_URL=https://www.example.com npm run build\n' +
+      '  or for this machine only:      SITE_URL=http://127.0.0.1:3000 npm run build   (npm start does this for you)',
+  );
+}
+
+export default function config(phase: string): NextConfig {
+  if (phase === PHASE_PRODUCTION_BUILD) requireSiteUrl();
+  return withNextIntl(nextConfig);
+}

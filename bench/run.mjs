@@ -5,6 +5,7 @@
 //
 //   npm run bench                     build, then measure (10 s per server)
 //   npm run bench -- --no-build       measure the existing .next build
+//   npm run bench -- --no-stack       skip the article through `npm run stack` (nginx cache + 2 instances)
 //   npm run bench -- --duration=5     seconds of load per server (1..60)
 //   npm run bench -- --path=/x        page to measure (default below)
 //   npm run bench -- --server=http://127.0.0.1:3000
@@ -36,6 +37,9 @@ const WARM_SECONDS = 5;
 const TARGETS = {
   // next req/s must be at least this fraction of nginx's for the same bytes
   throughputRatioMin: 0.03,
+  // the article through the stack (nginx cache in front of the app) against the static file
+  stackThroughputRatioMin: 0.95,
+  stackP99RatioMax: 1.5,
   // the article's req/s while 50 sign-ins/s are attempted, as a fraction of its req/s without them
   underSignInsRatioMin: 0.8,
   // gzip -9 size of the JavaScript the page loads, in KB (1 KB = 1000 bytes)
@@ -44,17 +48,18 @@ const TARGETS = {
 
 // ---------------------------------------------------------------- arguments
 function parseArgs(argv) {
-  const opts = { build: true, duration: 10, path: DEFAULT_PATH, server: null };
+  const opts = { build: true, duration: 10, path: DEFAULT_PATH, server: null, stack: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [key, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     const value = () => (inline !== undefined ? inline : argv[++i]);
     if (key === '--no-build') opts.build = false;
+    else if (key === '--no-stack') opts.stack = false;
     else if (key === '--duration') opts.duration = Number(value());
     else if (key === '--path') opts.path = value();
     else if (key === '--server') opts.server = value();
     else if (key === '--help' || key === '-h') {
-      console.log('usage: node bench/run.mjs [--no-build] [--duration=SECONDS] [--path=/page] [--server=http://127.0.0.1:PORT]');
+      console.log('usage: node bench/run.mjs [--no-build] [--no-stack] [--duration=SECONDS] [--path=/page] [--server=http://127.0.0.1:PORT]');
       process.exit(0);
     } else throw new Error(`unknown argument: ${a}`);
   }
@@ -70,6 +75,7 @@ function parseArgs(argv) {
     }
     opts.server = u.origin;
     opts.build = false;
+    opts.stack = false;
   }
   return opts;
 }
@@ -111,7 +117,7 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 }
 
 /** Spawn in its own process group so the whole tree can be killed at the end. */
-function startGroup(cmd, args, { logFile, env } = {}) {
+function startGroup(cmd, args, { logFile, env, graceMs = 5000 } = {}) {
   const child = spawn(cmd, args, {
     cwd: ROOT,
     env: { ...process.env, ...env },
@@ -123,16 +129,16 @@ function startGroup(cmd, args, { logFile, env } = {}) {
   child.stderr.pipe(log);
   child.exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   child.on('error', (err) => { child.spawnError = err; });
-  cleanups.push(() => stopGroup(child));
+  cleanups.push(() => stopGroup(child, graceMs));
   return child;
 }
 
-async function stopGroup(child) {
+async function stopGroup(child, graceMs = 5000) {
   if (!child.pid) return;
   const kill = (sig) => { try { process.kill(-child.pid, sig); } catch { /* group already gone */ } };
   if (child.exitCode !== null || child.signalCode !== null) return kill('SIGKILL'); // leftovers of the group
   kill('SIGTERM');
-  const done = await Promise.race([child.exited.then(() => true), sleep(5000).then(() => false)]);
+  const done = await Promise.race([child.exited.then(() => true), sleep(graceMs).then(() => false)]);
   kill('SIGKILL'); // also reaps any grandchild that outlived its parent
   if (!done) await Promise.race([child.exited, sleep(2000)]);
 }
@@ -220,6 +226,25 @@ function get(url, { timeoutMs = 15000, headers = {} } = {}) {
   });
 }
 
+/** POST a form as a page of `origin` would, asking for JSON. */
+function postForm(url, form, origin) {
+  const body = new URLSearchParams(form).toString();
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, {
+      method: 'POST',
+      agent: false,
+      headers: { origin, accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) },
+    }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.setTimeout(60000, () => req.destroy(new Error(`timeout: ${url}`)));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 async function waitUntilUp(url, child, name, logFile, timeoutMs = 90000) {
   const deadline = Date.now() + timeoutMs;
   let lastErr;
@@ -270,9 +295,9 @@ export function parseWrk(out) {
 }
 
 let activeWrk = null;
-function runWrk(wrk, url, { threads, connections, seconds }) {
+function runWrk(wrk, url, { threads, connections, seconds, headers = {} }) {
   return new Promise((resolve, reject) => {
-    const args = [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, '--latency', url];
+    const args = [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, '--latency', ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]), url];
     const child = spawn(wrk, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     activeWrk = child;
     let out = '';
@@ -290,14 +315,14 @@ function runWrk(wrk, url, { threads, connections, seconds }) {
   });
 }
 
-async function loadTest(name, wrk, url, seconds) {
+async function loadTest(name, wrk, url, seconds, { headers = {}, allowNon2xx = false } = {}) {
   console.log(`warming ${name} (${WARM_SECONDS} s)`);
-  await runWrk(wrk, url, { threads: WRK_THREADS, connections: WRK_CONNECTIONS, seconds: WARM_SECONDS });
+  await runWrk(wrk, url, { threads: WRK_THREADS, connections: WRK_CONNECTIONS, seconds: WARM_SECONDS, headers });
   console.log(`wrk -t${WRK_THREADS} -c${WRK_CONNECTIONS} -d${seconds}s --latency ${url}`);
-  const out = await runWrk(wrk, url, { threads: WRK_THREADS, connections: WRK_CONNECTIONS, seconds });
+  const out = await runWrk(wrk, url, { threads: WRK_THREADS, connections: WRK_CONNECTIONS, seconds, headers });
   const r = parseWrk(out);
   const errors = Object.values(r.socketErrors).reduce((a, b) => a + b, 0);
-  if (r.non2xx3xx > 0) throw new Error(`${name}: ${r.non2xx3xx} responses were not 2xx/3xx:\n${out}`);
+  if (r.non2xx3xx > 0 && !allowNon2xx) throw new Error(`${name}: ${r.non2xx3xx} responses were not 2xx/3xx:\n${out}`);
   if (r.requests === 0) throw new Error(`${name}: wrk completed no request:\n${out}`);
   if (errors > 0) console.warn(`warning: ${name}: socket errors ${JSON.stringify(r.socketErrors)}`);
   return r;
@@ -414,6 +439,62 @@ function signInFlood(origin, { control = false } = {}) {
   };
 }
 
+// ------------------------------------------------------------------- stack
+/**
+ * `npm run stack` on free ports (one nginx worker, like the static server), its
+ * folder in the project (nginx's workers run as www-data when started as root and
+ * cannot enter a mktemp folder), on a database of its own. Measures the article
+ * through it, then stops both app instances (SIGUSR1) and asks for it again.
+ */
+async function measureStack({ wrk, buildEnv, path: pagePath, duration, staticBytes }) {
+  const { ensureDatabase } = await import('../deploy/database.mjs');
+  const databaseUrl = await ensureDatabase({ databaseUrl: process.env.BENCH_DATABASE_URL, name: 'niaoge_bench' });
+  const port = await freePort();
+  const stackDir = path.join(ROOT, `.stack-bench-${port}`);
+  cleanups.push(() => rmSync(stackDir, { recursive: true, force: true }));
+  const logFile = path.join(ROOT, `.stack-bench-${port}.log`);
+  cleanups.push(() => rmSync(logFile, { force: true }));
+  console.log(`starting the stack on 127.0.0.1:${port} (app instances on ${port + 1}, ${port + 2})`);
+  const stack = startGroup(process.execPath, ['deploy/stack.mjs'], {
+    logFile,
+    graceMs: 20000,
+    // The bench signs up one reader a run on a database it keeps: no per-address limit in the way.
+    env: { ...buildEnv, STACK_PORT: String(port), STACK_DIR: stackDir, STACK_NGINX_WORKERS: '1', DATABASE_URL: databaseUrl, SIGN_UPS_PER_ADDRESS_HOUR: '1000000', SIGN_UPS_PER_ADDRESS_DAY: '1000000' },
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  await waitUntilUp(`${origin}/robots.txt`, stack, 'stack', logFile, 300000);
+  const url = `${origin}${pagePath}`;
+  const first = await get(url);
+  if (first.status !== 200) throw new Error(`stack: ${pagePath} answered ${first.status}`);
+  if (!first.body.equals(staticBytes)) console.warn('warning: the stack sent other bytes than the static file');
+  const article = await loadTest('stack', wrk, url, duration);
+
+  // A signed-in reader's state through the stack, against the same queries done with pg alone.
+  const signUp = await postForm(`${origin}/api/auth/sign-up`, { username: `bench_${Date.now().toString(36)}`, password: 'correct horse 1' }, origin);
+  const token = /(?:^|;\s*)session=([^;]+)/.exec((signUp.headers['set-cookie'] ?? []).join('; '))?.[1];
+  if (signUp.status !== 200 || !token) throw new Error(`stack: sign-up answered ${signUp.status}`);
+  const stateUrl = `${origin}/api/reader-state?article=${encodeURIComponent(pagePath.split('/').pop())}`;
+  const readerState = await loadTest('stack reader-state', wrk, stateUrl, duration, { headers: { cookie: `session=${token}` }, allowNon2xx: true });
+  console.log(`raw pg, the same queries (${duration} s, ${WRK_CONNECTIONS} at once)`);
+  const raw = spawnSync(process.execPath, ['bench/raw-reader-state.mjs', databaseUrl, token, pagePath.split('/').pop(), String(duration), String(WRK_CONNECTIONS)], { cwd: ROOT, encoding: 'utf8' });
+  if (raw.status !== 0) throw new Error(`bench/raw-reader-state.mjs failed:\n${raw.stderr}`);
+  const rawReaderState = JSON.parse(raw.stdout.trim().split('\n').pop());
+
+  // Outage drill: both instances down, the cache keeps answering.
+  process.kill(stack.pid, 'SIGUSR1');
+  const down = async (p) => get(`http://127.0.0.1:${p}/robots.txt`, { timeoutMs: 2000 }).then(() => false, () => true);
+  const deadline = Date.now() + 30000;
+  while (!((await down(port + 1)) && (await down(port + 2)))) {
+    if (Date.now() > deadline) throw new Error('stack: the app instances did not stop on SIGUSR1');
+    await sleep(250);
+  }
+  const during = await get(url);
+  const personal = await get(`${origin}/api/reader-state`);
+  const outage = { status: during.status, cache: during.headers['x-cache-status'] ?? null, sameBytes: during.body.equals(staticBytes), readerStateStatus: personal.status };
+  console.log(`both app instances stopped: article ${outage.status} (${outage.cache}), /api/reader-state ${outage.readerStateStatus}`);
+  return { article, readerState, rawReaderState, outage };
+}
+
 // ------------------------------------------------------------------- nginx
 function nginxConf({ dir, www, port }) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -464,6 +545,14 @@ function printTable(rs) {
     ['nginx (static file)', fmt(rs.nginx.requestsPerSec, 0), fmt(rs.nginx.p50Ms, 2), fmt(rs.nginx.p99Ms, 2)],
     ['next start', fmt(rs.next.requestsPerSec, 0), fmt(rs.next.p50Ms, 2), fmt(rs.next.p99Ms, 2)],
     ['ratio next/nginx', fmt(rs.ratios.throughput, 3), fmt(rs.ratios.p50Latency, 1), fmt(rs.ratios.p99Latency, 1)],
+    ...(rs.stack
+      ? [
+          ['stack (nginx cache + 2 apps)', fmt(rs.stack.article.requestsPerSec, 0), fmt(rs.stack.article.p50Ms, 2), fmt(rs.stack.article.p99Ms, 2)],
+          ['ratio stack/nginx', fmt(rs.ratios.stackThroughput, 3), fmt(rs.stack.article.p50Ms / rs.nginx.p50Ms, 2), fmt(rs.ratios.stackP99Latency, 2)],
+          ['reader-state via stack', fmt(rs.stack.readerState.requestsPerSec, 0), fmt(rs.stack.readerState.p50Ms, 2), fmt(rs.stack.readerState.p99Ms, 2)],
+          ['same queries, pg alone', fmt(rs.stack.rawReaderState.requestsPerSec, 0), fmt(rs.stack.rawReaderState.p50Ms, 2), fmt(rs.stack.rawReaderState.p99Ms, 2)],
+        ]
+      : []),
     ...(rs.nextUnderSignIns
       ? [
           ['next, 50 static req/s', fmt(rs.nextUnderStaticRequests.requestsPerSec, 0), fmt(rs.nextUnderStaticRequests.p50Ms, 2), fmt(rs.nextUnderStaticRequests.p99Ms, 2)],
@@ -489,10 +578,11 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const { nginx, wrk } = ensureTools();
 
+  // The build the stack reuses too (same SITE_URL, so its build check finds it current).
+  const buildEnv = { ...process.env, SITE_URL: process.env.SITE_URL || 'http://127.0.0.1:3000' };
   if (opts.build) {
-    console.log('npm run build');
-    const b = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
-    if (b.status !== 0) throw new Error(`npm run build failed (${b.status ?? b.signal})`);
+    const { buildIfNeeded } = await import('../scripts/build-if-needed.mjs');
+    buildIfNeeded({ env: buildEnv });
   }
   if (!opts.server && !existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
     throw new Error('no production build (.next/BUILD_ID missing): run without --no-build, or npm run build first');
@@ -582,11 +672,19 @@ async function main() {
   }
 
 
+  // --- the article through the stack: nginx's cache in front of two instances
+  const stack = opts.stack ? await measureStack({ wrk, buildEnv, path: opts.path, duration: opts.duration, staticBytes: fromNginx.body }) : null;
+
   const ratios = {
     throughput: nextResult.requestsPerSec / ngxResult.requestsPerSec,
     p50Latency: nextResult.p50Ms / ngxResult.p50Ms,
     p99Latency: nextResult.p99Ms / ngxResult.p99Ms,
   };
+  if (stack) {
+    ratios.stackThroughput = stack.article.requestsPerSec / ngxResult.requestsPerSec;
+    ratios.stackP99Latency = stack.article.p99Ms / ngxResult.p99Ms;
+    ratios.readerStateVsRawPg = stack.readerState.requestsPerSec / stack.rawReaderState.requestsPerSec;
+  }
   if (underSignIns) {
     ratios.underSignIns = underSignIns.requestsPerSec / nextResult.requestsPerSec;
     ratios.underSignInsVsControl = underSignIns.requestsPerSec / underControl.requestsPerSec;
@@ -614,6 +712,34 @@ async function main() {
           },
         ]
       : []),
+    ...(stack
+      ? [
+          {
+            name: 'throughput ratio stack/nginx (article from the nginx cache in front of two instances, against the static file)',
+            rule: `>= ${TARGETS.stackThroughputRatioMin}`,
+            actual: Number(ratios.stackThroughput.toFixed(3)),
+            pass: ratios.stackThroughput >= TARGETS.stackThroughputRatioMin,
+          },
+          {
+            name: 'p99 latency ratio stack/nginx',
+            rule: `<= ${TARGETS.stackP99RatioMax}`,
+            actual: Number(ratios.stackP99Latency.toFixed(2)),
+            pass: ratios.stackP99Latency <= TARGETS.stackP99RatioMax,
+          },
+          {
+            name: `signed-in reader-state through the stack vs the same queries with pg alone (${WRK_CONNECTIONS} at once)`,
+            rule: '>= 0.5',
+            actual: Number(ratios.readerStateVsRawPg.toFixed(3)),
+            pass: ratios.readerStateVsRawPg >= 0.5 && stack.readerState.non2xx3xx === 0,
+          },
+          {
+            name: 'article with both app instances stopped',
+            rule: '200 from the cache',
+            actual: `${stack.outage.status} ${stack.outage.cache ?? ''}`.trim(),
+            pass: stack.outage.status === 200,
+          },
+        ]
+      : []),
     {
       name: 'JavaScript gzip KB',
       rule: `<= ${TARGETS.jsGzipKbMax} (1 KB = 1000 bytes)`,
@@ -638,6 +764,7 @@ async function main() {
     },
     nginx: { workerProcesses: 1, ...ngxResult },
     next: nextResult,
+    stack: stack && { nginxWorkerProcesses: 1, instances: 2, ...stack },
     nextUnderStaticRequests: underControl,
     nextUnderSignIns: underSignIns,
     ratios,

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { renderNginxConfig } from '@/deploy/nginx-config.mjs';
+import { sourceStamp } from '@/scripts/build-if-needed.mjs';
+
+const base = { prefix: '/srv/stack', listen: '127.0.0.1:8080', upstreams: ['127.0.0.1:8081', '127.0.0.1:8082'], buildId: 'abc_DEF-123' };
+
+describe('renderNginxConfig', () => {
+  it('fills every placeholder: upstreams, the build id in the page cache key, paths under the prefix', () => {
+    const conf = renderNginxConfig({ ...base, brotli: false });
+    expect(conf).not.toMatch(/\{\{/);
+    expect(conf).toContain('server 127.0.0.1:8081 max_fails=1 fail_timeout=5s;');
+    expect(conf).toContain('server 127.0.0.1:8082 max_fails=1 fail_timeout=5s;');
+    expect(conf).toMatch(/proxy_cache_key "abc_DEF-123\|\$uri\|\$arg__rsc\|\$http_rsc\|/);
+    expect(conf).toContain('listen 127.0.0.1:8080;');
+    expect(conf).toContain('proxy_cache_path /srv/stack/cache/pages');
+    expect(conf).toContain('proxy_set_header X-Forwarded-For $remote_addr;');
+    expect(conf).not.toMatch(/^\s*brotli on;/m);
+    expect(conf).not.toMatch(/^\s*load_module/m);
+  });
+
+  it('turns brotli on with the module loaded by its absolute path', () => {
+    const conf = renderNginxConfig({ ...base, brotli: true });
+    expect(conf).toMatch(/^load_module \/usr\/lib\/nginx\/modules\/ngx_http_brotli_filter_module\.so;$/m);
+    expect(conf).toMatch(/^\s*brotli on;$/m);
+  });
+
+  it('refuses a build id that could break out of the key, and no upstream', () => {
+    expect(() => renderNginxConfig({ ...base, buildId: 'x"; }' })).toThrow(/build id/);
+    expect(() => renderNginxConfig({ ...base, upstreams: [] })).toThrow(/upstream/);
+  });
+});
+
+describe('sourceStamp', () => {
+  it('is stable, and changes with the settings baked into the pages', () => {
+    const env = { SITE_URL: 'https://a.example' };
+    expect(sourceStamp(env)).toBe(sourceStamp(env));
+    expect(sourceStamp({ SITE_URL: 'https://b.example' })).not.toBe(sourceStamp(env));
+    expect(sourceStamp({ ...env, CONTENT_DIR: 'tests/fixtures/content-with-new-article' })).not.toBe(sourceStamp(env));
+  });
+});
