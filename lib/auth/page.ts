@@ -8,7 +8,7 @@ import { SESSION_COOKIE, getSessionAccount } from './sessions';
 export type PageReader = { status: 'signed-in'; account: Account; db: Db } | { status: 'signed-out' } | { status: 'unavailable' };
 
 /** The reader of a personal (dynamic) page: signed in, signed out, or the database is down. */
-export async function pageReader(): Promise<PageReader> {
+export async function getPageReader(): Promise<PageReader> {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
   try {
     const { db } = await getDb();

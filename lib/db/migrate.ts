@@ -8,7 +8,7 @@ import type { DbHandle } from './client';
 export const MIGRATIONS_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), 'lib', 'db', 'migrations');
 
 /** The advisory lock key every instance migrates under (any fixed 64-bit number; this is "niaoge" in ASCII). */
-export const MIGRATION_LOCK_KEY = 0x6e69616f6765;
+const MIGRATION_LOCK_KEY = 0x6e69616f6765;
 
 // The last migration run on each PGlite handle, so the next waits for it.
 const pgliteRuns = new WeakMap<object, Promise<void>>();
