@@ -24,16 +24,6 @@ export async function MePage({ locale }: { locale: Locale }) {
   const reader = await getPageReader();
   const self = localizedPath(locale, '/me');
   if (reader.status === 'signed-out') redirect(`${localizedPath(locale, '/sign-in')}?next=${encodeURIComponent(self)}`);
-  if (reader.status === 'unavailable') {
-    return (
-      <section className="me" aria-labelledby="me-title">
-        <h1 id="me-title">{t('title')}</h1>
-        <p role="status" className="notice">
-          {t('unavailable')}
-        </p>
-      </section>
-    );
-  }
   const { account, db } = reader;
   const feathers = await getTranslations({ locale, namespace: 'Feathers' });
   const mall = await getTranslations({ locale, namespace: 'Mall' });

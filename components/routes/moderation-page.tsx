@@ -26,7 +26,7 @@ export async function ModerationPage({ locale, searchParams }: { locale: Locale;
   const self = localizedPath(locale, '/moderation');
   const reader = await getPageReader();
   if (reader.status === 'signed-out') redirect(`${localizedPath(locale, '/sign-in')}?next=${encodeURIComponent(self)}`);
-  if (reader.status !== 'signed-in' || !reader.account.isModerator) notFound();
+  if (!reader.account.isModerator) notFound();
   const t = await getTranslations({ locale, namespace: 'Moderation' });
   const rules = await getTranslations({ locale, namespace: 'RuleCategories' });
   const afterParam = (await searchParams).after;
