@@ -11,6 +11,8 @@ const forbid = (group, message) => ({ group, message });
 const LIB_NEVER_IMPORTS_UP = [
   forbid(['@/app/*', '@/components/*', '**/app/*', '**/components/*'], 'lib/ is the bottom layer: it never imports app/ or components/.'),
 ];
+/** lib modules client leaves may import values from (constants and a formatter). */
+const IMPORT_FREE = ['lib/comments/constants.ts', 'lib/i18n/format.ts', 'lib/feathers/referral-code.ts'];
 const NO_TESTS = forbid(['@/tests/*', '**/tests/*'], 'Product code never imports tests/.');
 const NO_DATABASE = forbid(['@/lib/db', '@/lib/db/*'], 'Only lib/<domain> touches the database: call a lib function (getX/listX or a verb) instead.');
 
@@ -61,7 +63,14 @@ export default defineConfig([
   {
     files: ['app/**', 'components/**'],
     plugins: { layers: { rules: { 'client-leaf-imports': clientLeafImports } } },
-    // lib/i18n/routing is isomorphic on purpose: the locale switcher needs its path helpers.
-    rules: { 'layers/client-leaf-imports': ['error', { allow: ['@/lib/i18n/routing'] }] },
+    // Isomorphic on purpose: lib/i18n/routing (the locale switcher needs its path
+    // helpers) and the modules below that import nothing at all.
+    rules: { 'layers/client-leaf-imports': ['error', { allow: ['@/lib/i18n/routing', ...IMPORT_FREE.map((f) => `@/${f.replace(/\.ts$/, '')}`)] }] },
+  },
+  {
+    // Client leaves may import these, so they must stay free of imports: one import
+    // could pull server code or a library into the browser bundle.
+    files: IMPORT_FREE,
+    rules: { 'no-restricted-syntax': ['error', { selector: 'ImportDeclaration', message: 'This module is shared with client leaves: it imports nothing.' }] },
   },
 ]);

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { Locale } from '@/lib/i18n/routing';
-import { TIME_ZONE } from '@/lib/i18n/request';
+import { TIME_ZONE } from '@/lib/i18n/format';
 
 /** A publication time shown as Beijing time in every locale, machine-readable with its offset. */
 export async function PublishedTime({ locale, iso }: { locale: Locale; iso: string }) {

@@ -2,6 +2,9 @@
 
 import { useCallback, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { postFields, postForm, useReaderState } from '@/components/reader/reader-state';
+import { COMMENTS_PAGE_SIZE, MAX_COMMENT_LENGTH } from '@/lib/comments/constants';
+import type { CommentsAnswer } from '@/lib/http/contract';
+import { formatDateTime } from '@/lib/i18n/format';
 import { CommentText } from './comment-text';
 
 export type CommentLabels = {
@@ -22,10 +25,7 @@ export type CommentLabels = {
   failed: string;
 };
 
-type Comment = { id: number; author: string; body: string; createdAt: string };
-type Listing = { total: number; page: number; comments: Comment[]; mine: Comment[] };
-
-const PAGE_SIZE = 20;
+type Listing = Extract<CommentsAnswer, { ok: true }>;
 
 /**
  * 评论: the approved comments (newest first, paginated), the reader's own pending
@@ -58,14 +58,14 @@ export function CommentsSection({
   const [notices, setNotices] = useState<Record<number, string>>({});
   const titleId = useId();
   const fieldId = useId();
-  // Beijing time, as everywhere on the site.
-  const time = (iso: string) => new Date(iso).toLocaleString(locale, { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' });
+  const time = (iso: string) => formatDateTime(iso, locale);
 
   const load = useCallback(
     (p: number) => {
       fetch(`/api/articles/${slug}/comments?page=${p}`, { headers: { accept: 'application/json' }, cache: 'no-store' })
-        .then((r) => (r.ok ? (r.json() as Promise<Listing>) : Promise.reject(new Error(String(r.status)))))
+        .then((r) => r.json() as Promise<CommentsAnswer>)
         .then((body) => {
+          if (!body.ok) throw new Error(body.code);
           setListing(body);
           setFailed(false);
         })
@@ -80,22 +80,22 @@ export function CommentsSection({
     if (pending) return;
     setPending(true);
     setStatus(null);
-    const result = await postForm<{ comment: Comment; message: string }>(event.currentTarget);
+    const result = await postForm('comment', event.currentTarget);
     setPending(false);
     if (result.ok) {
       setText('');
-      setStatus({ kind: 'ok', text: result.message });
+      setStatus({ kind: 'ok', text: result.message ?? '' });
       setListing((l) => l && { ...l, mine: [result.comment, ...l.mine] });
     } else if (result.code !== 'sign_in_required') setStatus({ kind: 'error', text: result.message || labels.failed });
   };
 
   const report = async (id: number) => {
-    const result = await postFields<{ message: string }>(`/api/comments/${id}/report`, { locale, next });
+    const result = await postFields('report', `/api/comments/${id}/report`, { locale, next });
     if (result.ok || result.code !== 'sign_in_required') setNotices((n) => ({ ...n, [id]: result.ok ? labels.reported : result.message || labels.failed }));
   };
 
   const signedOut = reader.status === 'ready' && reader.data.account === null;
-  const pages = listing ? Math.max(1, Math.ceil(listing.total / PAGE_SIZE)) : 1;
+  const pages = listing ? Math.max(1, Math.ceil(listing.total / COMMENTS_PAGE_SIZE)) : 1;
   const me = reader.status === 'ready' ? reader.data.account?.username : undefined;
 
   return (
@@ -113,7 +113,7 @@ export function CommentsSection({
           <input type="hidden" name="locale" value={locale} />
           <input type="hidden" name="next" value={next} />
           <label htmlFor={fieldId}>{labels.label}</label>
-          <textarea id={fieldId} name="body" required maxLength={1000} rows={4} placeholder={labels.placeholder} value={text} onChange={(e) => setText(e.target.value)} />
+          <textarea id={fieldId} name="body" required maxLength={MAX_COMMENT_LENGTH} rows={4} placeholder={labels.placeholder} value={text} onChange={(e) => setText(e.target.value)} />
           <div className="comment-form-actions">
             <span className="hint">{rulesLink}</span>
             <button type="submit" className="button" aria-busy={pending}>
@@ -163,7 +163,8 @@ export function CommentsSection({
               <button type="button" className="link-button" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
                 {labels.previous}
               </button>
-              <span>{labels.pageOf.replace('{page}', String(page)).replace('{pages}', String(pages))}</span>
+              {/* The page shown, not the one asked for: it changes when the comments do. */}
+              <span>{labels.pageOf.replace('{page}', String(listing.page)).replace('{pages}', String(pages))}</span>
               <button type="button" className="link-button" disabled={page >= pages} onClick={() => setPage((p) => p + 1)}>
                 {labels.next}
               </button>

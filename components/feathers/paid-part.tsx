@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useState } from 'react';
 import { postFields, updateReaderState, useReaderState } from '@/components/reader/reader-state';
+import type { PaidPartAnswer } from '@/lib/http/contract';
 import { ConfirmBody, ModalDialog, NoticeBody } from './confirm-dialog';
 
 export type PaidLabels = { retry: string; locked: string; buy: string; confirm: string; cancel: string; confirmButton: string; short: string; shortBody: string; ok: string; failed: string; signIn: string };
@@ -26,14 +27,14 @@ export function PaidPart({ slug, locale, next, lang, signInHref, labels }: { slu
   useEffect(() => {
     if (!article?.unlocked || html !== null) return;
     fetch(`/api/articles/${slug}/paid?locale=${locale}`, { headers: { accept: 'application/json' }, cache: 'no-store' })
-      .then((r) => r.json() as Promise<{ ok: boolean; html?: string }>)
-      .then((body) => (body.ok && body.html !== undefined ? setHtml(body.html) : setLoadFailed(true)))
+      .then((r) => r.json() as Promise<PaidPartAnswer>)
+      .then((body) => (body.ok ? setHtml(body.html) : setLoadFailed(true)))
       .catch(() => setLoadFailed(true));
   }, [article?.unlocked, html, slug, locale, attempt]);
 
   const buy = async () => {
     setStep('busy');
-    const result = await postFields<{ balance: number }>(`/api/articles/${slug}/unlock`, { locale, next });
+    const result = await postFields('unlock', `/api/articles/${slug}/unlock`, { locale, next });
     if (result.ok) {
       setStep('closed');
       updateReaderState((d) => ({

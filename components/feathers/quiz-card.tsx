@@ -36,10 +36,10 @@ export function QuizCard({
     event.preventDefault();
     if (pending) return;
     setPending(true);
-    const answer = await postForm<{ correct: boolean; balance: number; message: string }>(event.currentTarget);
+    const answer = await postForm('quiz', event.currentTarget);
     setPending(false);
     if (answer.ok) {
-      setResult({ kind: answer.correct ? 'right' : 'wrong', text: answer.message });
+      setResult({ kind: answer.correct ? 'right' : 'wrong', text: answer.message ?? (answer.correct ? labels.answeredRight : labels.answeredWrong) });
       updateReaderState((d) => ({
         account: d.account && { ...d.account, feathers: answer.balance },
         article: d.article && { ...d.article, quiz: { correct: answer.correct } },

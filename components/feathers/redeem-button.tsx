@@ -56,7 +56,7 @@ export function RedeemButton({
 
   const redeem = async (key: string) => {
     setStep({ kind: 'busy', key });
-    const result = await postFields<{ redemption: { code: string }; balance: number; remaining: number }>(`/api/gifts/${giftId}/redeem`, { key, locale, next });
+    const result = await postFields('redeem', `/api/gifts/${giftId}/redeem`, { key, locale, next });
     if (result.ok) {
       updateReaderState((d) => (d.account ? { ...d, account: { ...d.account, feathers: result.balance } } : d));
       setStep({ kind: 'done', text: labels.redeemed.replace('{code}', result.redemption.code) });

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
+import { REFERRAL_CODE } from '@/lib/feathers/referral-code';
 
 /**
  * When the article was opened through a share link (?ref=<code>), tells the server
@@ -11,7 +12,7 @@ export function ShareVisitBeacon({ slug }: { slug: string }) {
   useEffect(() => {
     const url = new URL(window.location.href);
     const ref = url.searchParams.get('ref');
-    if (!ref || !/^[a-z2-7]{10}$/.test(ref)) return;
+    if (!ref || !REFERRAL_CODE.test(ref)) return;
     const body = new FormData();
     body.set('article', slug);
     body.set('ref', ref);

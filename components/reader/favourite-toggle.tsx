@@ -1,7 +1,7 @@
 'use client';
 
 import { useRef, useState, type FormEvent } from 'react';
-import { postForm, updateReaderState, useReaderState, type FavouriteState } from './reader-state';
+import { postForm, updateReaderState, useReaderState } from './reader-state';
 
 export type FavouriteLabels = { favourite: string; count: string; failed: string };
 
@@ -27,7 +27,7 @@ export function FavouriteToggle({ slug, locale, next, labels }: { slug: string; 
     lastSubmit.current = now;
     setPending(true);
     setError('');
-    const result = await postForm<{ favourite: FavouriteState }>(event.currentTarget);
+    const result = await postForm('favourite', event.currentTarget);
     setPending(false);
     if (result.ok) updateReaderState((d) => (d.article ? { ...d, article: { ...d.article, favourite: result.favourite } } : d));
     else setError(result.message || labels.failed);

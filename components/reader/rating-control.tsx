@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { postForm, updateReaderState, useReaderState, type RatingState } from './reader-state';
+import { postForm, updateReaderState, useReaderState } from './reader-state';
 
 export type RatingLabels = {
   legend: string;
@@ -41,7 +41,7 @@ export function RatingControl({ slug, locale, next, labels }: { slug: string; lo
     if (pending) return;
     setPending(true);
     setStatus(null);
-    const result = await postForm<{ rating: RatingState }>(event.currentTarget);
+    const result = await postForm('rating', event.currentTarget);
     setPending(false);
     if (result.ok) {
       updateReaderState((d) => (d.article ? { ...d, article: { ...d.article, rating: result.rating } } : d));

@@ -3,14 +3,9 @@
 import { usePathname } from 'next/navigation';
 import { useEffect, useSyncExternalStore } from 'react';
 
-import type { FavouriteState } from '@/lib/reader/favourites';
-import type { RatingState } from '@/lib/reader/ratings';
+import type { MutationAnswer, MutationName, ReaderState, ReaderStateAnswer } from '@/lib/http/contract';
 
-export type { FavouriteState, RatingState };
-export type ReaderState = {
-  account: { username: string; isModerator: boolean; referralCode: string; feathers: number } | null;
-  article: { slug: string; favourite: FavouriteState; rating: RatingState; quiz: { correct: boolean } | null; unlocked: boolean | null } | null;
-};
+export type { FavouriteState, RatingState, ReaderState } from '@/lib/http/contract';
 export type Snapshot = { status: 'loading' } | { status: 'unavailable' } | { status: 'ready'; data: ReaderState };
 
 const LOADING: Snapshot = { status: 'loading' };
@@ -37,7 +32,7 @@ function load(pathname: string) {
   loadedFor = pathname;
   const slug = articleSlugOf(pathname);
   fetch(`/api/reader-state${slug ? `?article=${encodeURIComponent(slug)}` : ''}`, { headers: { accept: 'application/json' }, cache: 'no-store' })
-    .then((r) => r.json() as Promise<ReaderState & { available: boolean }>)
+    .then((r) => r.json() as Promise<ReaderStateAnswer>)
     .then((body) => {
       if (loadedFor !== pathname) return;
       publish(body.available ? { status: 'ready', data: { account: body.account, article: body.article } } : { status: 'unavailable' });
@@ -66,20 +61,25 @@ export function useReaderState(): Snapshot {
   );
 }
 
-/** Posts a form with fetch, asking for JSON; a signed-out reader is sent to sign in and back. */
-export async function postForm<T>(form: HTMLFormElement): Promise<({ ok: true } & T) | { ok: false; code?: string; message: string }> {
+/**
+ * Posts a form with fetch, asking for JSON, and reads the answer as endpoint
+ * `endpoint` of lib/http/contract.ts declares it (the route is checked against the
+ * same type). A signed-out reader is sent to sign in and back; a network failure
+ * reads as `unavailable` with an empty message (the caller shows its own words).
+ */
+export async function postForm<K extends MutationName>(endpoint: K, form: HTMLFormElement): Promise<MutationAnswer<K>> {
   try {
     const response = await fetch(form.action, { method: 'POST', body: new FormData(form), headers: { accept: 'application/json' } });
-    const body = (await response.json()) as ({ ok: true } & T) | { ok: false; code: string; message: string; signInUrl?: string };
+    const body = (await response.json()) as MutationAnswer<K>;
     if (!body.ok && body.signInUrl) window.location.assign(body.signInUrl);
     return body;
   } catch {
-    return { ok: false, message: '' };
+    return { ok: false, code: 'unavailable', message: '' };
   }
 }
 
 /** Posts named fields as a form to `action` (for buttons that are not inside a form of their own). */
-export function postFields<T>(action: string, fields: Record<string, string>) {
+export function postFields<K extends MutationName>(endpoint: K, action: string, fields: Record<string, string>) {
   const form = document.createElement('form');
   form.action = action;
   for (const [name, value] of Object.entries(fields)) {
@@ -88,5 +88,5 @@ export function postFields<T>(action: string, fields: Record<string, string>) {
     input.value = value;
     form.append(input);
   }
-  return postForm<T>(form);
+  return postForm(endpoint, form);
 }

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { redirect } from 'next/navigation';
-import { pageReader } from '@/lib/auth/page';
+import { getPageReader } from '@/lib/auth/page';
 import { getArticleSummary, getRuleCategory, listGifts } from '@/lib/content/site';
 import { REASONS, listLedger, type Reason } from '@/lib/feathers/ledger';
 import { listRedemptions } from '@/lib/feathers/mall';
 import { CommentText } from '@/components/comments/comment-text';
-import { activeBan, listMyComments } from '@/lib/comments/comments';
-import { TIME_ZONE } from '@/lib/i18n/request';
+import { getActiveBan, listMyComments } from '@/lib/comments/comments';
+import { formatDateTime } from '@/lib/i18n/format';
 import { Link } from '@/lib/i18n/navigation';
 import { localizedPath, type Locale } from '@/lib/i18n/routing';
 import { listFavourites } from '@/lib/reader/favourites';
@@ -21,29 +21,18 @@ export async function meMetadata(locale: Locale): Promise<Metadata> {
 export async function MePage({ locale }: { locale: Locale }) {
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'Me' });
-  const reader = await pageReader();
+  const reader = await getPageReader();
   const self = localizedPath(locale, '/me');
   if (reader.status === 'signed-out') redirect(`${localizedPath(locale, '/sign-in')}?next=${encodeURIComponent(self)}`);
-  if (reader.status === 'unavailable') {
-    return (
-      <section className="me" aria-labelledby="me-title">
-        <h1 id="me-title">{t('title')}</h1>
-        <p role="status" className="notice">
-          {t('unavailable')}
-        </p>
-      </section>
-    );
-  }
   const { account, db } = reader;
-  const format = await getFormatter({ locale });
   const feathers = await getTranslations({ locale, namespace: 'Feathers' });
   const mall = await getTranslations({ locale, namespace: 'Mall' });
-  const when = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE });
+  const when = (d: Date) => formatDateTime(d, locale);
   const [entries, redemptions, myComments, ban] = await Promise.all([
     listLedger(db, account.id),
     listRedemptions(db, account.id),
     listMyComments(db, account.id),
-    activeBan(db, account.id),
+    getActiveBan(db, account.id),
   ]);
   const mine = await getTranslations({ locale, namespace: 'MyComments' });
   const commentStatus = (c: (typeof myComments)[number]) => {
@@ -147,7 +136,7 @@ export async function MePage({ locale }: { locale: Locale }) {
                   {article.title}
                 </Link>{' '}
                 <span className="hint">
-                  {t('favouritedAt', { time: format.dateTime(createdAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }) })}
+                  {t('favouritedAt', { time: when(createdAt) })}
                 </span>
                 <form method="post" action={`/api/articles/${article.slug}/favourite`} className="inline-form">
                   <input type="hidden" name="locale" value={locale} />

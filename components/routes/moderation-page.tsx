@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound, redirect } from 'next/navigation';
 import { CommentText } from '@/components/comments/comment-text';
-import { pageReader } from '@/lib/auth/page';
-import { moderationQueue } from '@/lib/comments/comments';
+import { getPageReader } from '@/lib/auth/page';
+import { listModerationQueue } from '@/lib/comments/comments';
 import { banKey } from '@/lib/content/model';
 import { getArticleSummary, listBans, listRuleCategories } from '@/lib/content/site';
-import { TIME_ZONE } from '@/lib/i18n/request';
+import { formatDateTime } from '@/lib/i18n/format';
 import { Link } from '@/lib/i18n/navigation';
 import { localizedPath, type Locale } from '@/lib/i18n/routing';
 
@@ -25,17 +25,16 @@ export type ModerationSearchParams = Promise<{ after?: string | string[] }>;
 export async function ModerationPage({ locale, searchParams }: { locale: Locale; searchParams: ModerationSearchParams }) {
   setRequestLocale(locale);
   const self = localizedPath(locale, '/moderation');
-  const reader = await pageReader();
+  const reader = await getPageReader();
   if (reader.status === 'signed-out') redirect(`${localizedPath(locale, '/sign-in')}?next=${encodeURIComponent(self)}`);
-  if (reader.status !== 'signed-in' || !reader.account.isModerator) notFound();
+  if (!reader.account.isModerator) notFound();
   const t = await getTranslations({ locale, namespace: 'Moderation' });
   // Reasons and ban lengths are the rules' own (content/rules.md), named as the rules name them.
   const categories = listRuleCategories(locale);
   const bans = listBans();
-  const format = await getFormatter({ locale });
   const afterParam = (await searchParams).after;
   const after = typeof afterParam === 'string' && /^\d{1,15}$/.test(afterParam) ? Number(afterParam) : 0;
-  const { items: queue, nextAfter } = await moderationQueue(reader.db, { after });
+  const { items: queue, nextAfter } = await listModerationQueue(reader.db, { after });
   const reasonSelect = (id: string, form?: string) => (
     <select id={id} name="reason" form={form} required defaultValue="">
       <option value="" disabled>
@@ -77,7 +76,7 @@ export async function ModerationPage({ locale, searchParams }: { locale: Locale;
                   <p id={`q-${c.id}`} className="comment-meta">
                     <input type="checkbox" name="ids" value={c.id} form="batch" aria-label={t('select')} />{' '}
                     <strong>{c.author}</strong> · {article ? <Link href={`/articles/${c.articleSlug}`}>{article.title}</Link> : c.articleSlug} ·{' '}
-                    <time dateTime={c.createdAt.toISOString()}>{format.dateTime(c.createdAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE })}</time> ·{' '}
+                    <time dateTime={c.createdAt.toISOString()}>{formatDateTime(c.createdAt, locale)}</time> ·{' '}
                     <span className="badge">{c.status === 'pending' ? t('pendingStatus') : `${t('reportedStatus')} · ${t('reports', { n: c.reports })}`}</span>
                   </p>
                   <CommentText body={c.body} />

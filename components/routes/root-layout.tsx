@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { ErrorLabelsProvider } from '@/components/layout/error-view';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { env } from '@/lib/env';
@@ -32,6 +33,9 @@ export const viewport: Viewport = {
 export async function RootLayout({ locale, children, modal }: { locale: Locale; children: ReactNode; modal: ReactNode }) {
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'Layout' });
+  const e = await getTranslations({ locale, namespace: 'Error' });
+  const nf = await getTranslations({ locale, namespace: 'NotFound' });
+  const errorLabels = { title: e('title'), body: e('body'), retry: e('retry'), home: nf('home'), homeHref: localizedPath(locale, '/') };
   return (
     <html lang={locale}>
       <body>
@@ -41,7 +45,10 @@ export async function RootLayout({ locale, children, modal }: { locale: Locale; 
         {/* No i18n provider on the client: client leaves get their strings as props. */}
         <SiteHeader locale={locale} />
         <main id="main" tabIndex={-1}>
-          <div className="container">{children}</div>
+          <div className="container">
+            {/* The strings of this tree's error.tsx, which gets no props of ours. */}
+            <ErrorLabelsProvider labels={errorLabels}>{children}</ErrorLabelsProvider>
+          </div>
         </main>
         <SiteFooter locale={locale} />
         {modal}

@@ -1,4 +1,10 @@
-/** Error codes an auth form can end with; each has a message in messages/*.json (AuthErrors), shown on the form page. */
+import type { AuthErrorCode } from '@/lib/http/contract';
+
+/**
+ * Error codes an auth form can end with, shown on the form page from its URL
+ * (`?error=`, which a reader can type, so it is looked up here rather than trusted).
+ * Each has a message in messages/*.json AuthErrors, or this fails to compile.
+ */
 export const AUTH_ERROR_CODES = [
   'username_required',
   'username_length',
@@ -18,5 +24,4 @@ export const AUTH_ERROR_CODES = [
   'invalid_input',
   'bad_origin',
   'unavailable',
-] as const;
-export type AuthErrorCode = (typeof AUTH_ERROR_CODES)[number];
+] as const satisfies readonly AuthErrorCode[];

@@ -5,17 +5,17 @@ import type { Db } from '@/lib/db/client';
 import type { Account } from './accounts';
 import { SESSION_COOKIE, getSessionAccount } from './sessions';
 
-export type PageReader = { status: 'signed-in'; account: Account; db: Db } | { status: 'signed-out' } | { status: 'unavailable' };
+export type PageReader = { status: 'signed-in'; account: Account; db: Db } | { status: 'signed-out' };
 
-/** The reader of a personal (dynamic) page: signed in, signed out, or the database is down. */
-export async function pageReader(): Promise<PageReader> {
+/**
+ * The reader of a personal (dynamic) page. Without a session cookie the reader is
+ * signed out and the database is not asked; with one, a database that is down
+ * throws, and the page's error.tsx says so in the reader's language.
+ */
+export async function getPageReader(): Promise<PageReader> {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
-  try {
-    const { db } = await getDb();
-    const account = token ? await getSessionAccount(db, token) : null;
-    return account ? { status: 'signed-in', account, db } : { status: 'signed-out' };
-  } catch (error) {
-    console.error('personal page without its reader: database unavailable', (error as Error).message);
-    return { status: 'unavailable' };
-  }
+  if (!token) return { status: 'signed-out' };
+  const { db } = await getDb();
+  const account = await getSessionAccount(db, token);
+  return account ? { status: 'signed-in', account, db } : { status: 'signed-out' };
 }

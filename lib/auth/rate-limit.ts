@@ -59,11 +59,6 @@ export async function refundAttempt(db: Db, key: string, counted: Pick<AttemptRe
     .where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, counted.windowStart), gt(rateLimits.count, 0)));
 }
 
-/** Forgets the attempts counted on `key`. */
-export async function resetAttempts(db: Db, key: string): Promise<void> {
-  await db.delete(rateLimits).where(eq(rateLimits.key, key));
-}
-
 /** Deletes counters whose window started at least `olderThanSeconds` ago (the longest window in use); returns how many. */
 export async function deleteStaleAttempts(db: Db, { olderThanSeconds, now = new Date() }: { olderThanSeconds: number; now?: Date }): Promise<number> {
   const cutoff = new Date(now.getTime() - olderThanSeconds * 1000);

@@ -21,7 +21,7 @@ export async function setDeviceCookie(value: string, secure: boolean): Promise<v
 }
 
 /** The signed-in account of this request, or null (no, forged, malformed or expired cookie); throws if the database is down. */
-export async function currentAccount(): Promise<Account | null> {
+export async function getCurrentAccount(): Promise<Account | null> {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
   if (!token) return null;
   const { db } = await getDb();

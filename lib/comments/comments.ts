@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { and, count, desc, eq, gt, inArray, or, sql } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import { and, count, desc, eq, gt, or, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client';
 import { accounts, commentBans, commentReports, comments } from '../db/schema';
-import { changeBalance, lockBalance } from '../feathers/ledger';
+import { changeBalance, lockAccount } from '../feathers/ledger';
+import { COMMENTS_PAGE_SIZE } from './constants';
 import { CommentBody } from './text';
 
 /** Approving a comment pays its author this many feathers, once. */
@@ -13,7 +14,6 @@ export const COMMENT_LIMIT = { count: 5, windowSeconds: 10 * 60 };
 export const DUPLICATE_SECONDS = 60 * 60;
 /** Distinct reports that hide an approved comment until a moderator decides. */
 export const REPORTS_TO_HIDE = 3;
-export const PAGE_SIZE = 20;
 
 /**
  * The id of a category of the community rules (社区公约), `{#spam}` in content/rules.md:
@@ -35,7 +35,7 @@ export type PostResult =
   | { ok: false; code: 'unknown_account' };
 
 /** The account's ban from commenting, if one is in force (an expired one has ended by itself). */
-export async function activeBan(db: Db, accountId: number, now = new Date()): Promise<{ until: Date | null; reason: string } | null> {
+export async function getActiveBan(db: Db | Tx, accountId: number, now = new Date()): Promise<{ until: Date | null; reason: string } | null> {
   const [ban] = await db
     .select({ until: commentBans.until, reason: commentBans.reason })
     .from(commentBans)
@@ -51,11 +51,8 @@ export async function activeBan(db: Db, accountId: number, now = new Date()): Pr
 export async function postComment(db: Db, accountId: number, articleSlug: string, text: string, now = new Date()): Promise<PostResult> {
   const body = CommentBody.parse(text);
   return db.transaction(async (tx) => {
-    if ((await lockBalance(tx, accountId)) === null) return { ok: false, code: 'unknown_account' };
-    const [ban] = await tx
-      .select({ until: commentBans.until })
-      .from(commentBans)
-      .where(and(eq(commentBans.accountId, accountId), or(sql`${commentBans.until} is null`, gt(commentBans.until, now))));
+    if ((await lockAccount(tx, accountId)) === null) return { ok: false, code: 'unknown_account' };
+    const ban = await getActiveBan(tx, accountId, now);
     if (ban) return { ok: false, code: 'comment_banned', until: ban.until };
     const windowStart = new Date(now.getTime() - COMMENT_LIMIT.windowSeconds * 1000);
     const recent = await tx
@@ -83,7 +80,7 @@ const publicColumns = { id: comments.id, author: accounts.username, body: commen
 const visible = (slug: string) => and(eq(comments.articleSlug, slug), eq(comments.status, 'approved'), eq(comments.hidden, false));
 
 /** One page of the article's approved comments, newest first, and how many there are. */
-export async function listApproved(db: Db, articleSlug: string, page = 1): Promise<{ total: number; comments: PublicComment[] }> {
+export async function listApprovedComments(db: Db, articleSlug: string, page = 1): Promise<{ total: number; comments: PublicComment[] }> {
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(comments).where(visible(articleSlug));
   const rows = await db
     .select(publicColumns)
@@ -91,13 +88,13 @@ export async function listApproved(db: Db, articleSlug: string, page = 1): Promi
     .innerJoin(accounts, eq(accounts.id, comments.accountId))
     .where(visible(articleSlug))
     .orderBy(desc(comments.createdAt), desc(comments.id))
-    .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE);
+    .limit(COMMENTS_PAGE_SIZE)
+    .offset((page - 1) * COMMENTS_PAGE_SIZE);
   return { total, comments: rows };
 }
 
 /** The reader's own comments on the article still waiting for a moderator (审核中). */
-export async function listOwnPending(db: Db, accountId: number, articleSlug: string): Promise<PublicComment[]> {
+export async function listOwnPendingComments(db: Db, accountId: number, articleSlug: string): Promise<PublicComment[]> {
   return db
     .select(publicColumns)
     .from(comments)
@@ -117,7 +114,7 @@ export type ReportResult =
  * banned troll could hide others' comments from their side accounts' bans).
  */
 export async function reportComment(db: Db, accountId: number, commentId: number, now = new Date()): Promise<ReportResult> {
-  const ban = await activeBan(db, accountId, now);
+  const ban = await getActiveBan(db, accountId, now);
   if (ban) return { ok: false, code: 'comment_banned', until: ban.until };
   return db.transaction(async (tx) => {
     const [comment] = await tx
@@ -146,7 +143,7 @@ export const QUEUE_PAGE_SIZE = 50;
  * moderator works through it, and OFFSET would skip or repeat). One more row than
  * the page is read to tell whether another page follows.
  */
-export async function moderationQueue(db: Db, { after = 0, limit = QUEUE_PAGE_SIZE }: { after?: number; limit?: number } = {}): Promise<{ items: QueueItem[]; nextAfter: number | null }> {
+export async function listModerationQueue(db: Db, { after = 0, limit = QUEUE_PAGE_SIZE }: { after?: number; limit?: number } = {}): Promise<{ items: QueueItem[]; nextAfter: number | null }> {
   const rows = await db
     .select({
       id: comments.id,
@@ -209,7 +206,7 @@ export async function rejectComments(db: Db, moderatorId: number, ids: number[],
         const status = c.status === 'pending' ? 'rejected' : 'removed';
         await tx.update(comments).set({ status, reason, hidden: false, reviewedBy: moderatorId, reviewedAt: now }).where(eq(comments.id, id));
         if (status === 'removed') {
-          const balance = (await lockBalance(tx, c.accountId)) ?? 0;
+          const balance = (await lockAccount(tx, c.accountId)) ?? 0;
           const back = Math.min(COMMENT_REWARD, balance);
           if (back > 0) await changeBalance(tx, { accountId: c.accountId, delta: -back, reason: 'comment_removed', reference: `comment:${id}` });
         }
@@ -249,10 +246,4 @@ export async function listMyComments(db: Db, accountId: number): Promise<MyComme
     .from(comments)
     .where(eq(comments.accountId, accountId))
     .orderBy(desc(comments.createdAt), desc(comments.id));
-}
-
-/** Comments by id, for a batch action's existence checks. */
-export async function commentsExist(db: Db, ids: number[]): Promise<number[]> {
-  if (ids.length === 0) return [];
-  return (await db.select({ id: comments.id }).from(comments).where(inArray(comments.id, ids))).map((r) => r.id);
 }

@@ -1,10 +1,7 @@
 import { z } from 'zod';
+import { MAX_COMMENT_LENGTH, MAX_LINKS } from './constants';
 import { linkify } from './linkify';
 
-/** Longest comment, in characters (code points) after trimming. */
-export const MAX_COMMENT_LENGTH = 1000;
-/** Most links a comment may carry. */
-export const MAX_LINKS = 3;
 
 // Unicode's default-ignorable characters (zero-width ones, bidi controls, variation
 // selectors, invisible fillers and marks, tags) and the blank Braille pattern: they

@@ -199,8 +199,8 @@ export function getQuiz(locale: SiteLocale, slug: string): { question: string; o
   return { question: localizeText(quiz.question, locale), options: quiz.options.map((o) => localizeText(o, locale)), lang: contentLangFor(locale) };
 }
 
-/** Whether `choice` (1 = the first option) is the quiz's right answer; undefined when the article has no quiz. */
-export function quizAnswer(slug: string): { options: number; answer: number } | undefined {
+/** The quiz's number of options and its right answer (1 = the first option), for checking a reader's choice on the server; undefined when the article has no quiz. */
+export function getQuizAnswer(slug: string): { options: number; answer: number } | undefined {
   const quiz = content().articles.find((x) => x.slug === slug)?.quiz;
   return quiz && { options: quiz.options.length, answer: quiz.answer };
 }

@@ -36,11 +36,12 @@ const entryColumns = {
 };
 
 /**
- * Locks the account's row for the rest of the transaction and returns its balance.
- * Every change of a balance goes through here first, so changes to one account
- * happen one after another, on every app instance.
+ * Locks the account's row for the rest of the transaction and returns its balance
+ * (null: no such account). Every change of a balance goes through here first, so
+ * changes to one account happen one after another, on every app instance; comments
+ * take the same lock to count one reader's posts exactly.
  */
-export async function lockBalance(tx: Tx, accountId: number): Promise<number | null> {
+export async function lockAccount(tx: Tx, accountId: number): Promise<number | null> {
   // NO KEY UPDATE, not UPDATE: it does not conflict with the KEY SHARE locks that
   // foreign-key checks take (a comment's reviewed_by, an account's referred_by), so
   // two transactions that each reference the other's account cannot deadlock.
@@ -59,7 +60,7 @@ export async function changeBalance(
 ): Promise<Change> {
   const { accountId, delta, reason, reference } = change;
   if (!Number.isSafeInteger(delta) || delta === 0 || Math.abs(delta) > MAX_DELTA) throw new RangeError(`bad feathers delta ${delta}`);
-  const balance = await lockBalance(tx, accountId);
+  const balance = await lockAccount(tx, accountId);
   if (balance === null) return { ok: false, code: 'unknown_account' };
   const [earlier] = await tx
     .select(entryColumns)
@@ -82,13 +83,13 @@ export function applyChange(db: Db, change: Parameters<typeof changeBalance>[1])
 }
 
 /** The account's balance. */
-export async function balanceOf(db: Db, accountId: number): Promise<number> {
+export async function getBalance(db: Db, accountId: number): Promise<number> {
   const [row] = await db.select({ feathers: accounts.feathers }).from(accounts).where(eq(accounts.id, accountId));
   return row?.feathers ?? 0;
 }
 
 /** The sum of the account's ledger (what the balance must always equal). */
-export async function ledgerSum(db: Db, accountId: number): Promise<number> {
+export async function getLedgerSum(db: Db, accountId: number): Promise<number> {
   const [row] = await db
     .select({ sum: sql<number>`coalesce(sum(${ledger.delta}), 0)::int` })
     .from(ledger)

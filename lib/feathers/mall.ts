@@ -5,7 +5,7 @@ import type { Gift } from '../content/schema';
 import { getDb } from '../db';
 import type { Db } from '../db/client';
 import { giftStock, redemptions } from '../db/schema';
-import { changeBalance, lockBalance } from './ledger';
+import { changeBalance, lockAccount } from './ledger';
 
 /** The idempotency key a redeem form carries: made when the confirm dialog opens (or the page renders). */
 export const IdempotencyKey = z.string({ error: 'invalid_input' }).regex(/^[A-Za-z0-9_-]{16,64}$/, { error: 'invalid_input' });
@@ -38,7 +38,7 @@ export function newRedemptionCode(): string {
 /** What is left of each gift, for a page: undefined while the database is down (the gifts still show). */
 export async function getMallStock(gifts: Gift[]): Promise<Map<string, number> | undefined> {
   try {
-    return await remainingStock((await getDb()).db, gifts);
+    return await getRemainingStock((await getDb()).db, gifts);
   } catch (error) {
     console.error('gift stock unavailable', (error as Error).message);
     return undefined;
@@ -46,7 +46,7 @@ export async function getMallStock(gifts: Gift[]): Promise<Map<string, number> |
 }
 
 /** How many of each gift are left. */
-export async function remainingStock(db: Db, gifts: Gift[]): Promise<Map<string, number>> {
+export async function getRemainingStock(db: Db, gifts: Gift[]): Promise<Map<string, number>> {
   const rows = await db.select().from(giftStock);
   const redeemed = new Map(rows.map((r) => [r.giftId, r.redeemed]));
   return new Map(gifts.map((g) => [g.id, Math.max(0, g.stock - (redeemed.get(g.id) ?? 0))]));
@@ -61,7 +61,7 @@ export async function remainingStock(db: Db, gifts: Gift[]): Promise<Map<string,
 export async function redeemGift(db: Db, accountId: number, gift: Gift, idempotencyKey: string): Promise<RedeemResult> {
   const key = IdempotencyKey.parse(idempotencyKey);
   return db.transaction(async (tx) => {
-    const balance = await lockBalance(tx, accountId);
+    const balance = await lockAccount(tx, accountId);
     if (balance === null) return { ok: false, code: 'unknown_account' };
     const [earlier] = await tx
       .select(redemptionColumns)

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { accounts, ledger, quizAttempts, shareVisits } from '../db/schema';
 import { consumeAttempt } from '../auth/rate-limit';
-import { changeBalance, lockBalance } from './ledger';
+import { changeBalance, lockAccount } from './ledger';
 
 /** 恭喜你~答对了 +5羽毛 */
 export const QUIZ_REWARD = 5;
@@ -36,7 +36,7 @@ export type QuizResult =
 export async function answerQuiz(db: Db, accountId: number, articleSlug: string, choice: number, answer: number): Promise<QuizResult> {
   const correct = choice === answer;
   return db.transaction(async (tx) => {
-    const balance = await lockBalance(tx, accountId);
+    const balance = await lockAccount(tx, accountId);
     if (balance === null) return { ok: false, code: 'unknown_account' };
     const [recorded] = await tx
       .insert(quizAttempts)
@@ -58,7 +58,7 @@ export async function answerQuiz(db: Db, accountId: number, articleSlug: string,
 }
 
 /** The reader's earlier answer to an article's quiz, if any. */
-export async function quizAttempt(db: Db, accountId: number, articleSlug: string): Promise<{ correct: boolean } | null> {
+export async function getQuizAttempt(db: Db, accountId: number, articleSlug: string): Promise<{ correct: boolean } | null> {
   const [row] = await db
     .select({ correct: quizAttempts.correct })
     .from(quizAttempts)
@@ -122,7 +122,7 @@ export async function recordShareVisit(
   return db.transaction(async (tx) => {
     const [sharer] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.referralCode, visit.referralCode));
     if (!sharer || sharer.id === visit.visitorAccountId || visit.excludeSharers?.includes(sharer.id)) return { counted: false, awarded: 0 };
-    await lockBalance(tx, sharer.id);
+    await lockAccount(tx, sharer.id);
     // Only a visit that pays is recorded: a script sending cookieless visits (each a
     // new visitor) past the caps must not grow the table.
     const [earned] = await tx

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { unlocks } from '../db/schema';
-import { changeBalance, lockBalance } from './ledger';
+import { changeBalance, lockAccount } from './ledger';
 
 export type UnlockResult =
   | { ok: true; balance: number; repeated: boolean }
@@ -14,7 +14,7 @@ export type UnlockResult =
  */
 export async function unlockArticle(db: Db, accountId: number, articleSlug: string, price: number): Promise<UnlockResult> {
   return db.transaction(async (tx) => {
-    const balance = await lockBalance(tx, accountId);
+    const balance = await lockAccount(tx, accountId);
     if (balance === null) return { ok: false, code: 'unknown_account' };
     const [earlier] = await tx
       .select({ slug: unlocks.articleSlug })

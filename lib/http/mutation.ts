@@ -2,6 +2,7 @@ import 'server-only';
 import { getTranslations } from 'next-intl/server';
 import { cookies } from 'next/headers';
 import type { z } from 'zod';
+import zhCN from '@/messages/zh-CN.json';
 import type { Account } from '@/lib/auth/accounts';
 import { PasswordHasherBusy } from '@/lib/auth/passwords';
 import { SESSION_COOKIE, getSessionAccount } from '@/lib/auth/sessions';
@@ -9,6 +10,17 @@ import { getDb } from '@/lib/db';
 import type { Db } from '@/lib/db/client';
 import { localizedPath, type Locale } from '@/lib/i18n/routing';
 import { readForm } from './body';
+import type {
+  ActionErrorCode,
+  AuthErrorCode,
+  ErrorCodeOf,
+  ErrorNamespace,
+  MutationAnswer,
+  MutationErrorCode,
+  MutationName,
+  Mutations,
+  SuccessMessageKey,
+} from './contract';
 import { clientKey, isSameOrigin } from './client';
 import { formLocale, refererLocale, wantsJson } from './request';
 import { safeReturnPath } from './return-path';
@@ -31,21 +43,39 @@ export type MutationContext<I, A extends Access = 'signed-in'> = {
 
 type Values = Record<string, string | number>;
 
-/** What a mutation ends with: data for the page, or an error code with a message in the namespace's messages. */
-export type Outcome =
-  | { ok: true; body?: Record<string, unknown>; message?: { key: string; values?: Values }; redirect?: string }
-  | { ok: false; code: string; status: number; values?: Values; retryAfterSeconds?: number };
+/** A change that went through: the endpoint's body (lib/http/contract.ts), and a message for the reader. */
+export type Success<Body> = { ok: true; body: Body; message?: { key: SuccessMessageKey; values?: Values }; redirect?: string };
+/** A refusal: a code with a message in messages/*.json, its HTTP status and the message's values. */
+export type Failure<Code extends string> = { ok: false; code: Code; status: number; values?: Values; retryAfterSeconds?: number };
 
-export const fail = (code: string, status = 400, values?: Values): Outcome => ({ ok: false, code, status, values });
+/** What a mutation of endpoint K ends with: its declared body, or one of its declared codes. */
+export type Outcome<K extends MutationName> = Success<Mutations[K]['body']> | Failure<MutationErrorCode<K>>;
+
+/** A refusal with a status (400 unless said). The code must have a message; the endpoint must declare it. */
+export const fail = <C extends ActionErrorCode | AuthErrorCode>(code: C, status = 400, values?: Values): Failure<C> => ({ ok: false, code, status, values });
 
 /** A refusal to try again later: 429 with Retry-After, and the wait in whole minutes as `{minutes}`. */
-export const retryLater = (code: string, retryAfterSeconds: number, status = 429): Outcome => ({
+export const retryLater = <C extends ActionErrorCode | AuthErrorCode>(code: C, retryAfterSeconds: number, status = 429): Failure<C> => ({
   ok: false,
   code,
   status,
   retryAfterSeconds,
   values: { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)), hours: Math.max(1, Math.round(retryAfterSeconds / 3600)) },
 });
+
+/** Whether a string (a zod issue's message) is a refusal code of the namespace. */
+function isErrorCode<N extends ErrorNamespace>(namespace: N, code: string | undefined): code is ErrorCodeOf<N> {
+  return code !== undefined && Object.hasOwn(zhCN[namespace], code);
+}
+
+/** A refusal's message in the reader's language. */
+async function errorMessage(locale: Locale, namespace: ErrorNamespace, code: string, values?: Values): Promise<string> {
+  // The one cast: every code reaching here was checked against its endpoint's
+  // namespace by the types (Outcome) or by isErrorCode, which the union of two
+  // namespaces' translators cannot express.
+  const t = (await getTranslations({ locale, namespace })) as unknown as (key: string, values?: Values) => string;
+  return t(code, values);
+}
 
 /** A form's fields as an object; a field sent more than once becomes an array. */
 export function formObject(form: FormData): Record<string, string | string[]> {
@@ -70,19 +100,21 @@ async function messagePage(locale: Locale, status: number, message: string, back
   return new Response(html, { status, headers: { ...headers, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
 }
 
-export type MutationOptions<S extends z.ZodType, A extends Access> = {
+export type MutationOptions<S extends z.ZodType, A extends Access, K extends MutationName> = {
+  /** Which endpoint of lib/http/contract.ts this is: its body and codes are checked against it. */
+  endpoint: K;
   schema: S;
   access: A;
-  /** The messages namespace of the refusal codes. */
-  errors?: 'ActionErrors' | 'AuthErrors';
   /**
    * For the sign-in and sign-up forms: a refusal of a form posted without
    * JavaScript goes back to that page, which shows the message beside the form.
    */
   formPage?: '/sign-in' | '/sign-up';
   /** What to do instead of 503 when the database is down (sign-out still clears its cookie). */
-  whenUnavailable?: (ctx: { locale: Locale; next: string }) => Promise<Outcome>;
-};
+  whenUnavailable?: (ctx: { locale: Locale; next: string }) => Promise<Outcome<K>>;
+} & (Mutations[K]['namespace'] extends 'AuthErrors'
+  ? { /** The messages namespace of the refusal codes. */ errors: 'AuthErrors' }
+  : { errors?: 'ActionErrors' });
 
 /**
  * Runs one state change posted as a form (by a plain form, or by fetch with
@@ -101,26 +133,32 @@ export type MutationOptions<S extends z.ZodType, A extends Access> = {
  * Cookies are read and set through Next's cookie API, which adds them to whatever
  * response this returns.
  */
-export async function handleMutation<S extends z.ZodType, A extends Access>(
+export async function handleMutation<K extends MutationName, S extends z.ZodType, A extends Access>(
   request: Request,
-  options: MutationOptions<S, A>,
-  run: (ctx: MutationContext<z.infer<S>, A>) => Promise<Outcome>,
+  options: MutationOptions<S, A, K>,
+  run: (ctx: MutationContext<z.infer<S>, A>) => Promise<Outcome<K>>,
 ): Promise<Response> {
   const json = wantsJson(request);
   let locale = refererLocale(request);
   let next = '/';
-  const namespace = options.errors ?? 'ActionErrors';
+  const namespace: ErrorNamespace = options.errors ?? 'ActionErrors';
+  type Answer = MutationAnswer<K>;
 
-  const answer = async (outcome: Outcome): Promise<Response> => {
+  // Outcome<K> is what `run` may answer (checked where it is written); the pipeline's
+  // own refusals and a schema's codes (checked against messages by isErrorCode) join it here.
+  const answer = async (outcome: Outcome<K> | Failure<ActionErrorCode | AuthErrorCode>): Promise<Response> => {
     if (outcome.ok) {
       const message = outcome.message ? (await getTranslations({ locale }))(outcome.message.key, outcome.message.values) : undefined;
       const to = outcome.redirect ?? next;
-      if (json) return Response.json({ ok: true, ...outcome.body, ...(message ? { message } : {}) }, { headers: { 'cache-control': 'no-store' } });
+      if (json) {
+        // Outcome<K> checked the body; TypeScript cannot follow a spread of a generic type.
+        const body = { ok: true, ...outcome.body, ...(message ? { message } : {}) } as Answer;
+        return Response.json(body, { headers: { 'cache-control': 'no-store' } });
+      }
       if (message) return messagePage(locale, 200, message, to);
       return new Response(null, { status: 303, headers: { location: to, 'cache-control': 'no-store' } });
     }
-    const t = await getTranslations({ locale, namespace });
-    const message = t.has(outcome.code) ? t(outcome.code, outcome.values) : t('invalid_input');
+    const message = await errorMessage(locale, namespace, outcome.code, outcome.values);
     const headers: Record<string, string> = { 'cache-control': 'no-store' };
     if (outcome.retryAfterSeconds) headers['retry-after'] = String(outcome.retryAfterSeconds);
     if (json) return Response.json({ ok: false, code: outcome.code, message }, { status: outcome.status, headers });
@@ -153,16 +191,19 @@ export async function handleMutation<S extends z.ZodType, A extends Access>(
     const signInUrl = `${localizedPath(locale, '/sign-in')}?next=${encodeURIComponent(next)}`;
     if (!json) return new Response(null, { status: 303, headers: { location: signInUrl, 'cache-control': 'no-store' } });
     const t = await getTranslations({ locale, namespace: 'ActionErrors' });
-    return Response.json({ ok: false, code: 'sign_in_required', message: t('sign_in_required'), signInUrl }, { status: 401, headers: { 'cache-control': 'no-store' } });
+    const refusal = { ok: false, code: 'sign_in_required', message: t('sign_in_required'), signInUrl } satisfies Answer;
+    return Response.json(refusal, { status: 401, headers: { 'cache-control': 'no-store' } });
   }
   // To anyone but a moderator, moderators' actions do not exist.
   if (options.access === 'moderator' && !account?.isModerator) return answer(fail('not_found', 404));
 
   const parsed = options.schema.safeParse(formObject(form));
   if (!parsed.success) {
+    // A schema names its refusals by code (`{ error: 'stars_range' }`); zod's own
+    // English messages, for checks that name none, are plain invalid input.
     const code = parsed.error.issues[0]?.message;
-    const t = await getTranslations({ locale, namespace });
-    return answer(fail(code && t.has(code) ? code : 'invalid_input', 400));
+    if (isErrorCode(namespace, code)) return answer(fail(code, 400));
+    return answer(fail('invalid_input', 400));
   }
   try {
     const ctx = { db, account, input: parsed.data, locale, next, client: clientKey(request), request } as MutationContext<z.infer<S>, A>;

@@ -1,9 +1,7 @@
 import { hasLocale } from 'next-intl';
 import { getRequestConfig } from 'next-intl/server';
+import { TIME_ZONE } from './format';
 import { routing } from './routing';
-
-/** Publication times are Beijing time in every locale. */
-export const TIME_ZONE = 'Asia/Shanghai';
 
 export default getRequestConfig(async ({ requestLocale }) => {
   const requested = await requestLocale;

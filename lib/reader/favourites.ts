@@ -15,18 +15,18 @@ export async function setFavourite(db: Db, accountId: number, articleSlug: strin
   } else {
     await db.delete(favourites).where(and(eq(favourites.accountId, accountId), eq(favourites.articleSlug, articleSlug)));
   }
-  return { favourited, count: await favouriteCount(db, articleSlug) };
+  return { favourited, count: await getFavouriteCount(db, articleSlug) };
 }
 
 /** How many readers have favourited the article. */
-export async function favouriteCount(db: Db, articleSlug: string): Promise<number> {
+export async function getFavouriteCount(db: Db, articleSlug: string): Promise<number> {
   const [row] = await db.select({ n: count() }).from(favourites).where(eq(favourites.articleSlug, articleSlug));
   return row?.n ?? 0;
 }
 
 /** The article's count and whether this reader (if any) is among them. */
-export async function favouriteState(db: Db, accountId: number | null, articleSlug: string): Promise<FavouriteState> {
-  const total = await favouriteCount(db, articleSlug);
+export async function getFavouriteState(db: Db, accountId: number | null, articleSlug: string): Promise<FavouriteState> {
+  const total = await getFavouriteCount(db, articleSlug);
   if (accountId === null) return { favourited: false, count: total };
   const [mine] = await db
     .select({ slug: favourites.articleSlug })

@@ -25,11 +25,11 @@ export async function rateArticle(db: Db, accountId: number, articleSlug: string
     .insert(ratings)
     .values({ accountId, articleSlug, stars: valid })
     .onConflictDoUpdate({ target: [ratings.accountId, ratings.articleSlug], set: { stars: valid, updatedAt: sql`now()` } });
-  return ratingState(db, accountId, articleSlug);
+  return getRatingState(db, accountId, articleSlug);
 }
 
 /** 综合评分 (mean and count) and 我的评分 for the article. */
-export async function ratingState(db: Db, accountId: number | null, articleSlug: string): Promise<RatingState> {
+export async function getRatingState(db: Db, accountId: number | null, articleSlug: string): Promise<RatingState> {
   const [summary] = await db
     .select({ count: sql<number>`count(*)::int`, sum: sql<number>`coalesce(sum(${ratings.stars}), 0)::int` })
     .from(ratings)

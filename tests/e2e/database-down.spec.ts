@@ -52,3 +52,26 @@ test('signing in while the database is down is a 503 with a message; signing out
   expect(out.status()).toBe(200);
   expect(out.headers()['set-cookie']).toMatch(/^session=;.*Expires=Thu, 01 Jan 1970/i);
 });
+
+test('/me with the database down shows the translated error page, inside the site, with a way to try again', async ({ page, context }) => {
+  // A session cookie makes /me ask the database (without one it only sends the reader to sign in).
+  await context.addCookies([{ name: 'session', value: 'a'.repeat(43), url: ORIGIN }]);
+  await page.goto(`${ORIGIN}/me`);
+  await expect(page.getByRole('heading', { level: 1, name: '出错了' })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('页面暂时无法显示，请稍后再试。');
+  await expect(page.getByRole('button', { name: '重试' })).toBeVisible();
+  await expect(page.getByRole('banner')).toBeVisible(); // the site's header is still there
+  await expect(page.getByText('Application error')).toHaveCount(0);
+
+  await page.goto(`${ORIGIN}/en/me`);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1, name: 'Something went wrong' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+});
+
+test('/moderation with the database down shows the translated error page', async ({ page, context }) => {
+  await context.addCookies([{ name: 'session', value: 'a'.repeat(43), url: ORIGIN }]);
+  await page.goto(`${ORIGIN}/zh-TW/moderation`);
+  await expect(page.getByRole('heading', { level: 1, name: '出錯了' })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('頁面暫時無法顯示，請稍後再試。');
+});

@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import {
-  activeBan,
+  getActiveBan,
   approveComments,
   banFromCommenting,
-  listApproved,
+  listApprovedComments,
   listMyComments,
-  listOwnPending,
-  moderationQueue,
+  listOwnPendingComments,
+  listModerationQueue,
   postComment,
   rejectComments,
   reportComment,
@@ -16,7 +16,7 @@ import { linkify } from '@/lib/comments/linkify';
 import { CommentBody } from '@/lib/comments/text';
 import type { Db } from '@/lib/db/client';
 import { comments, ledger } from '@/lib/db/schema';
-import { applyChange, balanceOf, ledgerSum } from '@/lib/feathers/ledger';
+import { applyChange, getBalance, getLedgerSum } from '@/lib/feathers/ledger';
 import { BACKENDS } from './support/databases';
 import { perTestDatabase } from './support/per-test-database';
 import { testAccount } from './support/sign-up';
@@ -72,16 +72,16 @@ describe.each(BACKENDS)('comments on %s', (backend) => {
     const db = await freshDb();
     const [author, moderator] = [await reader(db, 'author'), await reader(db, 'mod')];
     const id = await posted(db, author, '写得很好！\n第二段。');
-    expect(await listApproved(db, SLUG)).toEqual({ total: 0, comments: [] });
-    expect((await listOwnPending(db, author, SLUG)).map((c) => c.body)).toEqual(['写得很好！\n第二段。']);
-    expect((await moderationQueue(db)).items.map((c) => [c.id, c.status])).toEqual([[id, 'pending']]);
+    expect(await listApprovedComments(db, SLUG)).toEqual({ total: 0, comments: [] });
+    expect((await listOwnPendingComments(db, author, SLUG)).map((c) => c.body)).toEqual(['写得很好！\n第二段。']);
+    expect((await listModerationQueue(db)).items.map((c) => [c.id, c.status])).toEqual([[id, 'pending']]);
 
     const twice = await Promise.all([approveComments(db, moderator, [id]), approveComments(db, moderator, [id])]);
     expect(twice.flat().filter((r) => r.ok)).toHaveLength(1);
-    expect((await listApproved(db, SLUG)).comments.map((c) => [c.author, c.body])).toEqual([['author', '写得很好！\n第二段。']]);
-    expect(await balanceOf(db, author)).toBe(10);
+    expect((await listApprovedComments(db, SLUG)).comments.map((c) => [c.author, c.body])).toEqual([['author', '写得很好！\n第二段。']]);
+    expect(await getBalance(db, author)).toBe(10);
     expect(await db.select().from(ledger).where(eq(ledger.reason, 'comment'))).toHaveLength(1);
-    expect((await moderationQueue(db)).items).toEqual([]);
+    expect((await listModerationQueue(db)).items).toEqual([]);
   });
 
   it('rejecting records the rule; removing an approved comment takes the +10 back, never below zero', async () => {
@@ -90,18 +90,18 @@ describe.each(BACKENDS)('comments on %s', (backend) => {
     const [a, b, c] = [await posted(db, author, '一'), await posted(db, author, '二'), await posted(db, author, '三')];
     await rejectComments(db, moderator, [a], 'spam');
     await approveComments(db, moderator, [b, c]);
-    expect(await balanceOf(db, author)).toBe(20);
+    expect(await getBalance(db, author)).toBe(20);
     await applyChange(db, { accountId: author, delta: -15, reason: 'redeem', reference: 'spent' });
     await rejectComments(db, moderator, [b], 'unfriendly'); // takes 5 back: all there is
     await rejectComments(db, moderator, [c], 'unfriendly'); // nothing left to take
-    expect(await balanceOf(db, author)).toBe(0);
-    expect(await ledgerSum(db, author)).toBe(0);
+    expect(await getBalance(db, author)).toBe(0);
+    expect(await getLedgerSum(db, author)).toBe(0);
     expect((await listMyComments(db, author)).map((m) => [m.body, m.status, m.reason])).toEqual([
       ['三', 'removed', 'unfriendly'],
       ['二', 'removed', 'unfriendly'],
       ['一', 'rejected', 'spam'],
     ]);
-    expect((await listApproved(db, SLUG)).total).toBe(0);
+    expect((await listApprovedComments(db, SLUG)).total).toBe(0);
   });
 
   it('allows 5 comments per 10 minutes, even when 10 arrive at once, and refuses the same text within an hour', async () => {
@@ -124,9 +124,9 @@ describe.each(BACKENDS)('comments on %s', (backend) => {
     const [author, other, moderator] = [await reader(db, 'banned'), await reader(db, 'forever'), await reader(db, 'mod')];
     await banFromCommenting(db, moderator, author, 1, 'unfriendly', T0);
     expect(await postComment(db, author, SLUG, '还能说话吗', at(60))).toEqual({ ok: false, code: 'comment_banned', until: at(24 * 60) });
-    expect(await activeBan(db, author, at(60))).toEqual({ until: at(24 * 60), reason: 'unfriendly' });
+    expect(await getActiveBan(db, author, at(60))).toEqual({ until: at(24 * 60), reason: 'unfriendly' });
     expect(await postComment(db, author, SLUG, '还能说话吗', at(24 * 60 + 1))).toMatchObject({ ok: true });
-    expect(await activeBan(db, author, at(24 * 60 + 1))).toBeNull();
+    expect(await getActiveBan(db, author, at(24 * 60 + 1))).toBeNull();
 
     await banFromCommenting(db, moderator, other, null, 'spam', T0);
     expect(await postComment(db, other, SLUG, '广告', at(365 * 24 * 60))).toEqual({ ok: false, code: 'comment_banned', until: null });
@@ -145,12 +145,12 @@ describe.each(BACKENDS)('comments on %s', (backend) => {
     expect(await reportComment(db, reporters[0]!, id)).toEqual({ ok: true, hidden: false }); // the same reader twice counts once
     expect(await reportComment(db, reporters[1]!, id)).toEqual({ ok: true, hidden: false });
     expect(await reportComment(db, reporters[2]!, id)).toEqual({ ok: true, hidden: true });
-    expect((await listApproved(db, SLUG)).total).toBe(0);
-    expect((await moderationQueue(db)).items.map((c) => [c.id, c.reports])).toEqual([[id, 3]]);
+    expect((await listApprovedComments(db, SLUG)).total).toBe(0);
+    expect((await listModerationQueue(db)).items.map((c) => [c.id, c.reports])).toEqual([[id, 3]]);
 
     await approveComments(db, moderator, [id]); // restore
-    expect((await listApproved(db, SLUG)).total).toBe(1);
-    expect(await balanceOf(db, author)).toBe(10); // no second award
+    expect((await listApprovedComments(db, SLUG)).total).toBe(1);
+    expect(await getBalance(db, author)).toBe(10); // no second award
   });
 
   it('two moderators approving each other\'s comments at the same moment do not deadlock', async () => {
@@ -161,7 +161,7 @@ describe.each(BACKENDS)('comments on %s', (backend) => {
     );
     const results = await Promise.all(pairs.flatMap(([byOne, byTwo]) => [approveComments(db, m2, [byOne]), approveComments(db, m1, [byTwo])]));
     expect(results.flat().every((r) => r.ok)).toBe(true);
-    expect([await balanceOf(db, m1), await balanceOf(db, m2)]).toEqual([40, 40]);
+    expect([await getBalance(db, m1), await getBalance(db, m2)]).toEqual([40, 40]);
   });
 
   it('pages approved comments newest first, 20 a page', async () => {
@@ -171,11 +171,11 @@ describe.each(BACKENDS)('comments on %s', (backend) => {
     const ids: number[] = [];
     for (let i = 0; i < 25; i++) ids.push(await posted(db, authors[i % 5]!, `评论 ${i}`, at(i * 11)));
     await approveComments(db, moderator, ids);
-    const first = await listApproved(db, SLUG, 1);
+    const first = await listApprovedComments(db, SLUG, 1);
     expect(first.total).toBe(25);
     expect(first.comments).toHaveLength(20);
     expect(first.comments[0]!.body).toBe('评论 24');
-    expect((await listApproved(db, SLUG, 2)).comments.map((c) => c.body)).toEqual(['评论 4', '评论 3', '评论 2', '评论 1', '评论 0']);
+    expect((await listApprovedComments(db, SLUG, 2)).comments.map((c) => c.body)).toEqual(['评论 4', '评论 3', '评论 2', '评论 1', '评论 0']);
   });
   it('a reader banned from commenting cannot report either, and nothing is recorded', async () => {
     const db = await freshDb();
@@ -184,7 +184,7 @@ describe.each(BACKENDS)('comments on %s', (backend) => {
     await approveComments(db, moderator, [id]);
     await banFromCommenting(db, moderator, troll, 7, 'unfriendly', T0);
     expect(await reportComment(db, troll, id, at(60))).toEqual({ ok: false, code: 'comment_banned', until: at(7 * 24 * 60) });
-    expect((await moderationQueue(db)).items).toEqual([]);
+    expect((await listModerationQueue(db)).items).toEqual([]);
     // Once the ban has ended, reporting works again.
     expect(await reportComment(db, troll, id, at(8 * 24 * 60))).toEqual({ ok: true, hidden: false });
   });
@@ -195,14 +195,14 @@ describe.each(BACKENDS)('comments on %s', (backend) => {
     const authors = await Promise.all(Array.from({ length: 12 }, (_, i) => reader(db, `queue${i}`)));
     const ids: number[] = [];
     for (let i = 0; i < 60; i++) ids.push(await posted(db, authors[i % 12]!, `待审 ${i}`, at(Math.floor(i / 12) * 11)));
-    const first = await moderationQueue(db);
+    const first = await listModerationQueue(db);
     expect(first.items.map((c) => c.id)).toEqual(ids.slice(0, 50));
     expect(first.nextAfter).toBe(ids[49]);
     // A moderator approves some of page one while another reads on: page two is unchanged.
     await approveComments(db, moderator, ids.slice(0, 10));
-    const second = await moderationQueue(db, { after: first.nextAfter! });
+    const second = await listModerationQueue(db, { after: first.nextAfter! });
     expect(second.items.map((c) => c.id)).toEqual(ids.slice(50));
     expect(second.nextAfter).toBeNull();
-    expect((await moderationQueue(db)).items.map((c) => c.id)).toEqual(ids.slice(10, 60));
+    expect((await listModerationQueue(db)).items.map((c) => c.id)).toEqual(ids.slice(10, 60));
   });
 });

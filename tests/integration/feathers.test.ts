@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db/client';
 import { accounts, giftStock, ledger, redemptions } from '@/lib/db/schema';
 import { grantFeathers } from '@/lib/feathers/grant';
-import { applyChange, balanceOf, ledgerSum, listLedger } from '@/lib/feathers/ledger';
-import { redeemGift, remainingStock } from '@/lib/feathers/mall';
+import { applyChange, getBalance, getLedgerSum, listLedger } from '@/lib/feathers/ledger';
+import { redeemGift, getRemainingStock } from '@/lib/feathers/mall';
 import { answerQuiz, creditReferral, recordShareVisit } from '@/lib/feathers/rewards';
 import { newVisitor, verifyVisitor } from '@/lib/feathers/visitor';
 import { BACKENDS } from './support/databases';
@@ -22,9 +22,9 @@ const key = (n: number | string) => `attempt-key-${String(n).padStart(8, '0')}`;
 const reader = testAccount;
 
 async function expectConsistent(db: Db, accountId: number) {
-  const balance = await balanceOf(db, accountId);
+  const balance = await getBalance(db, accountId);
   expect(balance).toBeGreaterThanOrEqual(0);
-  expect(await ledgerSum(db, accountId)).toBe(balance);
+  expect(await getLedgerSum(db, accountId)).toBe(balance);
 }
 
 describe.each(BACKENDS)('feathers on %s', (backend) => {
@@ -58,7 +58,7 @@ describe.each(BACKENDS)('feathers on %s', (backend) => {
           maxLength: 25,
         }),
         async (ops) => {
-          const expected = new Map(await Promise.all(ids.map(async (id) => [id, await balanceOf(db, id)] as const)));
+          const expected = new Map(await Promise.all(ids.map(async (id) => [id, await getBalance(db, id)] as const)));
           for (const op of ops) {
             const accountId = ids[op.who]!;
             // A repeat reuses the previous step's reference: it must not count twice.
@@ -70,7 +70,7 @@ describe.each(BACKENDS)('feathers on %s', (backend) => {
             if (!result.ok) expect(before + op.delta).toBeLessThan(0);
           }
           for (const id of ids) {
-            expect(await balanceOf(db, id)).toBe(expected.get(id));
+            expect(await getBalance(db, id)).toBe(expected.get(id));
             await expectConsistent(db, id);
           }
         },
@@ -86,11 +86,11 @@ describe.each(BACKENDS)('feathers on %s', (backend) => {
     const results = await Promise.all(Array.from({ length: 50 }, (_, i) => redeemGift(db, id, GIFT, key(i))));
     expect(results.filter((r) => r.ok)).toHaveLength(2);
     expect(results.filter((r) => !r.ok && r.code === 'feathers_short')).toHaveLength(48);
-    expect(await balanceOf(db, id)).toBe(5);
+    expect(await getBalance(db, id)).toBe(5);
     await expectConsistent(db, id);
     const codes = (await db.select().from(redemptions)).map((r) => r.code);
     expect(new Set(codes).size).toBe(2);
-    expect((await remainingStock(db, [GIFT])).get(GIFT.id)).toBe(98);
+    expect((await getRemainingStock(db, [GIFT])).get(GIFT.id)).toBe(98);
   });
 
   it('never takes stock below zero when many readers want the last items', async () => {
@@ -117,7 +117,7 @@ describe.each(BACKENDS)('feathers on %s', (backend) => {
     expect(first).toMatchObject({ ok: true, repeated: false, balance: 80 });
     for (const r of again) expect(r).toMatchObject({ ok: true, repeated: true, redemption: { code: first.ok ? first.redemption.code : '' } });
     expect(await db.select().from(ledger).where(eq(ledger.reason, 'redeem'))).toHaveLength(1);
-    expect(await balanceOf(db, id)).toBe(80);
+    expect(await getBalance(db, id)).toBe(80);
     // The same key for another gift is refused, not silently mapped.
     expect(await redeemGift(db, id, { ...GIFT, id: 'other' }, key('same'))).toEqual({ ok: false, code: 'idempotency_conflict' });
     await expect(redeemGift(db, id, GIFT, 'short')).rejects.toThrow();
@@ -131,7 +131,7 @@ describe.each(BACKENDS)('feathers on %s', (backend) => {
     expect(answers.filter((a) => !a.ok)).toHaveLength(4);
     expect(await answerQuiz(db, wrong.id, SLUG, 2, 1)).toEqual({ ok: true, correct: false, awarded: 0, balance: 0 });
     expect(await answerQuiz(db, wrong.id, SLUG, 1, 1)).toEqual({ ok: false, code: 'quiz_answered', correct: false });
-    expect(await balanceOf(db, wrong.id)).toBe(0);
+    expect(await getBalance(db, wrong.id)).toBe(0);
     await expectConsistent(db, right.id);
   });
 
@@ -141,15 +141,15 @@ describe.each(BACKENDS)('feathers on %s', (backend) => {
     const newcomer = await reader(db, 'newcomer');
     const results = await Promise.all(Array.from({ length: 5 }, () => creditReferral(db, newcomer.id, sharer.referralCode, OPEN)));
     expect(results.filter(Boolean)).toHaveLength(1);
-    expect(await balanceOf(db, sharer.id)).toBe(10);
+    expect(await getBalance(db, sharer.id)).toBe(10);
     // Two sign-ups through the same link at the same moment both pay (no deadlock on the sharer's row).
     const [x, y] = [await reader(db, 'twin1'), await reader(db, 'twin2')];
     const both = await Promise.all([creditReferral(db, x.id, sharer.referralCode, OPEN), creditReferral(db, y.id, sharer.referralCode, OPEN)]);
     expect(both.filter(Boolean)).toHaveLength(2);
-    expect(await balanceOf(db, sharer.id)).toBe(30);
+    expect(await getBalance(db, sharer.id)).toBe(30);
     expect(await creditReferral(db, sharer.id, sharer.referralCode, OPEN)).toBeNull();
     expect(await creditReferral(db, newcomer.id, 'zzzzzzzzzz', OPEN)).toBeNull();
-    expect(await balanceOf(db, sharer.id)).toBe(30);
+    expect(await getBalance(db, sharer.id)).toBe(30);
     await expectConsistent(db, sharer.id);
   });
 
@@ -163,7 +163,7 @@ describe.each(BACKENDS)('feathers on %s', (backend) => {
     expect(await visit('v:one')).toEqual({ counted: false, awarded: 0 });
     const many = await Promise.all(['v:two', 'v:three', 'v:four', 'v:five', 'v:six'].map((k) => visit(k)));
     expect(many.reduce((sum, r) => sum + r.awarded, 0)).toBe(10);
-    expect(await balanceOf(db, sharer.id)).toBe(15);
+    expect(await getBalance(db, sharer.id)).toBe(15);
     await expectConsistent(db, sharer.id);
   });
 
@@ -177,7 +177,7 @@ describe.each(BACKENDS)('feathers on %s', (backend) => {
     }
     expect(await grantFeathers(db, { username: 'granted', amount: '5', reason: '  ' })).toMatchObject({ ok: false, message: 'give a --reason' });
     expect(await grantFeathers(db, { username: 'nobody', amount: '5', reason: 'x' })).toMatchObject({ ok: false });
-    expect(await balanceOf(db, id)).toBe(30);
+    expect(await getBalance(db, id)).toBe(30);
     expect((await listLedger(db, id)).map((e) => e.note)).toEqual(['误发收回', '活动奖励']);
     await expectConsistent(db, id);
   });

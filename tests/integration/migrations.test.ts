@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrateDb } from '@/lib/db/migrate';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { openDb } from '@/lib/db/client';
+import { MIGRATIONS_DIR, migrateDb } from '@/lib/db/migrate';
 import { accounts, favourites, ratings } from '@/lib/db/schema';
 import { BACKENDS, emptyDatabase, migratedDatabase } from './support/databases';
 
@@ -23,6 +26,22 @@ describe.each(BACKENDS)('database on %s', (backend) => {
     );
     const names = (rows as unknown as { rows: Array<{ table_name: string }> }).rows.map((r) => r.table_name);
     expect(names).toEqual(TABLES);
+  });
+
+  it('applies each migration once when several instances start at once', async () => {
+    const db = await emptyDatabase(backend);
+    drop = db.drop;
+    // On a server, four more instances (handles of their own) start with this one;
+    // PGlite has one process per folder, so its runs share the one handle.
+    const others = backend === 'postgres' ? await Promise.all([1, 2, 3, 4].map(() => openDb({ url: db.url! }))) : [];
+    try {
+      await Promise.all([db.handle, db.handle, ...others].map((h) => migrateDb(h)));
+    } finally {
+      await Promise.all(others.map((h) => h.close()));
+    }
+    const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+    const applied = await db.handle.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    expect((applied as unknown as { rows: Array<{ n: number }> }).rows[0]!.n).toBe(journal.entries.length);
   });
 
   it('keeps one favourite per reader and article, and ratings within 1–5', async () => {

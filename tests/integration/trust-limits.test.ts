@@ -4,7 +4,7 @@ import { signIn, signUp, type SignUpLimits } from '@/lib/auth/accounts';
 import { readDeviceTokens } from '@/lib/auth/device';
 import type { Db } from '@/lib/db/client';
 import { accounts, ledger, rateLimits } from '@/lib/db/schema';
-import { balanceOf, ledgerSum } from '@/lib/feathers/ledger';
+import { getBalance, getLedgerSum } from '@/lib/feathers/ledger';
 import { creditReferral, recordShareVisit } from '@/lib/feathers/rewards';
 import { referralProof, verifyReferralProof } from '@/lib/feathers/visitor';
 import { addressKey } from '@/lib/http/address';
@@ -61,12 +61,12 @@ describe.each(BACKENDS)('per-address limits and reward caps on %s, from two inst
     const from = { address: addressKey('203.0.113.77'), perDay: 3, now: t0 };
     const paid = await Promise.all(newcomers.map((n, i) => creditReferral(i % 2 ? a : b, n.id, sharers[i % 2]!.referralCode, from)));
     expect(paid.filter(Boolean)).toHaveLength(3);
-    const total = (await balanceOf(a, sharers[0]!.id)) + (await balanceOf(a, sharers[1]!.id));
+    const total = (await getBalance(a, sharers[0]!.id)) + (await getBalance(a, sharers[1]!.id));
     expect(total).toBe(30);
     // The next day the address may refer again.
     const later = await reader(a, 'tomorrow');
     expect(await creditReferral(b, later.id, sharers[0]!.referralCode, { ...from, now: at(86400) })).not.toBeNull();
-    for (const s of sharers) expect(await ledgerSum(a, s.id)).toBe(await balanceOf(a, s.id));
+    for (const s of sharers) expect(await getLedgerSum(a, s.id)).toBe(await getBalance(a, s.id));
   });
 
   it('pays nothing for referring oneself: the sharer is an account this browser signed in as', async () => {
@@ -77,7 +77,7 @@ describe.each(BACKENDS)('per-address limits and reward caps on %s, from two inst
     const own = (await readDeviceTokens(b, signedIn.deviceCookie)).map((t) => t.accountId);
     const alt = await reader(b, 'alt');
     expect(await creditReferral(b, alt.id, sharer.referralCode, { address: addressKey('203.0.113.1'), perDay: 3, excludeSharers: own })).toBeNull();
-    expect(await balanceOf(a, sharer.id)).toBe(0);
+    expect(await getBalance(a, sharer.id)).toBe(0);
     // Nor did the refused attempt count against the address.
     expect(await a.select().from(rateLimits).where(eq(rateLimits.key, `reward:referral:${addressKey('203.0.113.1')}`))).toEqual([]);
   });
@@ -103,7 +103,7 @@ describe.each(BACKENDS)('per-address limits and reward caps on %s, from two inst
       ),
     );
     expect(friends.map((r) => r.awarded)).toEqual([5, 5, 5]);
-    for (const s of sharers) expect(await ledgerSum(a, s.id)).toBe(await balanceOf(a, s.id));
+    for (const s of sharers) expect(await getLedgerSum(a, s.id)).toBe(await getBalance(a, s.id));
   });
 
   it('accepts only referral proofs the server signed, for 30 days', async () => {

@@ -1,12 +1,26 @@
-import { currentAccount } from '@/lib/auth/web';
+import { getCurrentAccount } from '@/lib/auth/web';
 import { articlePrice, hasArticle } from '@/lib/content/site';
 import { getDb, pingDatabase } from '@/lib/db';
-import { quizAttempt } from '@/lib/feathers/rewards';
+import type { Db } from '@/lib/db/client';
+import { getQuizAttempt } from '@/lib/feathers/rewards';
 import { hasUnlocked } from '@/lib/feathers/unlock';
-import { favouriteState } from '@/lib/reader/favourites';
-import { ratingState } from '@/lib/reader/ratings';
+import type { ReaderState, ReaderStateAnswer } from '@/lib/http/contract';
+import { getFavouriteState } from '@/lib/reader/favourites';
+import { getRatingState } from '@/lib/reader/ratings';
 
 export const dynamic = 'force-dynamic';
+
+/** The reader's state for one article; `id` null when signed out. */
+async function articleState(db: Db, id: number | null, slug: string): Promise<NonNullable<ReaderState['article']>> {
+  const [favourite, rating, quiz, unlocked] = await Promise.all([
+    getFavouriteState(db, id, slug),
+    getRatingState(db, id, slug),
+    id === null ? null : getQuizAttempt(db, id, slug),
+    // null: a free article; false/true: a paid one, locked or unlocked for this reader.
+    articlePrice(slug) === undefined ? null : id === null ? false : hasUnlocked(db, id, slug),
+  ]);
+  return { slug, favourite, rating, quiz, unlocked };
+}
 
 /**
  * The one small request a page makes for what is personal or changes often (who is
@@ -18,22 +32,13 @@ export async function GET(request: Request) {
   const slug = new URL(request.url).searchParams.get('article');
   const known = slug !== null && hasArticle(slug) ? slug : null;
   try {
-    const account = await currentAccount();
+    const account = await getCurrentAccount();
     const { db } = await getDb();
     // Signed out with no article, nothing has touched the database yet; reader state
     // needs it all the same, so say so when it is down.
     if (!account && !known) await pingDatabase(db);
     const id = account?.id ?? null;
-    const paid = known !== null && articlePrice(known) !== undefined;
-    const [favourite, rating, quiz, unlocked] = known
-      ? await Promise.all([
-          favouriteState(db, id, known),
-          ratingState(db, id, known),
-          id === null ? null : quizAttempt(db, id, known),
-          // null: a free article; false/true: a paid one, locked or unlocked for this reader.
-          paid ? (id === null ? false : hasUnlocked(db, id, known)) : null,
-        ])
-      : [];
+    const article = known ? await articleState(db, id, known) : null;
     return Response.json(
       {
         available: true,
@@ -43,12 +48,12 @@ export async function GET(request: Request) {
           referralCode: account.referralCode,
           feathers: account.feathers,
         },
-        article: known ? { slug: known, favourite, rating, quiz: quiz ?? null, unlocked } : null,
-      },
+        article,
+      } satisfies ReaderStateAnswer,
       { headers },
     );
   } catch (error) {
     console.error('reader state unavailable', (error as Error).message);
-    return Response.json({ available: false, account: null, article: null }, { status: 503, headers });
+    return Response.json({ available: false, account: null, article: null } satisfies ReaderStateAnswer, { status: 503, headers });
   }
 }

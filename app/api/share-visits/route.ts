@@ -4,6 +4,7 @@ import { readDeviceTokens } from '@/lib/auth/device';
 import { readDeviceCookie } from '@/lib/auth/web';
 import { hasArticle } from '@/lib/content/site';
 import { limits } from '@/lib/env';
+import { REFERRAL_CODE } from '@/lib/feathers/referral-code';
 import { recordShareVisit } from '@/lib/feathers/rewards';
 import { REFERRAL_COOKIE, REFERRAL_DAYS, VISITOR_COOKIE, newVisitor, referralProof, verifyVisitor } from '@/lib/feathers/visitor';
 import { isHttps } from '@/lib/http/client';
@@ -11,7 +12,7 @@ import { fail, handleMutation } from '@/lib/http/mutation';
 
 const Input = z.object({
   article: z.string().regex(/^[a-z0-9-]{1,100}$/),
-  ref: z.string().regex(/^[a-z2-7]{10}$/),
+  ref: z.string().regex(REFERRAL_CODE),
 });
 
 /**
@@ -21,7 +22,7 @@ const Input = z.object({
  * Signed-out readers are told apart by a signed visitor cookie.
  */
 export async function POST(request: Request) {
-  return handleMutation(request, { schema: Input, access: 'anyone' }, async ({ db, account, input, client }) => {
+  return handleMutation(request, { endpoint: 'shareVisit', schema: Input, access: 'anyone' }, async ({ db, account, input, client }) => {
     if (!hasArticle(input.article)) return fail('unknown_article', 404);
     const jar = await cookies();
     const options = { path: '/', httpOnly: true, sameSite: 'lax', secure: isHttps(request) } as const;

@@ -12,7 +12,7 @@ export async function POST(request: Request) {
     return { ok: true as const, body: { next } };
   };
   // With the database down the cookie is cleared all the same; the row expires on its own.
-  return handleMutation(request, { schema: z.object({}), access: 'anyone', errors: 'AuthErrors', whenUnavailable: clearCookie }, async ({ db, next }) => {
+  return handleMutation(request, { endpoint: 'signOut', schema: z.object({}), access: 'anyone', errors: 'AuthErrors', whenUnavailable: clearCookie }, async ({ db, next }) => {
     const token = (await cookies()).get(SESSION_COOKIE)?.value;
     if (token) await deleteSession(db, token);
     return clearCookie({ next });

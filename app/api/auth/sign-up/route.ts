@@ -12,7 +12,7 @@ import { fail, handleMutation, retryLater } from '@/lib/http/mutation';
 
 /** Creates an account and signs it in (limited per client address, checked before the password is hashed). */
 export async function POST(request: Request) {
-  return handleMutation(request, { schema: Credentials, access: 'anyone', errors: 'AuthErrors', formPage: '/sign-up' }, async ({ db, input, client, next }) => {
+  return handleMutation(request, { endpoint: 'signUp', schema: Credentials, access: 'anyone', errors: 'AuthErrors', formPage: '/sign-up' }, async ({ db, input, client, next }) => {
     const result = await signUp(db, { ...input, address: client, limits: limits.signUps });
     if (!result.ok) {
       if (result.code === 'username_taken') return fail('username_taken', 409);

@@ -11,9 +11,9 @@ const Input = z.object({
 
 /** 禁言: bars an account from commenting for one of the lengths the rules' penalties state. Moderators only. */
 export async function POST(request: Request) {
-  return handleMutation(request, { schema: Input, access: 'moderator' }, async ({ db, account, input }) => {
+  return handleMutation(request, { endpoint: 'ban', schema: Input, access: 'moderator' }, async ({ db, account, input }) => {
     const ban = await banFromCommenting(db, account.id, input.accountId, input.days.days, input.reason);
     if (!ban) return fail('unknown_account', 404);
-    return { ok: true, body: { until: ban.until } };
+    return { ok: true, body: { until: ban.until?.toISOString() ?? null } };
   });
 }

@@ -19,7 +19,7 @@ const Input = z.discriminatedUnion(
 
 /** Approve or reject (remove) one comment or a batch. Moderators only; to anyone else it does not exist. */
 export async function POST(request: Request) {
-  return handleMutation(request, { schema: Input, access: 'moderator' }, async ({ db, account, input }) => {
+  return handleMutation(request, { endpoint: 'review', schema: Input, access: 'moderator' }, async ({ db, account, input }) => {
     const results =
       input.action === 'approve' ? await approveComments(db, account.id, input.ids) : await rejectComments(db, account.id, input.ids, input.reason);
     return { ok: true, body: { results } };

@@ -1,13 +1,17 @@
 import { z } from 'zod';
-import { currentAccount } from '@/lib/auth/web';
+import { getCurrentAccount } from '@/lib/auth/web';
 import { banRefusal } from '@/lib/comments/ban-refusal';
-import { listApproved, listOwnPending, postComment } from '@/lib/comments/comments';
+import { listApprovedComments, listOwnPendingComments, postComment, type PublicComment } from '@/lib/comments/comments';
 import { CommentBody } from '@/lib/comments/text';
 import { hasArticle } from '@/lib/content/site';
 import { getDb } from '@/lib/db';
+import type { CommentView, CommentsAnswer } from '@/lib/http/contract';
 import { fail, handleMutation } from '@/lib/http/mutation';
 
 export const dynamic = 'force-dynamic';
+
+/** A comment as the contract sends it (no status, the time as ISO). */
+const commentView = ({ id, author, body, createdAt }: PublicComment): CommentView => ({ id, author, body, createdAt: createdAt.toISOString() });
 
 const Page = z.coerce.number().int().min(1).max(10_000).catch(1);
 
@@ -15,16 +19,17 @@ const Page = z.coerce.number().int().min(1).max(10_000).catch(1);
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const headers = { 'cache-control': 'private, no-store' };
-  if (!hasArticle(slug)) return Response.json({ ok: false, code: 'unknown_article' }, { status: 404, headers });
+  if (!hasArticle(slug)) return Response.json({ ok: false, code: 'unknown_article' } satisfies CommentsAnswer, { status: 404, headers });
   const page = Page.parse(new URL(request.url).searchParams.get('page') ?? 1);
   try {
     const { db } = await getDb();
-    const account = await currentAccount();
-    const [approved, mine] = await Promise.all([listApproved(db, slug, page), account ? listOwnPending(db, account.id, slug) : []]);
-    return Response.json({ ok: true, page, ...approved, mine }, { headers });
+    const account = await getCurrentAccount();
+    const [approved, mine] = await Promise.all([listApprovedComments(db, slug, page), account ? listOwnPendingComments(db, account.id, slug) : []]);
+    const answer = { ok: true, page, total: approved.total, comments: approved.comments.map(commentView), mine: mine.map(commentView) } satisfies CommentsAnswer;
+    return Response.json(answer, { headers });
   } catch (error) {
     console.error('comments unavailable', (error as Error).message);
-    return Response.json({ ok: false, code: 'unavailable' }, { status: 503, headers });
+    return Response.json({ ok: false, code: 'unavailable' } satisfies CommentsAnswer, { status: 503, headers });
   }
 }
 
@@ -33,10 +38,10 @@ const Input = z.object({ body: CommentBody });
 /** Posts a comment for moderation (评论). */
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  return handleMutation(request, { schema: Input, access: 'signed-in' }, async ({ db, account, input, locale }) => {
+  return handleMutation(request, { endpoint: 'comment', schema: Input, access: 'signed-in' }, async ({ db, account, input, locale }) => {
     if (!hasArticle(slug)) return fail('unknown_article', 404);
     const result = await postComment(db, account.id, slug, input.body);
-    if (result.ok) return { ok: true, body: { comment: result.comment }, message: { key: 'Comments.posted' } };
+    if (result.ok) return { ok: true, body: { comment: commentView(result.comment) }, message: { key: 'Comments.posted' } };
     if (result.code === 'comment_banned') return banRefusal(result.until, locale);
     if (result.code === 'comment_rate_limited') return fail('comment_rate_limited', 429, { minutes: Math.ceil(result.retryAfterSeconds / 60) });
     if (result.code === 'comment_duplicate') return fail('comment_duplicate', 409);

@@ -1,9 +1,10 @@
 import { toHtml } from 'hast-util-to-html';
 import { hasLocale } from 'next-intl';
-import { currentAccount } from '@/lib/auth/web';
+import { getCurrentAccount } from '@/lib/auth/web';
 import { getPaidPart } from '@/lib/content/site';
 import { getDb } from '@/lib/db';
 import { hasUnlocked } from '@/lib/feathers/unlock';
+import type { PaidPartAnswer } from '@/lib/http/contract';
 import { routing } from '@/lib/i18n/routing';
 
 export const dynamic = 'force-dynamic';
@@ -18,14 +19,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const requested = new URL(request.url).searchParams.get('locale');
   const locale = requested && hasLocale(routing.locales, requested) ? requested : routing.defaultLocale;
   const paid = getPaidPart(locale, slug);
-  if (!paid) return Response.json({ ok: false, code: 'not_paid' }, { status: 404, headers });
+  if (!paid) return Response.json({ ok: false, code: 'not_paid' } satisfies PaidPartAnswer, { status: 404, headers });
   try {
-    const account = await currentAccount();
-    if (!account) return Response.json({ ok: false, code: 'sign_in_required' }, { status: 401, headers });
-    if (!(await hasUnlocked((await getDb()).db, account.id, slug))) return Response.json({ ok: false, code: 'locked' }, { status: 403, headers });
-    return Response.json({ ok: true, html: toHtml(paid.body) }, { headers });
+    const account = await getCurrentAccount();
+    if (!account) return Response.json({ ok: false, code: 'sign_in_required' } satisfies PaidPartAnswer, { status: 401, headers });
+    if (!(await hasUnlocked((await getDb()).db, account.id, slug))) return Response.json({ ok: false, code: 'locked' } satisfies PaidPartAnswer, { status: 403, headers });
+    return Response.json({ ok: true, html: toHtml(paid.body) } satisfies PaidPartAnswer, { headers });
   } catch (error) {
     console.error('paid part unavailable', (error as Error).message);
-    return Response.json({ ok: false, code: 'unavailable' }, { status: 503, headers });
+    return Response.json({ ok: false, code: 'unavailable' } satisfies PaidPartAnswer, { status: 503, headers });
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { quizAnswer } from '@/lib/content/site';
+import { getQuizAnswer } from '@/lib/content/site';
 import { answerQuiz } from '@/lib/feathers/rewards';
 import { fail, handleMutation } from '@/lib/http/mutation';
 
@@ -8,8 +8,8 @@ const Input = z.object({ choice: z.coerce.number({ error: 'quiz_choice' }).int({
 /** The reading quiz: one answer per reader; the right one pays +5 feathers once. */
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  return handleMutation(request, { schema: Input, access: 'signed-in' }, async ({ db, account, input }) => {
-    const quiz = quizAnswer(slug);
+  return handleMutation(request, { endpoint: 'quiz', schema: Input, access: 'signed-in' }, async ({ db, account, input }) => {
+    const quiz = getQuizAnswer(slug);
     if (!quiz) return fail('unknown_article', 404);
     if (input.choice > quiz.options) return fail('quiz_choice', 400);
     const result = await answerQuiz(db, account.id, slug, input.choice, quiz.answer);

@@ -6,7 +6,7 @@ import { fail, handleMutation } from '@/lib/http/mutation';
 /** 购买: spends a paid article's price once; the article stays unlocked. */
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  return handleMutation(request, { schema: z.object({}), access: 'signed-in' }, async ({ db, account }) => {
+  return handleMutation(request, { endpoint: 'unlock', schema: z.object({}), access: 'signed-in' }, async ({ db, account }) => {
     const price = articlePrice(slug);
     if (price === undefined) return fail('not_paid', 404);
     const result = await unlockArticle(db, account.id, slug, price);

@@ -8,7 +8,7 @@ const Input = z.object({ key: IdempotencyKey });
 /** 立即兑换: spends the gift's price, takes one from stock and issues a code, once per idempotency key. */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return handleMutation(request, { schema: Input, access: 'signed-in' }, async ({ db, account, input }) => {
+  return handleMutation(request, { endpoint: 'redeem', schema: Input, access: 'signed-in' }, async ({ db, account, input }) => {
     const gift = getGiftSource(id);
     if (!gift) return fail('unknown_gift', 404);
     const result = await redeemGift(db, account.id, gift, input.key);
