@@ -10,7 +10,7 @@ import { absoluteUrl, alternatesFor } from './seo';
 export function listPublicPaths(): Array<{ path: string; lastModified?: string }> {
   const articles = listArticles(routing.defaultLocale);
   return [
-    { path: '/', lastModified: articles[0]?.publishedAt },
+    { path: '/', ...(articles[0] ? { lastModified: articles[0].publishedAt } : {}) },
     { path: '/rules' },
     ...articles.map((a) => ({ path: `/articles/${a.slug}`, lastModified: a.publishedAt })),
     ...listTags(routing.defaultLocale).map((t) => ({ path: `/tags/${encodeURIComponent(t.key)}` })),

@@ -56,7 +56,7 @@ export function ConfirmBody(props: { titleId: string; question: string; cancel: 
 }
 
 /** An outcome (羽毛不足, a code, an error) with one 我知道了 button, inside a ModalDialog. */
-export function NoticeBody(props: { titleId: string; title: string; body?: string; ok: string; role?: 'status' | 'alert'; onClose: () => void }) {
+export function NoticeBody(props: { titleId: string; title: string; body?: string | undefined; ok: string; role?: 'status' | 'alert' | undefined; onClose: () => void }) {
   return (
     <>
       <p id={props.titleId} className="modal-title" role={props.role}>

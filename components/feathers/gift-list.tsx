@@ -19,8 +19,8 @@ export async function GiftList({
   locale: Locale;
   gifts: GiftView[];
   next: string;
-  remaining?: Map<string, number>;
-  keys?: Map<string, string>;
+  remaining?: Map<string, number> | undefined;
+  keys?: Map<string, string> | undefined;
   headingLevel?: 2 | 3;
 }) {
   const t = await getTranslations({ locale, namespace: 'Mall' });

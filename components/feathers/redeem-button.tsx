@@ -41,7 +41,7 @@ export function RedeemButton({
   giftId: string;
   locale: string;
   next: string;
-  serverKey?: string;
+  serverKey?: string | undefined;
   mallHref: string;
   labels: RedeemLabels;
 }) {

@@ -86,7 +86,7 @@ export function getArticle(locale: SiteLocale, slug: string): ArticleView | unde
   const paid = a.model.parts.find((p) => p.kind === 'paid');
   const parts: ArticleViewPart[] = renderArticleModel(free, locale).parts.filter((p): p is Exclude<ArticlePart<Block>, { kind: 'paid' }> => p.kind !== 'paid');
   if (paid) parts.push({ kind: 'locked', price: paid.price });
-  return { ...summarize(a, locale), parts, price: paid?.price };
+  return { ...summarize(a, locale), parts, ...(paid ? { price: paid.price } : {}) };
 }
 
 /** Every article slug, newest first (routes prerender each one; any other slug is a 404). */

@@ -22,7 +22,7 @@ export function getDb(): Promise<DbHandle> {
     });
     slot[KEY] = ready;
     ready.catch(() => {
-      if (slot[KEY] === ready) slot[KEY] = undefined;
+      if (slot[KEY] === ready) delete slot[KEY];
     });
   }
   return ready;
