@@ -4,6 +4,7 @@ import { getDb } from '@/lib/db';
 import type { Db } from '@/lib/db/client';
 import type { Account } from './accounts';
 import { SESSION_COOKIE, getSessionAccount } from './sessions';
+import { log } from '@/lib/log';
 
 export type PageReader = { status: 'signed-in'; account: Account; db: Db } | { status: 'signed-out' } | { status: 'unavailable' };
 
@@ -15,7 +16,7 @@ export async function pageReader(): Promise<PageReader> {
     const account = token ? await getSessionAccount(db, token) : null;
     return account ? { status: 'signed-in', account, db } : { status: 'signed-out' };
   } catch (error) {
-    console.error('personal page without its reader: database unavailable', (error as Error).message);
+    log.error({ err: error }, 'personal page without its reader: database unavailable');
     return { status: 'unavailable' };
   }
 }

@@ -5,6 +5,7 @@ import { quizAttempt } from '@/lib/feathers/rewards';
 import { hasUnlocked } from '@/lib/feathers/unlock';
 import { favouriteState } from '@/lib/reader/favourites';
 import { ratingState } from '@/lib/reader/ratings';
+import { log, requestId } from '@/lib/log';
 
 export const dynamic = 'force-dynamic';
 
@@ -48,7 +49,7 @@ export async function GET(request: Request) {
       { headers },
     );
   } catch (error) {
-    console.error('reader state unavailable', (error as Error).message);
+    log.error({ reqId: requestId(request), err: error }, 'reader state unavailable');
     return Response.json({ available: false, account: null, article: null }, { status: 503, headers });
   }
 }

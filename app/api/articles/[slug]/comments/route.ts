@@ -6,6 +6,7 @@ import { CommentBody } from '@/lib/comments/text';
 import { hasArticle } from '@/lib/content/site';
 import { getDb } from '@/lib/db';
 import { fail, handleMutation } from '@/lib/http/mutation';
+import { log, requestId } from '@/lib/log';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,7 +24,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     const [approved, mine] = await Promise.all([listApproved(db, slug, page), account ? listOwnPending(db, account.id, slug) : []]);
     return Response.json({ ok: true, page, ...approved, mine }, { headers });
   } catch (error) {
-    console.error('comments unavailable', (error as Error).message);
+    log.error({ reqId: requestId(request), err: error }, 'comments unavailable');
     return Response.json({ ok: false, code: 'unavailable' }, { status: 503, headers });
   }
 }
