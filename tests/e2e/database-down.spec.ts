@@ -52,3 +52,13 @@ test('signing in while the database is down is a 503 with a message; signing out
   expect(out.status()).toBe(200);
   expect(out.headers()['set-cookie']).toMatch(/^session=;.*Expires=Thu, 01 Jan 1970/i);
 });
+
+test('health: /healthz says the process is up, /readyz says 503 while the database is unreachable', async ({ request }) => {
+  const health = await request.get(`${ORIGIN}/healthz`);
+  expect(health.status()).toBe(200);
+  expect(health.headers()['cache-control']).toBe('no-store');
+  const ready = await request.get(`${ORIGIN}/readyz`);
+  expect(ready.status()).toBe(503);
+  expect(ready.headers()['cache-control']).toBe('no-store');
+  expect(await ready.json()).toEqual({ ok: false, reason: 'database_unreachable' });
+});
