@@ -5,18 +5,19 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
   const { getDb } = await import('./lib/db');
   const { housekeeping } = await import('./lib/auth/housekeeping');
+  const { log } = await import('./lib/log');
   try {
     const { kind } = await getDb();
-    console.log(`database ready (${kind === 'postgres' ? 'PostgreSQL server' : 'embedded PGlite'}), migrations applied`);
+    log.info({ database: kind === 'postgres' ? 'PostgreSQL server' : 'embedded PGlite' }, 'database ready, migrations applied');
   } catch (error) {
     // The articles are static and render without it; reader state retries per request.
-    console.error(`database unavailable at start-up: ${(error as Error).message}`);
+    log.error({ err: error }, 'database unavailable at start-up');
   }
   // Expired sessions and dead rate-limit counters go hourly; unref'd so it never keeps
   // the process alive, and a failure (database down) just waits for the next hour.
   setInterval(() => {
     getDb()
       .then(({ db }) => housekeeping(db))
-      .catch((error: Error) => console.error(`housekeeping failed: ${error.message}`));
+      .catch((error: unknown) => log.error({ err: error }, 'housekeeping failed'));
   }, 60 * 60 * 1000).unref();
 }

@@ -1,39 +1,102 @@
 // @ts-check
 // The production server: Next's request handler behind a thin layer that decides
-// who the client is (TRUST_PROXY) before any app code runs, and refuses URLs Next
-// would answer with 500. `npm run serve` starts it; see README "Security".
+// who the client is (TRUST_PROXY) before any app code runs, refuses URLs Next
+// would answer with 500, sets the security headers (Content-Security-Policy from
+// the build's script hashes), logs failed requests, answers /healthz, and drains
+// on SIGTERM. `npm run serve` starts it; see README "Security" and "Operations".
 import { createServer } from 'node:http';
+import path from 'node:path';
 import { sendBadRequest, isMalformedPath } from './server/bad-request.mjs';
+import { loadCspManifest } from './server/csp-manifest.mjs';
 import { compileTrust, rewriteForwardedHeaders } from './server/forwarded.mjs';
+import { getLogger } from './server/log.mjs';
+import { requestIdOf } from './server/request-id.mjs';
+import { createSecurityHeaders, securityHeadersEnabled } from './server/security-headers.mjs';
+import { closeDatabase, gracefulShutdown } from './server/shutdown.mjs';
 
 process.env.NODE_ENV ??= 'production';
 const { default: next } = await import('next');
 
+const log = getLogger();
 const hostname = process.env.HOSTNAME || '127.0.0.1';
 const port = Number(process.env.PORT || 3000);
 const trust = compileTrust(process.env.TRUST_PROXY);
+const distDir = path.resolve(process.env.NEXT_DIST_DIR || '.next');
 
 const app = next({ dev: false, hostname, port, dir: process.cwd() });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// Per path, prepared once: a request then costs a Map lookup.
+const securityHeaders = securityHeadersEnabled(process.env.SECURITY_HEADERS)
+  ? (() => {
+      const { manifest, computed } = loadCspManifest(distDir);
+      if (computed) log.warn({ distDir }, 'no CSP manifest from the build step: hashed the prerendered pages at start-up');
+      return createSecurityHeaders(manifest);
+    })()
+  : (log.warn('SECURITY_HEADERS=off: no Content-Security-Policy or other security headers (for measuring only)'), null);
+
 // Tells lib/http/client.ts that every request's forwarded headers were set here,
 // from the socket and TRUST_PROXY, so it may believe them.
 /** @type {Record<symbol, unknown>} */ (globalThis)[Symbol.for('niaoge.forwarded-headers')] = true;
 
+/** @type {{ draining: () => boolean }} */
+let shutdown = { draining: () => false };
+
 const server = createServer((req, res) => {
   if (isMalformedPath(req.url)) return sendBadRequest(req, res);
-  rewriteForwardedHeaders(req, trust);
-  handle(req, res).catch((error) => {
-    console.error('request failed', error);
-    if (!res.headersSent) res.writeHead(500);
-    res.end();
-  });
+  const client = rewriteForwardedHeaders(req, trust);
+  const id = requestIdOf(req, client.fromProxy);
+  req.headers['x-request-id'] = id;
+  res.setHeader('x-request-id', id);
+  securityHeaders?.(req, res, client.proto === 'https');
+  // The process is up and serving: no database, no Next (GET /readyz asks the database).
+  if (req.url === '/healthz') return sendJson(res, 200, '{"ok":true}');
+  if (shutdown.draining()) {
+    res.setHeader('connection', 'close');
+    // A load balancer polling readiness takes this instance out while it drains.
+    if (req.url === '/readyz') return sendJson(res, 503, '{"ok":false,"reason":"shutting_down"}');
+  }
+  const started = performance.now();
+  handle(req, res).then(
+    () => {
+      if (res.statusCode >= 400) logFailure(req, res, id, started);
+    },
+    (error) => {
+      log.error({ reqId: id, method: req.method, path: pathOf(req.url), err: error }, 'request failed');
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    },
+  );
 });
+
+/** @param {import('node:http').ServerResponse} res @param {number} status @param {string} body */
+function sendJson(res, status, body) {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+/** The path without its query: queries carry return paths and referral codes, not for logs. @param {string | undefined} url */
+const pathOf = (url = '/') => url.split('?', 1)[0];
+
+/**
+ * One line per request answered with an error status.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {string} id
+ * @param {number} started
+ */
+function logFailure(req, res, id, started) {
+  const fields = { reqId: id, method: req.method, path: pathOf(req.url), status: res.statusCode, ms: Math.round(performance.now() - started) };
+  if (res.statusCode >= 500) log.error(fields, 'request failed');
+  else log.warn(fields, 'request refused');
+}
+
 // Longer than the 60 s idle timeout of common proxies and load balancers, so the
 // client side closes an idle connection first (see README).
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
+shutdown = gracefulShutdown(server, { close: closeDatabase, log });
 server.listen(port, hostname, () => {
-  console.log(`ready on http://${hostname}:${port}${process.env.TRUST_PROXY ? ` (trusting proxies: ${process.env.TRUST_PROXY})` : ''}`);
+  log.info({ url: `http://${hostname}:${port}`, trustProxy: process.env.TRUST_PROXY || null }, 'ready');
 });

@@ -24,6 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, constants as zlibConstants } from 'node:zlib';
+import { measureHeaderCost } from './header-cost.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = path.join(ROOT, 'bench', 'results', 'latest.json');
@@ -44,6 +45,9 @@ const TARGETS = {
   underSignInsRatioMin: 0.8,
   // gzip -9 size of the JavaScript the page loads, in KB (1 KB = 1000 bytes)
   jsGzipKbMax: 150,
+  // per-request cost of server.mjs's security headers (CSP lookup or nonce, the
+  // others, the request id) as a share of the article's time per request, in %
+  headerCostPercentMax: 5,
 };
 
 // ---------------------------------------------------------------- arguments
@@ -566,6 +570,12 @@ function printTable(rs) {
   console.log(widths.map((w) => '-'.repeat(w)).join('   '));
   for (const r of rows.slice(1)) console.log(line(r));
   if (rs.nextUnderSignIns) console.log(`\nsign-in attempts: ${rs.nextUnderSignIns.signIns.sent} (${fmt(rs.nextUnderSignIns.signIns.perSecond, 1)}/s), answers ${JSON.stringify(rs.nextUnderSignIns.signIns.statuses)}`);
+  const hc = rs.headerCost;
+  console.log(`\nSecurity headers: ${fmt(hc.nsPerRequest / 1000, 1)} µs of work per request = ${fmt(hc.percentOfRequest, 2)}% of the article's ${fmt(1000 / rs.next.requestsPerSec, 2)} ms per request`);
+  if (hc.endToEnd) {
+    const e = hc.endToEnd;
+    console.log(`  end to end: on ${fmt(e.runs.on, 0)} / off ${fmt(e.runs.off, 0)} / on ${fmt(e.runs.onAgain, 0)} req/s, on/off ${fmt(e.onVsOff, 3)} (one run each: within this machine's ±15% noise)`);
+  }
   const js = rs.javascript;
   console.log(`\nJavaScript: ${js.count} files, ${fmt(js.gzipKB, 1)} KB gzip -9 (${fmt(js.rawBytes / 1000, 1)} KB raw; 1 KB = 1000 bytes)`);
   console.log(`HTML body: nginx ${rs.html.nginxBytes} bytes, next ${rs.html.nextBytes} bytes${rs.html.sameLength ? ' (same length)' : ' (DIFFERENT length)'}`);
@@ -646,6 +656,40 @@ async function main() {
   // --- load (one server at a time; they share 2 cores with wrk)
   const ngxResult = await loadTest('nginx', wrk, nginxUrl, opts.duration);
   const nextResult = await loadTest('next', wrk, nextUrl, opts.duration);
+
+  // --- what the security headers cost (not with --server: it needs a second server)
+  // End to end: the same build with SECURITY_HEADERS=off, measured between two runs
+  // of the normal server, so drift on this shared machine falls on both sides. Its
+  // database is in memory, beside the first server's ./data.
+  let headersOff = null;
+  let headersOnAgain = null;
+  if (!opts.server) {
+    const offPort = await freePort();
+    const offLog = path.join(dir, 'next-headers-off.log');
+    const off = startGroup('npm', ['run', '--silent', 'serve'], {
+      logFile: offLog,
+      env: { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', HOSTNAME: '127.0.0.1', PORT: String(offPort), SECURITY_HEADERS: 'off', PGLITE_DIR: 'memory://' },
+    });
+    const offUrl = `http://127.0.0.1:${offPort}${opts.path}`;
+    await waitUntilUp(offUrl, off, 'next (headers off)', offLog);
+    headersOff = await loadTest('next, SECURITY_HEADERS=off', wrk, offUrl, opts.duration);
+    await stopGroup(off);
+    headersOnAgain = await loadTest('next (again)', wrk, nextUrl, opts.duration);
+  }
+  // In isolation: the header work alone, in nanoseconds, against the article's time per request.
+  const headerWork = measureHeaderCost(opts.path, { distDir: path.join(ROOT, process.env.NEXT_DIST_DIR || '.next') });
+  const headerCost = {
+    nsPerRequest: headerWork.nsPerRequest,
+    percentOfRequest: (headerWork.nsPerRequest / (1e9 / nextResult.requestsPerSec)) * 100,
+    endToEnd: headersOff
+      ? {
+          onRequestsPerSec: (nextResult.requestsPerSec + headersOnAgain.requestsPerSec) / 2,
+          offRequestsPerSec: headersOff.requestsPerSec,
+          onVsOff: (nextResult.requestsPerSec + headersOnAgain.requestsPerSec) / 2 / headersOff.requestsPerSec,
+          runs: { on: nextResult.requestsPerSec, off: headersOff.requestsPerSec, onAgain: headersOnAgain.requestsPerSec },
+        }
+      : null,
+  };
 
   // --- JavaScript
   const js = await measureJs(html, nextUrl);
@@ -741,6 +785,12 @@ async function main() {
         ]
       : []),
     {
+      name: 'security headers: per-request work as a share of the article\'s time per request (%)',
+      rule: `<= ${TARGETS.headerCostPercentMax}`,
+      actual: Number(headerCost.percentOfRequest.toFixed(2)),
+      pass: headerCost.percentOfRequest <= TARGETS.headerCostPercentMax,
+    },
+    {
       name: 'JavaScript gzip KB',
       rule: `<= ${TARGETS.jsGzipKbMax} (1 KB = 1000 bytes)`,
       actual: Number(jsGzipKB.toFixed(1)),
@@ -765,6 +815,7 @@ async function main() {
     nginx: { workerProcesses: 1, ...ngxResult },
     next: nextResult,
     stack: stack && { nginxWorkerProcesses: 1, instances: 2, ...stack },
+    headerCost,
     nextUnderStaticRequests: underControl,
     nextUnderSignIns: underSignIns,
     ratios,

@@ -41,7 +41,7 @@ const HOST = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
  * when the socket's peer is a trusted proxy.
  * @param {import('node:http').IncomingMessage} req
  * @param {Trust} trust
- * @returns {{ address: string; proto: 'http' | 'https'; host: string | undefined }}
+ * @returns {{ address: string; proto: 'http' | 'https'; host: string | undefined; fromProxy: boolean }}
  */
 export function resolveClient(req, trust) {
   const peer = req.socket.remoteAddress ?? '';
@@ -54,6 +54,7 @@ export function resolveClient(req, trust) {
     address,
     proto: proto && PROTO.test(proto) ? /** @type {'http' | 'https'} */ (proto) : encrypted ? 'https' : 'http',
     host: host && HOST.test(host) ? host : req.headers.host,
+    fromProxy,
   };
 }
 

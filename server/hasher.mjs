@@ -14,3 +14,8 @@ process.on('message', (/** @type {HashRequest} */ m) => {
 });
 // The app server went away: so does its hasher.
 process.on('disconnect', () => process.exit(0));
+// A stop signal sent to the whole process group (Ctrl-C, systemd) is for the server,
+// which drains first: sign-ins in flight still need their hashes. It exits with
+// its parent (above).
+process.on('SIGTERM', () => {});
+process.on('SIGINT', () => {});

@@ -6,6 +6,7 @@ import { deviceTokenFor, issueDeviceToken, readDeviceTokens } from './device';
 import { assertHasherHasRoom, hashPassword, needsRehash, verifyPassword } from './passwords';
 import { consumeAttempt, refundAttempt } from './rate-limit';
 import { Credentials, Password, Username, normalizeUsername } from './validation';
+import { getLogger } from '../../server/log.mjs';
 
 /** A reader's account as the app sees it (never the password hash). */
 export type Account = {
@@ -180,7 +181,7 @@ export async function signIn(
   await refund();
   if (needsRehash(row.passwordHash)) {
     // Best effort: a busy hasher must not fail a right password; the next sign-in tries again.
-    await upgradeHash(db, row.id, row.passwordHash, password.data).catch((error: Error) => console.error(`password rehash deferred: ${error.message}`));
+    await upgradeHash(db, row.id, row.passwordHash, password.data).catch((error: Error) => getLogger().warn({ account: row.id, err: error }, 'password rehash deferred'));
   }
   const { passwordHash: _, ...account } = row;
   return { ok: true, account, deviceCookie: await issueDeviceToken(db, tokens, row.id, now) };

@@ -6,6 +6,7 @@ import { getDb } from '../db';
 import type { Db } from '../db/client';
 import { giftStock, redemptions } from '../db/schema';
 import { changeBalance, lockAccount } from './ledger';
+import { log } from '@/lib/log';
 
 /** The idempotency key a redeem form carries: made when the confirm dialog opens (or the page renders). */
 export const IdempotencyKey = z.string({ error: 'invalid_input' }).regex(/^[A-Za-z0-9_-]{16,64}$/, { error: 'invalid_input' });
@@ -40,7 +41,7 @@ export async function getMallStock(gifts: Gift[]): Promise<Map<string, number> |
   try {
     return await getRemainingStock((await getDb()).db, gifts);
   } catch (error) {
-    console.error('gift stock unavailable', (error as Error).message);
+    log.error({ err: error }, 'gift stock unavailable');
     return undefined;
   }
 }

@@ -9,6 +9,7 @@ import { SESSION_COOKIE, getSessionAccount } from '@/lib/auth/sessions';
 import { getDb } from '@/lib/db';
 import type { Db } from '@/lib/db/client';
 import { localizedPath, type Locale } from '@/lib/i18n/routing';
+import { log, requestId } from '@/lib/log';
 import { readForm } from './body';
 import type {
   ActionErrorCode,
@@ -144,9 +145,18 @@ export async function handleMutation<K extends MutationName, S extends z.ZodType
   const namespace: ErrorNamespace = options.errors ?? 'ActionErrors';
   type Answer = MutationAnswer<K>;
 
+  let accountId: number | null = null;
+  // One line per state change: the route, how it ended and who asked. Never the
+  // form, which holds passwords, idempotency keys and the like.
+  const record = (outcome: string, status: number, error?: unknown) => {
+    const fields = { reqId: requestId(request), route: new URL(request.url).pathname, outcome, status, account: accountId, ...(error ? { err: error } : {}) };
+    if (status >= 500) log.error(fields, 'state change failed');
+    else log.info(fields, 'state change');
+  };
   // Outcome<K> is what `run` may answer (checked where it is written); the pipeline's
   // own refusals and a schema's codes (checked against messages by isErrorCode) join it here.
-  const answer = async (outcome: Outcome<K> | Failure<ActionErrorCode | AuthErrorCode>): Promise<Response> => {
+  const answer = async (outcome: Outcome<K> | Failure<ActionErrorCode | AuthErrorCode>, error?: unknown): Promise<Response> => {
+    record(outcome.ok ? 'ok' : outcome.code, outcome.ok ? (json || outcome.message ? 200 : 303) : outcome.status, error);
     if (outcome.ok) {
       const message = outcome.message ? (await getTranslations({ locale }))(outcome.message.key, outcome.message.values) : undefined;
       const to = outcome.redirect ?? next;
@@ -184,10 +194,11 @@ export async function handleMutation<K extends MutationName, S extends z.ZodType
     const token = (await cookies()).get(SESSION_COOKIE)?.value;
     account = token ? await getSessionAccount(db, token) : null;
   } catch (error) {
-    console.error('state change refused: database unavailable', (error as Error).message);
-    return answer(options.whenUnavailable ? await options.whenUnavailable({ locale, next }) : fail('unavailable', 503));
+    return answer(options.whenUnavailable ? await options.whenUnavailable({ locale, next }) : fail('unavailable', 503), error);
   }
+  accountId = account?.id ?? null;
   if (!account && options.access !== 'anyone') {
+    record('sign_in_required', json ? 401 : 303);
     const signInUrl = `${localizedPath(locale, '/sign-in')}?next=${encodeURIComponent(next)}`;
     if (!json) return new Response(null, { status: 303, headers: { location: signInUrl, 'cache-control': 'no-store' } });
     const t = await getTranslations({ locale, namespace: 'ActionErrors' });
@@ -210,7 +221,6 @@ export async function handleMutation<K extends MutationName, S extends z.ZodType
     return await answer(await run(ctx));
   } catch (error) {
     if (error instanceof PasswordHasherBusy) return answer(fail('busy', 503));
-    console.error('state change failed', error);
-    return answer(fail('unavailable', 503));
+    return answer(fail('unavailable', 503), error);
   }
 }

@@ -75,3 +75,13 @@ test('/moderation with the database down shows the translated error page', async
   await expect(page.getByRole('heading', { level: 1, name: '出錯了' })).toBeVisible();
   await expect(page.getByRole('main').getByRole('alert')).toHaveText('頁面暫時無法顯示，請稍後再試。');
 });
+
+test('health: /healthz says the process is up, /readyz says 503 while the database is unreachable', async ({ request }) => {
+  const health = await request.get(`${ORIGIN}/healthz`);
+  expect(health.status()).toBe(200);
+  expect(health.headers()['cache-control']).toBe('no-store');
+  const ready = await request.get(`${ORIGIN}/readyz`);
+  expect(ready.status()).toBe(503);
+  expect(ready.headers()['cache-control']).toBe('no-store');
+  expect(await ready.json()).toEqual({ ok: false, reason: 'database_unreachable' });
+});

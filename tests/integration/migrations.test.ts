@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openDb } from '@/lib/db/client';
 import { MIGRATIONS_DIR, migrateDb } from '@/lib/db/migrate';
+import { getReadiness } from '@/lib/db/readiness';
 import { accounts, favourites, ratings } from '@/lib/db/schema';
 import { BACKENDS, emptyDatabase, migratedDatabase } from './support/databases';
 
@@ -70,5 +71,27 @@ describe.each(BACKENDS)('database on %s', (backend) => {
     const { db: d } = db.handle;
     await d.insert(accounts).values({ username: 'same', passwordHash: 'x', referralCode: 'a' });
     await expect(d.insert(accounts).values({ username: 'same', passwordHash: 'y', referralCode: 'b' })).rejects.toThrow();
+  });
+});
+
+describe.each(BACKENDS)('readiness on %s', (backend) => {
+  it('is ready with every shipped migration applied, and says which are missing otherwise', async () => {
+    const db = await migratedDatabase(backend);
+    try {
+      expect(await getReadiness(db.handle.db)).toEqual({ ready: true });
+      await db.handle.db.execute(sql`delete from drizzle.__drizzle_migrations where id = (select max(id) from drizzle.__drizzle_migrations)`);
+      expect(await getReadiness(db.handle.db)).toMatchObject({ ready: false, reason: 'migrations_pending' });
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('throws on an empty database (no migrations table at all): not ready', async () => {
+    const db = await emptyDatabase(backend);
+    try {
+      await expect(getReadiness(db.handle.db)).rejects.toThrow();
+    } finally {
+      await db.drop();
+    }
   });
 });

@@ -11,14 +11,14 @@ describe('who the client is', () => {
   it('is the socket address when no proxy is trusted, whatever the client writes', () => {
     const trust = compileTrust(undefined);
     const req = request('203.0.113.9', { 'x-forwarded-for': '198.51.100.1', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'evil.example' });
-    expect(resolveClient(req, trust)).toEqual({ address: '203.0.113.9', proto: 'http', host: 'site.example' });
+    expect(resolveClient(req, trust)).toEqual({ address: '203.0.113.9', proto: 'http', host: 'site.example', fromProxy: false });
   });
 
   it('behind a trusted proxy is the right-most hop that is not a proxy', () => {
     const trust = compileTrust('loopback, 10.0.0.0/8');
     // The client wrote a fake hop; nginx appended the real one ($remote_addr); a second proxy forwarded it.
     const req = request('127.0.0.1', { 'x-forwarded-for': '198.51.100.1, 203.0.113.7, 10.1.2.3', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'www.site.example' });
-    expect(resolveClient(req, trust)).toEqual({ address: '203.0.113.7', proto: 'https', host: 'www.site.example' });
+    expect(resolveClient(req, trust)).toEqual({ address: '203.0.113.7', proto: 'https', host: 'www.site.example', fromProxy: true });
   });
 
   it('believes forwarded scheme and host only from a trusted peer, and only well-formed ones', () => {

@@ -7,6 +7,7 @@ import { hasUnlocked } from '@/lib/feathers/unlock';
 import type { ReaderState, ReaderStateAnswer } from '@/lib/http/contract';
 import { getFavouriteState } from '@/lib/reader/favourites';
 import { getRatingState } from '@/lib/reader/ratings';
+import { log, requestId } from '@/lib/log';
 
 export const dynamic = 'force-dynamic';
 
@@ -53,7 +54,7 @@ export async function GET(request: Request) {
       { headers },
     );
   } catch (error) {
-    console.error('reader state unavailable', (error as Error).message);
+    log.error({ reqId: requestId(request), err: error }, 'reader state unavailable');
     return Response.json({ available: false, account: null, article: null } satisfies ReaderStateAnswer, { status: 503, headers });
   }
 }

@@ -1,30 +1,58 @@
 import { spawn } from 'node:child_process';
+import { openSync, closeSync } from 'node:fs';
 
-export type RunningServer = { origin: string; pid: number; stop: (signal?: NodeJS.Signals) => Promise<void> };
+export type RunningServer = {
+  origin: string;
+  pid: number;
+  stop: (signal?: NodeJS.Signals) => Promise<void>;
+  /** The exit code (null when a signal ended it) once the process has exited. */
+  exited: Promise<number | null>;
+};
+
+export type ServerOptions = {
+  /** A file that receives the server's stdout and stderr (for tests that read its logs). */
+  output?: string;
+  /**
+   * Start `node server.mjs` itself rather than `npm run serve`, so a signal reaches
+   * only the server and `exited` is its own exit code (the shutdown test).
+   */
+  direct?: boolean;
+};
 
 /**
  * Starts another `npm run serve` of the same build on 127.0.0.1:`port` with extra
  * environment, and waits until it answers. `stop` signals its whole process group.
  */
-export async function startServer(port: number, env: Record<string, string>): Promise<RunningServer> {
-  const child = spawn('npm', ['run', '--silent', 'serve'], {
+export async function startServer(port: number, env: Record<string, string>, options: ServerOptions = {}): Promise<RunningServer> {
+  const out = options.output ? openSync(options.output, 'a') : 'ignore';
+  const [command, args] = options.direct ? [process.execPath, ['--max-semi-space-size=64', 'server.mjs']] : ['npm', ['run', '--silent', 'serve']];
+  const child = spawn(command, args as string[], {
     env: { ...process.env, ...env, PORT: String(port), HOSTNAME: '127.0.0.1' },
     detached: true,
-    stdio: 'ignore',
+    stdio: ['ignore', out, out],
   });
+  if (typeof out === 'number') closeSync(out);
   const origin = `http://127.0.0.1:${port}`;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let gone = false;
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      gone = true;
+      resolve(code);
+    }),
+  );
   const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
     try {
       process.kill(-child.pid!, signal);
     } catch {
       return; // already gone
     }
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
   };
   for (let i = 0; i < 120; i++) {
+    // Exited already (the port is taken, by a server a killed run left behind?): whatever answers is not ours.
+    if (gone) throw new Error(`the server on port ${port} exited at start-up`);
     try {
-      if ((await fetch(`${origin}/robots.txt`)).ok) return { origin, pid: child.pid!, stop };
+      if ((await fetch(`${origin}/robots.txt`)).ok) return { origin, pid: child.pid!, stop, exited };
     } catch {
       // not up yet
     }

@@ -9,6 +9,7 @@ import { creditReferral } from '@/lib/feathers/rewards';
 import { REFERRAL_COOKIE, verifyReferralProof } from '@/lib/feathers/visitor';
 import { isHttps } from '@/lib/http/client';
 import { fail, handleMutation, retryLater } from '@/lib/http/mutation';
+import { log, requestId } from '@/lib/log';
 
 /** Creates an account and signs it in (limited per client address, checked before the password is hashed). */
 export async function POST(request: Request) {
@@ -29,8 +30,8 @@ export async function POST(request: Request) {
     const code = await verifyReferralProof(db, jar.get(REFERRAL_COOKIE)?.value);
     if (code) {
       const ownAccounts = devices.map((t) => t.accountId);
-      await creditReferral(db, result.account.id, code, { address: client, perDay: limits.rewards.referralsPerDay, excludeSharers: ownAccounts }).catch((e) =>
-        console.error('referral credit failed', e),
+      await creditReferral(db, result.account.id, code, { address: client, perDay: limits.rewards.referralsPerDay, excludeSharers: ownAccounts }).catch((error) =>
+        log.error({ reqId: requestId(request), account: result.account.id, err: error }, 'referral credit failed'),
       );
     }
     if (jar.has(REFERRAL_COOKIE)) jar.delete(REFERRAL_COOKIE);

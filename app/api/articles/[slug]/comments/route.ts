@@ -7,6 +7,7 @@ import { hasArticle } from '@/lib/content/site';
 import { getDb } from '@/lib/db';
 import type { CommentView, CommentsAnswer } from '@/lib/http/contract';
 import { fail, handleMutation } from '@/lib/http/mutation';
+import { log, requestId } from '@/lib/log';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,7 +29,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     const answer = { ok: true, page, total: approved.total, comments: approved.comments.map(commentView), mine: mine.map(commentView) } satisfies CommentsAnswer;
     return Response.json(answer, { headers });
   } catch (error) {
-    console.error('comments unavailable', (error as Error).message);
+    log.error({ reqId: requestId(request), err: error }, 'comments unavailable');
     return Response.json({ ok: false, code: 'unavailable' } satisfies CommentsAnswer, { status: 503, headers });
   }
 }

@@ -6,6 +6,7 @@ import { getDb } from '@/lib/db';
 import { hasUnlocked } from '@/lib/feathers/unlock';
 import type { PaidPartAnswer } from '@/lib/http/contract';
 import { routing } from '@/lib/i18n/routing';
+import { log, requestId } from '@/lib/log';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,7 +27,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     if (!(await hasUnlocked((await getDb()).db, account.id, slug))) return Response.json({ ok: false, code: 'locked' } satisfies PaidPartAnswer, { status: 403, headers });
     return Response.json({ ok: true, html: toHtml(paid.body) } satisfies PaidPartAnswer, { headers });
   } catch (error) {
-    console.error('paid part unavailable', (error as Error).message);
+    log.error({ reqId: requestId(request), err: error }, 'paid part unavailable');
     return Response.json({ ok: false, code: 'unavailable' } satisfies PaidPartAnswer, { status: 503, headers });
   }
 }
