@@ -1,3 +1,5 @@
+import type { Instrumentation } from 'next';
+
 // Next calls register() once when a server process starts: open the reader-state
 // database and apply the committed migrations before the first request needs them,
 // then keep it tidy.
@@ -21,3 +23,15 @@ export async function register() {
       .catch((error: unknown) => log.error({ err: error }, 'housekeeping failed'));
   }, 60 * 60 * 1000).unref();
 }
+
+/**
+ * Every error Next catches while answering (a page that failed, a route that threw)
+ * also goes to the structured log with the request id, so it can be found beside
+ * the request's other lines. Never the headers: they carry the session cookie.
+ */
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { log } = await import('./lib/log');
+  const id = request.headers['x-request-id'];
+  log.error({ reqId: typeof id === 'string' ? id : undefined, method: request.method, path: request.path.split(/[?#]/, 1)[0], route: context.routePath, kind: context.routeType, err: error }, 'request error');
+};

@@ -44,6 +44,19 @@ const securityHeaders = securityHeadersEnabled(process.env.SECURITY_HEADERS)
 let shutdown = { draining: () => false };
 
 const server = createServer((req, res) => {
+  try {
+    serve(req, res);
+  } catch (error) {
+    // Nothing a request carries may stop the process: a throw before Next (headers,
+    // forwarding) is this request's 500, logged, never an uncaught exception.
+    log.error({ method: req.method, path: pathOf(req.url), err: error }, 'request failed before the app');
+    if (!res.headersSent) res.writeHead(500, { 'cache-control': 'no-store' });
+    res.end();
+  }
+});
+
+/** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
+function serve(req, res) {
   if (isMalformedPath(req.url)) return sendBadRequest(req, res);
   const client = rewriteForwardedHeaders(req, trust);
   const id = requestIdOf(req, client.fromProxy);
@@ -68,7 +81,7 @@ const server = createServer((req, res) => {
       res.end();
     },
   );
-});
+}
 
 /** @param {import('node:http').ServerResponse} res @param {number} status @param {string} body */
 function sendJson(res, status, body) {
@@ -77,7 +90,7 @@ function sendJson(res, status, body) {
 }
 
 /** The path without its query: queries carry return paths and referral codes, not for logs. @param {string | undefined} url */
-const pathOf = (url = '/') => url.split('?', 1)[0];
+const pathOf = (url = '/') => url.split(/[?#]/, 1)[0];
 
 /**
  * One line per request answered with an error status.

@@ -29,6 +29,20 @@ export const BROTLI_FILTER_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_filt
 export function renderNginxConfig(s) {
   if (!/^[A-Za-z0-9_-]+$/.test(s.buildId)) throw new Error(`unexpected build id: ${JSON.stringify(s.buildId)}`);
   if (s.upstreams.length === 0) throw new Error('at least one upstream is needed');
+  // Values are pasted into directives: one with `;`, a brace or a space would end the
+  // directive and start another, so each must look like what it is.
+  const expect = (/** @type {string} */ what, /** @type {unknown} */ value, /** @type {RegExp} */ shape) => {
+    if (!shape.test(String(value))) throw new Error(`nginx config: unexpected ${what}: ${JSON.stringify(value)}`);
+  };
+  const PATH = /^\/[^\s;{}'"$#]*$/;
+  expect('prefix', s.prefix, PATH);
+  expect('errors folder', ERRORS_DIR, PATH);
+  expect('listen', s.listen, /^[\w.:[\]]+( (ssl|http2|reuseport|default_server))*$/);
+  for (const u of s.upstreams) expect('upstream', u, /^[\w.-]+:\d{1,5}$|^\[[\d:a-fA-F]+\]:\d{1,5}$|^unix:\/[^\s;{}]+$/);
+  expect('worker count', s.workers ?? 'auto', /^(auto|\d{1,3})$/);
+  if (s.user) expect('user', s.user, /^[a-z_][a-z0-9_-]*$/);
+  expect('mutation rate', s.mutationRate ?? '10r/s', /^\d{1,6}r\/[sm]$/);
+  expect('mutation burst', s.mutationBurst ?? 20, /^\d{1,6}$/);
   const brotli = s.brotli ?? existsSync(BROTLI_FILTER_MODULE);
   const values = {
     PREFIX: s.prefix,

@@ -87,10 +87,9 @@ export function createSecurityHeaders(manifest) {
   // The per-request policy around its nonce, joined once here.
   const [beforeNonce = '', afterNonce = ''] = contentSecurityPolicy(manifest.fallback, '\u0000').split('\u0000');
   return (req, res, https) => {
-    const url = req.url ?? '/';
-    const query = url.indexOf('?');
-    let pathname = query === -1 ? url : url.slice(0, query);
-    // server.mjs has already refused paths that cannot be decoded.
+    // The same cut as isMalformedPath, which has refused what cannot be decoded; a
+    // fragment (`/rules#%ZZ`, legal on the request line) is never decoded.
+    let pathname = (req.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
     if (pathname.includes('%')) pathname = decodeURIComponent(pathname);
     let policy = staticPolicies.get(pathname);
     if (policy === undefined) {

@@ -1,6 +1,6 @@
 import type { Position } from 'unist';
 import { z } from 'zod';
-import { ID_PATTERN } from './slug';
+import { ID_PATTERN, RESERVED_IDS } from './slug';
 
 /**
  * The typed documents: an article is a lead and sections, the community rules are
@@ -103,7 +103,8 @@ function sectionIds(s: ArticleSection<unknown>, path: PropertyKey[]): IdAt[] {
 function checkUnique(ids: IdAt[], ctx: z.RefinementCtx) {
   const seen = new Set<string>();
   for (const { id, path } of ids) {
-    if (seen.has(id)) ctx.addIssue({ code: 'custom', path, message: `duplicate id "${id}": ids must be unique within the document` });
+    if (RESERVED_IDS.has(id)) ctx.addIssue({ code: 'custom', path, message: `id "${id}" is taken by the page around the text: choose another` });
+    else if (seen.has(id)) ctx.addIssue({ code: 'custom', path, message: `duplicate id "${id}": ids must be unique within the document` });
     seen.add(id);
   }
 }

@@ -17,7 +17,14 @@ export function getDb(): Promise<DbHandle> {
   let ready = slot[KEY];
   if (!ready) {
     ready = openDb().then(async (handle) => {
-      await migrateDb(handle);
+      try {
+        await migrateDb(handle);
+      } catch (error) {
+        // Not kept, so closed: an open PGlite would keep its folder lock and refuse
+        // every retry in this very process; a pg pool would leak per retry.
+        await handle.close().catch(() => {});
+        throw error;
+      }
       return handle;
     });
     slot[KEY] = ready;

@@ -33,13 +33,15 @@ export async function migrateDb(handle: DbHandle): Promise<void> {
   }
   const connection = await handle.driver.$client.connect();
   try {
+    // A holder that never finishes must not hang start-up (and /readyz, and a
+    // shutdown waiting for it): give up after a minute; the next request tries again.
+    await connection.query(`set lock_timeout = '60s'`);
     await connection.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    try {
-      await migratePg(drizzle(connection), config);
-    } finally {
-      await connection.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
-    }
+    await migratePg(drizzle(connection), config);
   } finally {
-    connection.release();
+    // Closed, not returned to the pool: ending the session releases the advisory
+    // lock whatever happened (an unlock query can fail too) and drops the
+    // session's lock_timeout with it. One connection a start-up.
+    connection.release(true);
   }
 }

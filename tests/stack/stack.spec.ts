@@ -146,6 +146,9 @@ test('a client navigation fetches RSC through the cache; RSC and HTML for one UR
     expect(res.status(), `step ${i}`).toBe(200);
     expect(res.headers()['content-type'], `step ${i}`).toContain(step.type);
     if (i >= 2) expect(res.headers()['x-cache-status'], `step ${i}`).toBe('HIT');
+    // One request id, this request's: never also the id of the request that filled the cache.
+    const ids = (await res.headersArray()).filter((h) => h.name.toLowerCase() === 'x-request-id');
+    expect(ids, `step ${i}`).toHaveLength(1);
   }
 });
 

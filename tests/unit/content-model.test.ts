@@ -172,5 +172,7 @@ describe('content checker: documents that do not fit their model (file:line:colu
       at('article', lines + 5, 1, 'article-model', /duplicate id "more"/),
     ]);
     expect(check({ article: add('## 二、更多 {#_next_f}\n\n正文。') })).toEqual([at('article', lines + 1, 1, 'article-model', /an id is lowercase/)]);
+    // The page's own ids (the comments section, the title…) are not the editor's to take.
+    expect(check({ article: add('## 二、更多 {#comments}\n\n正文。') })).toEqual([at('article', lines + 1, 1, 'article-model', /id "comments" is taken by the page/)]);
   });
 });

@@ -67,6 +67,12 @@ describe('security headers', () => {
     expect(b.sent['strict-transport-security']).toBeUndefined();
   });
 
+  it('never decodes a fragment: a request line with an undecodable one (/rules#%ZZ) gets headers, not a thrown URIError', () => {
+    const { req, res, sent } = exchange(`/tags/${encodeURIComponent('电商运营')}#%ZZ`);
+    expect(() => apply(req, res, false)).not.toThrow();
+    expect(sent['content-security-policy']).toBe(contentSecurityPolicy(manifest.pages['/tags/电商运营']));
+  });
+
   it('reads SECURITY_HEADERS strictly', () => {
     expect([securityHeadersEnabled(undefined), securityHeadersEnabled('on'), securityHeadersEnabled('off')]).toEqual([true, true, false]);
     expect(() => securityHeadersEnabled('no')).toThrow(/SECURITY_HEADERS/);

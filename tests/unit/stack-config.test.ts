@@ -31,6 +31,15 @@ describe('renderNginxConfig', () => {
 });
 
 describe('sourceStamp', () => {
+  it('refuses a value that would end its directive and start another', () => {
+    expect(() => renderNginxConfig({ ...base, prefix: '/srv/a b' })).toThrow(/unexpected prefix/);
+    expect(() => renderNginxConfig({ ...base, listen: '8080; include /etc/passwd' })).toThrow(/unexpected listen/);
+    expect(() => renderNginxConfig({ ...base, upstreams: ['127.0.0.1:8081 backup; }'] })).toThrow(/unexpected upstream/);
+    expect(() => renderNginxConfig({ ...base, mutationRate: '10r/s; limit_req off' })).toThrow(/unexpected mutation rate/);
+    expect(() => renderNginxConfig({ ...base, user: 'www-data; daemon off' })).toThrow(/unexpected user/);
+    expect(renderNginxConfig({ ...base, listen: '443 ssl http2', upstreams: ['[::1]:8081', 'app-1.internal:3000'], workers: 4, user: 'www-data' })).toContain('listen 443 ssl http2;');
+  });
+
   it('is stable, and changes with the settings baked into the pages', () => {
     const env = { SITE_URL: 'https://a.example' };
     expect(sourceStamp(env)).toBe(sourceStamp(env));
