@@ -10,6 +10,8 @@ import { startServer } from './support/server';
 // The default set-up (`npm start` with no DATABASE_URL): embedded PGlite in a
 // folder. Reader state written by one server process is there after a restart.
 test('on embedded PGlite, reader state and feathers survive a restart', async ({ playwright }) => {
+  // A new PGlite folder takes about 3 s to create, and over a minute on a loaded 2-core machine.
+  test.setTimeout(180_000);
   const dir = mkdtempSync(join(tmpdir(), 'e2e-pglite-'));
   let server = await startServer(testPort(3190), { DATABASE_URL: '', PGLITE_DIR: dir });
   const request = await playwright.request.newContext();
