@@ -19,7 +19,17 @@ const NO_DATABASE = forbid(['@/lib/db', '@/lib/db/*'], 'Only lib/<domain> touche
 export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
-  globalIgnores(['.next/**', '.next-*/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**', '.stack/**', 'data/**', 'next-env.d.ts']),
+  globalIgnores([
+    '.next/**',
+    '.next-*/**',
+    'node_modules/**',
+    'test-results/**',
+    'playwright-report/**',
+    'bench/results/**',
+    '.stack/**',
+    'data/**',
+    'next-env.d.ts',
+  ]),
   {
     rules: {
       // Unused names are errors, except those that say they are unused on purpose.
@@ -36,7 +46,13 @@ export default defineConfig([
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [...LIB_NEVER_IMPORTS_UP, NO_TESTS, forbid(['react', 'react/*', 'react-dom', 'next/*', '@/lib/db', '@/lib/db/*'], 'lib/content parses Markdown: no React, Next or database.')] },
+        {
+          patterns: [
+            ...LIB_NEVER_IMPORTS_UP,
+            NO_TESTS,
+            forbid(['react', 'react/*', 'react-dom', 'next/*', '@/lib/db', '@/lib/db/*'], 'lib/content parses Markdown: no React, Next or database.'),
+          ],
+        },
       ],
     },
   },

@@ -17,11 +17,14 @@ export async function register() {
   }
   // Expired sessions and dead rate-limit counters go hourly; unref'd so it never keeps
   // the process alive, and a failure (database down) just waits for the next hour.
-  setInterval(() => {
-    getDb()
-      .then(({ db }) => housekeeping(db))
-      .catch((error: unknown) => log.error({ err: error }, 'housekeeping failed'));
-  }, 60 * 60 * 1000).unref();
+  setInterval(
+    () => {
+      getDb()
+        .then(({ db }) => housekeeping(db))
+        .catch((error: unknown) => log.error({ err: error }, 'housekeeping failed'));
+    },
+    60 * 60 * 1000,
+  ).unref();
 }
 
 /**
@@ -33,5 +36,15 @@ export const onRequestError: Instrumentation.onRequestError = async (error, requ
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { log } = await import('./lib/log');
   const id = request.headers['x-request-id'];
-  log.error({ reqId: typeof id === 'string' ? id : undefined, method: request.method, path: request.path.split(/[?#]/, 1)[0], route: context.routePath, kind: context.routeType, err: error }, 'request error');
+  log.error(
+    {
+      reqId: typeof id === 'string' ? id : undefined,
+      method: request.method,
+      path: request.path.split(/[?#]/, 1)[0],
+      route: context.routePath,
+      kind: context.routeType,
+      err: error,
+    },
+    'request error',
+  );
 };

@@ -25,12 +25,14 @@ function localeOfPath(pathname: string): Locale {
  * address; the page stays bare until they arrive.
  */
 export default function GlobalError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const locale = useSyncExternalStore(noChange, () => localeOfPath(window.location.pathname), () => 'zh-CN' as const);
+  const locale = useSyncExternalStore(
+    noChange,
+    () => localeOfPath(window.location.pathname),
+    () => 'zh-CN' as const,
+  );
   const [strings, setStrings] = useState<Strings | null>(null);
   useEffect(() => {
-    import(`../messages/${locale}.json`)
-      .then((m: { default: { Error: Strings } }) => setStrings(m.default.Error))
-      .catch(() => setStrings(null));
+    import(`../messages/${locale}.json`).then((m: { default: { Error: Strings } }) => setStrings(m.default.Error)).catch(() => setStrings(null));
   }, [locale]);
   return (
     <html lang={locale}>

@@ -17,7 +17,18 @@
 // target fails: it is a report), non-zero on any error.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync, createWriteStream, accessSync, constants as fsConstants } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  createWriteStream,
+  accessSync,
+  constants as fsConstants,
+} from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
@@ -132,14 +143,22 @@ function startGroup(cmd, args, { logFile, env, graceMs = 5000 } = {}) {
   child.stdout.pipe(log);
   child.stderr.pipe(log);
   child.exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  child.on('error', (err) => { child.spawnError = err; });
+  child.on('error', (err) => {
+    child.spawnError = err;
+  });
   cleanups.push(() => stopGroup(child, graceMs));
   return child;
 }
 
 async function stopGroup(child, graceMs = 5000) {
   if (!child.pid) return;
-  const kill = (sig) => { try { process.kill(-child.pid, sig); } catch { /* group already gone */ } };
+  const kill = (sig) => {
+    try {
+      process.kill(-child.pid, sig);
+    } catch {
+      /* group already gone */
+    }
+  };
   if (child.exitCode !== null || child.signalCode !== null) return kill('SIGKILL'); // leftovers of the group
   kill('SIGTERM');
   const done = await Promise.race([child.exited.then(() => true), sleep(graceMs).then(() => false)]);
@@ -166,15 +185,16 @@ function findExecutable(name) {
     try {
       accessSync(file, fsConstants.X_OK);
       return file;
-    } catch { /* keep looking */ }
+    } catch {
+      /* keep looking */
+    }
   }
   return null;
 }
 
 function aptInstall(packages) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const install = () =>
-    spawnSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...packages], { stdio: 'inherit', env }).status === 0;
+  const install = () => spawnSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...packages], { stdio: 'inherit', env }).status === 0;
   if (install()) return true;
   // Package lists may be missing or stale on a fresh machine.
   spawnSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
@@ -234,15 +254,19 @@ function get(url, { timeoutMs = 15000, headers = {} } = {}) {
 function postForm(url, form, origin) {
   const body = new URLSearchParams(form).toString();
   return new Promise((resolve, reject) => {
-    const req = http.request(url, {
-      method: 'POST',
-      agent: false,
-      headers: { origin, accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) },
-    }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        agent: false,
+        headers: { origin, accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+      },
+    );
     req.setTimeout(60000, () => req.destroy(new Error(`timeout: ${url}`)));
     req.on('error', reject);
     req.end(body);
@@ -291,9 +315,7 @@ export function parseWrk(out) {
     p50Ms: toMs(p50[1]),
     p99Ms: toMs(p99[1]),
     requests: Number(total[1]),
-    socketErrors: sock
-      ? { connect: +sock[1], read: +sock[2], write: +sock[3], timeout: +sock[4] }
-      : { connect: 0, read: 0, write: 0, timeout: 0 },
+    socketErrors: sock ? { connect: +sock[1], read: +sock[2], write: +sock[3], timeout: +sock[4] } : { connect: 0, read: 0, write: 0, timeout: 0 },
     non2xx3xx: non2xx ? Number(non2xx[1]) : 0,
   };
 }
@@ -305,11 +327,18 @@ function runWrk(wrk, url, { threads, connections, seconds, headers = {} }) {
     const child = spawn(wrk, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     activeWrk = child;
     let out = '';
-    child.stdout.on('data', (c) => { out += c; });
-    child.stderr.on('data', (c) => { out += c; });
+    child.stdout.on('data', (c) => {
+      out += c;
+    });
+    child.stderr.on('data', (c) => {
+      out += c;
+    });
     // wrk stops itself after -d; this guard only covers a hung wrk.
     const guard = setTimeout(() => child.kill('SIGKILL'), (seconds + 30) * 1000);
-    child.on('error', (err) => { clearTimeout(guard); reject(err); });
+    child.on('error', (err) => {
+      clearTimeout(guard);
+      reject(err);
+    });
     child.on('exit', (code, signal) => {
       clearTimeout(guard);
       activeWrk = null;
@@ -342,7 +371,12 @@ function attrs(tagSource) {
 }
 
 const decodeEntities = (s) =>
-  s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 
 /**
  * Every script the page makes a module-capable browser load: <script src> that
@@ -412,23 +446,29 @@ function signInFlood(origin, { control = false } = {}) {
     // The control: the same generator at the same rate asking for a small static
     // file, which tells what the extra connections and the generator itself cost on
     // this small machine apart from what the sign-ins cost.
-    const req = http.request(control ? `${origin}/robots.txt` : `${origin}/api/auth/sign-in`, {
-      method: control ? 'GET' : 'POST',
-      agent,
-      headers: control
-        ? {}
-        : {
-            origin,
-            accept: 'application/json',
-            'content-type': 'application/x-www-form-urlencoded',
-            'content-length': Buffer.byteLength(body),
-            'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
-          },
-    }, (res) => {
-      res.resume();
-      statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
+    const req = http.request(
+      control ? `${origin}/robots.txt` : `${origin}/api/auth/sign-in`,
+      {
+        method: control ? 'GET' : 'POST',
+        agent,
+        headers: control
+          ? {}
+          : {
+              origin,
+              accept: 'application/json',
+              'content-type': 'application/x-www-form-urlencoded',
+              'content-length': Buffer.byteLength(body),
+              'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+            },
+      },
+      (res) => {
+        res.resume();
+        statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
+      },
+    );
+    req.on('error', () => {
+      statuses.error = (statuses.error ?? 0) + 1;
     });
-    req.on('error', () => { statuses.error = (statuses.error ?? 0) + 1; });
     req.end(control ? undefined : body);
     sent++;
   };
@@ -463,7 +503,15 @@ async function measureStack({ wrk, buildEnv, path: pagePath, duration, staticByt
     logFile,
     graceMs: 20000,
     // The bench signs up one reader a run on a database it keeps: no per-address limit in the way.
-    env: { ...buildEnv, STACK_PORT: String(port), STACK_DIR: stackDir, STACK_NGINX_WORKERS: '1', DATABASE_URL: databaseUrl, SIGN_UPS_PER_ADDRESS_HOUR: '1000000', SIGN_UPS_PER_ADDRESS_DAY: '1000000' },
+    env: {
+      ...buildEnv,
+      STACK_PORT: String(port),
+      STACK_DIR: stackDir,
+      STACK_NGINX_WORKERS: '1',
+      DATABASE_URL: databaseUrl,
+      SIGN_UPS_PER_ADDRESS_HOUR: '1000000',
+      SIGN_UPS_PER_ADDRESS_DAY: '1000000',
+    },
   });
   const origin = `http://127.0.0.1:${port}`;
   await waitUntilUp(`${origin}/robots.txt`, stack, 'stack', logFile, 300000);
@@ -480,13 +528,21 @@ async function measureStack({ wrk, buildEnv, path: pagePath, duration, staticByt
   const stateUrl = `${origin}/api/reader-state?article=${encodeURIComponent(pagePath.split('/').pop())}`;
   const readerState = await loadTest('stack reader-state', wrk, stateUrl, duration, { headers: { cookie: `session=${token}` }, allowNon2xx: true });
   console.log(`raw pg, the same queries (${duration} s, ${WRK_CONNECTIONS} at once)`);
-  const raw = spawnSync(process.execPath, ['bench/raw-reader-state.mjs', databaseUrl, token, pagePath.split('/').pop(), String(duration), String(WRK_CONNECTIONS)], { cwd: ROOT, encoding: 'utf8' });
+  const raw = spawnSync(
+    process.execPath,
+    ['bench/raw-reader-state.mjs', databaseUrl, token, pagePath.split('/').pop(), String(duration), String(WRK_CONNECTIONS)],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
   if (raw.status !== 0) throw new Error(`bench/raw-reader-state.mjs failed:\n${raw.stderr}`);
   const rawReaderState = JSON.parse(raw.stdout.trim().split('\n').pop());
 
   // Outage drill: both instances down, the cache keeps answering.
   process.kill(stack.pid, 'SIGUSR1');
-  const down = async (p) => get(`http://127.0.0.1:${p}/robots.txt`, { timeoutMs: 2000 }).then(() => false, () => true);
+  const down = async (p) =>
+    get(`http://127.0.0.1:${p}/robots.txt`, { timeoutMs: 2000 }).then(
+      () => false,
+      () => true,
+    );
   const deadline = Date.now() + 30000;
   while (!((await down(port + 1)) && (await down(port + 2)))) {
     if (Date.now() > deadline) throw new Error('stack: the app instances did not stop on SIGUSR1');
@@ -494,7 +550,12 @@ async function measureStack({ wrk, buildEnv, path: pagePath, duration, staticByt
   }
   const during = await get(url);
   const personal = await get(`${origin}/api/reader-state`);
-  const outage = { status: during.status, cache: during.headers['x-cache-status'] ?? null, sameBytes: during.body.equals(staticBytes), readerStateStatus: personal.status };
+  const outage = {
+    status: during.status,
+    cache: during.headers['x-cache-status'] ?? null,
+    sameBytes: during.body.equals(staticBytes),
+    readerStateStatus: personal.status,
+  };
   console.log(`both app instances stopped: article ${outage.status} (${outage.cache}), /api/reader-state ${outage.readerStateStatus}`);
   return { article, readerState, rawReaderState, outage };
 }
@@ -554,12 +615,22 @@ function printTable(rs) {
           ['stack (nginx cache + 2 apps)', fmt(rs.stack.article.requestsPerSec, 0), fmt(rs.stack.article.p50Ms, 2), fmt(rs.stack.article.p99Ms, 2)],
           ['ratio stack/nginx', fmt(rs.ratios.stackThroughput, 3), fmt(rs.stack.article.p50Ms / rs.nginx.p50Ms, 2), fmt(rs.ratios.stackP99Latency, 2)],
           ['reader-state via stack', fmt(rs.stack.readerState.requestsPerSec, 0), fmt(rs.stack.readerState.p50Ms, 2), fmt(rs.stack.readerState.p99Ms, 2)],
-          ['same queries, pg alone', fmt(rs.stack.rawReaderState.requestsPerSec, 0), fmt(rs.stack.rawReaderState.p50Ms, 2), fmt(rs.stack.rawReaderState.p99Ms, 2)],
+          [
+            'same queries, pg alone',
+            fmt(rs.stack.rawReaderState.requestsPerSec, 0),
+            fmt(rs.stack.rawReaderState.p50Ms, 2),
+            fmt(rs.stack.rawReaderState.p99Ms, 2),
+          ],
         ]
       : []),
     ...(rs.nextUnderSignIns
       ? [
-          ['next, 50 static req/s', fmt(rs.nextUnderStaticRequests.requestsPerSec, 0), fmt(rs.nextUnderStaticRequests.p50Ms, 2), fmt(rs.nextUnderStaticRequests.p99Ms, 2)],
+          [
+            'next, 50 static req/s',
+            fmt(rs.nextUnderStaticRequests.requestsPerSec, 0),
+            fmt(rs.nextUnderStaticRequests.p50Ms, 2),
+            fmt(rs.nextUnderStaticRequests.p99Ms, 2),
+          ],
           ['next, 50 sign-ins/s', fmt(rs.nextUnderSignIns.requestsPerSec, 0), fmt(rs.nextUnderSignIns.p50Ms, 2), fmt(rs.nextUnderSignIns.p99Ms, 2)],
         ]
       : []),
@@ -569,12 +640,19 @@ function printTable(rs) {
   console.log('\n' + line(rows[0]));
   console.log(widths.map((w) => '-'.repeat(w)).join('   '));
   for (const r of rows.slice(1)) console.log(line(r));
-  if (rs.nextUnderSignIns) console.log(`\nsign-in attempts: ${rs.nextUnderSignIns.signIns.sent} (${fmt(rs.nextUnderSignIns.signIns.perSecond, 1)}/s), answers ${JSON.stringify(rs.nextUnderSignIns.signIns.statuses)}`);
+  if (rs.nextUnderSignIns)
+    console.log(
+      `\nsign-in attempts: ${rs.nextUnderSignIns.signIns.sent} (${fmt(rs.nextUnderSignIns.signIns.perSecond, 1)}/s), answers ${JSON.stringify(rs.nextUnderSignIns.signIns.statuses)}`,
+    );
   const hc = rs.headerCost;
-  console.log(`\nSecurity headers: ${fmt(hc.nsPerRequest / 1000, 1)} µs of work per request = ${fmt(hc.percentOfRequest, 2)}% of the article's ${fmt(1000 / rs.next.requestsPerSec, 2)} ms per request`);
+  console.log(
+    `\nSecurity headers: ${fmt(hc.nsPerRequest / 1000, 1)} µs of work per request = ${fmt(hc.percentOfRequest, 2)}% of the article's ${fmt(1000 / rs.next.requestsPerSec, 2)} ms per request`,
+  );
   if (hc.endToEnd) {
     const e = hc.endToEnd;
-    console.log(`  end to end: on ${fmt(e.runs.on, 0)} / off ${fmt(e.runs.off, 0)} / on ${fmt(e.runs.onAgain, 0)} req/s, on/off ${fmt(e.onVsOff, 3)} (one run each: within this machine's ±15% noise)`);
+    console.log(
+      `  end to end: on ${fmt(e.runs.on, 0)} / off ${fmt(e.runs.off, 0)} / on ${fmt(e.runs.onAgain, 0)} req/s, on/off ${fmt(e.onVsOff, 3)} (one run each: within this machine's ±15% noise)`,
+    );
   }
   const js = rs.javascript;
   console.log(`\nJavaScript: ${js.count} files, ${fmt(js.gzipKB, 1)} KB gzip -9 (${fmt(js.rawBytes / 1000, 1)} KB raw; 1 KB = 1000 bytes)`);
@@ -668,7 +746,14 @@ async function main() {
     const offLog = path.join(dir, 'next-headers-off.log');
     const off = startGroup('npm', ['run', '--silent', 'serve'], {
       logFile: offLog,
-      env: { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', HOSTNAME: '127.0.0.1', PORT: String(offPort), SECURITY_HEADERS: 'off', PGLITE_DIR: 'memory://' },
+      env: {
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+        HOSTNAME: '127.0.0.1',
+        PORT: String(offPort),
+        SECURITY_HEADERS: 'off',
+        PGLITE_DIR: 'memory://',
+      },
     });
     const offUrl = `http://127.0.0.1:${offPort}${opts.path}`;
     await waitUntilUp(offUrl, off, 'next (headers off)', offLog);
@@ -714,7 +799,6 @@ async function main() {
     underControl = await underFlood('static requests', true);
     underSignIns = await underFlood('sign-in attempts', false);
   }
-
 
   // --- the article through the stack: nginx's cache in front of two instances
   const stack = opts.stack ? await measureStack({ wrk, buildEnv, path: opts.path, duration: opts.duration, staticBytes: fromNginx.body }) : null;
@@ -785,7 +869,7 @@ async function main() {
         ]
       : []),
     {
-      name: 'security headers: per-request work as a share of the article\'s time per request (%)',
+      name: "security headers: per-request work as a share of the article's time per request (%)",
       rule: `<= ${TARGETS.headerCostPercentMax}`,
       actual: Number(headerCost.percentOfRequest.toFixed(2)),
       pass: headerCost.percentOfRequest <= TARGETS.headerCostPercentMax,

@@ -13,7 +13,7 @@ export function qrSvg(text: string): string {
   const size = n + 2 * QUIET_ZONE;
   let d = '';
   for (let y = 0; y < n; y++) {
-    for (let x = 0; x < n; ) {
+    for (let x = 0; x < n;) {
       if (!modules.get(x, y)) {
         x++;
         continue;

@@ -10,10 +10,7 @@ export function absoluteUrl(path: string): string {
 export const HREFLANG: Record<Locale, string> = { 'zh-CN': 'zh-CN', 'zh-TW': 'zh-TW', en: 'en' };
 
 /** Canonical, hreflang and feed alternates of a page (path without locale prefix). */
-export function alternatesFor(
-  locale: Locale,
-  path: string,
-): { canonical: string; languages: Record<string, string>; types: Record<string, string> } {
+export function alternatesFor(locale: Locale, path: string): { canonical: string; languages: Record<string, string>; types: Record<string, string> } {
   const languages: Record<string, string> = {};
   for (const l of routing.locales) languages[HREFLANG[l]] = absoluteUrl(localizedPath(l, path));
   languages['x-default'] = absoluteUrl(localizedPath(routing.defaultLocale, path));
@@ -27,5 +24,8 @@ export const OG_LOCALE: Record<Locale, string> = { 'zh-CN': 'zh_CN', 'zh-TW': 'z
 
 /** Serialises JSON-LD so that no string can close the script element it sits in. */
 export function jsonLdScript(data: unknown): string {
-  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

@@ -21,11 +21,24 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Folders and files a build reads, relative to the project root. */
 const SOURCES = [
-  'app', 'components', 'lib', 'messages', 'public', 'instrumentation.ts', 'next.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json',
+  'app',
+  'components',
+  'lib',
+  'messages',
+  'public',
+  'instrumentation.ts',
+  'next.config.ts',
+  'tsconfig.json',
+  'package.json',
+  'package-lock.json',
   // The build's own steps: the CSP manifest it writes, and this script's idea of "current".
-  'server/csp-manifest.mjs', 'scripts/build-if-needed.mjs',
+  'server/csp-manifest.mjs',
+  'scripts/build-if-needed.mjs',
   // Next reads these at build time.
-  '.env', '.env.local', '.env.production', '.env.production.local',
+  '.env',
+  '.env.local',
+  '.env.production',
+  '.env.production.local',
 ];
 /** Settings that end up inside the built pages. */
 const BAKED_ENV = ['SITE_URL', 'CONTENT_DIR'];

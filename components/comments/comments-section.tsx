@@ -113,7 +113,16 @@ export function CommentsSection({
           <input type="hidden" name="locale" value={locale} />
           <input type="hidden" name="next" value={next} />
           <label htmlFor={fieldId}>{labels.label}</label>
-          <textarea id={fieldId} name="body" required maxLength={MAX_COMMENT_LENGTH} rows={4} placeholder={labels.placeholder} value={text} onChange={(e) => setText(e.target.value)} />
+          <textarea
+            id={fieldId}
+            name="body"
+            required
+            maxLength={MAX_COMMENT_LENGTH}
+            rows={4}
+            placeholder={labels.placeholder}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
           <div className="comment-form-actions">
             <span className="hint">{rulesLink}</span>
             <button type="submit" className="button" aria-busy={pending}>

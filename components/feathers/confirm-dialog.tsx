@@ -37,7 +37,15 @@ export function ModalDialog({ open, onClose, labelledBy, children }: { open: boo
 }
 
 /** A question with 考虑一下 / confirm buttons, inside a ModalDialog. */
-export function ConfirmBody(props: { titleId: string; question: string; cancel: string; confirm: string; busy: boolean; onCancel: () => void; onConfirm: () => void }) {
+export function ConfirmBody(props: {
+  titleId: string;
+  question: string;
+  cancel: string;
+  confirm: string;
+  busy: boolean;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
   return (
     <>
       <p id={props.titleId} className="modal-title">
@@ -56,7 +64,14 @@ export function ConfirmBody(props: { titleId: string; question: string; cancel: 
 }
 
 /** An outcome (羽毛不足, a code, an error) with one 我知道了 button, inside a ModalDialog. */
-export function NoticeBody(props: { titleId: string; title: string; body?: string | undefined; ok: string; role?: 'status' | 'alert' | undefined; onClose: () => void }) {
+export function NoticeBody(props: {
+  titleId: string;
+  title: string;
+  body?: string | undefined;
+  ok: string;
+  role?: 'status' | 'alert' | undefined;
+  onClose: () => void;
+}) {
   return (
     <>
       <p id={props.titleId} className="modal-title" role={props.role}>

@@ -5,14 +5,40 @@ import { postFields, updateReaderState, useReaderState } from '@/components/read
 import type { PaidPartAnswer } from '@/lib/http/contract';
 import { ConfirmBody, ModalDialog, NoticeBody } from './confirm-dialog';
 
-export type PaidLabels = { retry: string; locked: string; buy: string; confirm: string; cancel: string; confirmButton: string; short: string; shortBody: string; ok: string; failed: string; signIn: string };
+export type PaidLabels = {
+  retry: string;
+  locked: string;
+  buy: string;
+  confirm: string;
+  cancel: string;
+  confirmButton: string;
+  short: string;
+  shortBody: string;
+  ok: string;
+  failed: string;
+  signIn: string;
+};
 
 /**
  * The rest of a paid article. The page never carries it: once the reader-state
  * request says this reader unlocked it, it is fetched from /api/articles/<slug>/paid
  * (sanitised HTML made on the server from the editor's Markdown). Until then, 购买.
  */
-export function PaidPart({ slug, locale, next, lang, signInHref, labels }: { slug: string; locale: string; next: string; lang: string; signInHref: string; labels: PaidLabels }) {
+export function PaidPart({
+  slug,
+  locale,
+  next,
+  lang,
+  signInHref,
+  labels,
+}: {
+  slug: string;
+  locale: string;
+  next: string;
+  lang: string;
+  signInHref: string;
+  labels: PaidLabels;
+}) {
   const state = useReaderState();
   const article = state.status === 'ready' && state.data.article?.slug === slug ? state.data.article : null;
   const signedIn = state.status === 'ready' && state.data.account !== null;
@@ -58,10 +84,14 @@ export function PaidPart({ slug, locale, next, lang, signInHref, labels }: { slu
       {loadFailed && (
         <p role="alert" className="form-error">
           {labels.failed}{' '}
-          <button type="button" className="link-button" onClick={() => {
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
               setLoadFailed(false);
               setAttempt((n) => n + 1);
-            }}>
+            }}
+          >
             {labels.retry}
           </button>
         </p>

@@ -17,12 +17,20 @@ export type RedeemLabels = {
   failed: string;
 };
 
-type Step = { kind: 'closed' } | { kind: 'confirm'; key: string } | { kind: 'busy'; key: string } | { kind: 'done'; text: string } | { kind: 'short' } | { kind: 'error'; text: string };
+type Step =
+  | { kind: 'closed' }
+  | { kind: 'confirm'; key: string }
+  | { kind: 'busy'; key: string }
+  | { kind: 'done'; text: string }
+  | { kind: 'short' }
+  | { kind: 'error'; text: string };
 
 /** A key for one redemption attempt: a retry or double click of the same attempt reuses it. */
 function attemptKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(18)); // works outside secure contexts, unlike randomUUID
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_');
 }
 
 /**

@@ -50,11 +50,7 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
               balance: feathers.raw('balance') as string,
             }}
           />
-          <LocaleSwitcher
-            current={locale}
-            label={names('label')}
-            names={{ 'zh-CN': names('zh-CN'), 'zh-TW': names('zh-TW'), en: names('en') }}
-          />
+          <LocaleSwitcher current={locale} label={names('label')} names={{ 'zh-CN': names('zh-CN'), 'zh-TW': names('zh-TW'), en: names('en') }} />
         </div>
       </div>
     </header>

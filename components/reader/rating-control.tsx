@@ -54,17 +54,25 @@ export function RatingControl({ slug, locale, next, labels }: { slug: string; lo
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="next" value={next} />
       <p className="rating-summary" aria-live="polite">
-        {rating && (rating.mean === null ? labels.overallNone : labels.overall.replace('{mean}', rating.mean.toFixed(1)).replace('{count}', String(rating.count)))}
+        {rating &&
+          (rating.mean === null ? labels.overallNone : labels.overall.replace('{mean}', rating.mean.toFixed(1)).replace('{count}', String(rating.count)))}
       </p>
       <fieldset>
         <legend>{labels.legend}</legend>
         <div className="stars">
           {[1, 2, 3, 4, 5].map((n) => (
             <label key={n} className={selected !== null && n <= selected ? 'star on' : 'star'}>
-              <input type="radio" name="stars" value={n} required checked={selected === n} onChange={() => {
+              <input
+                type="radio"
+                name="stars"
+                value={n}
+                required
+                checked={selected === n}
+                onChange={() => {
                   touched.current = true;
                   setSelected(n);
-                }} />
+                }}
+              />
               <span aria-hidden="true">★</span>
               <span className="visually-hidden">{labels.star.replace('{n}', String(n))}</span>
             </label>

@@ -73,7 +73,9 @@ export async function ArticlePage({ locale, slug }: { locale: Locale; slug: stri
           <ArticleBody parts={article.parts} />
         </div>
         {article.parts.map((part) =>
-          part.kind === 'locked' ? <PaidPartSlot key="locked" locale={locale} slug={slug} price={part.price} title={article.title} lang={article.lang} /> : null,
+          part.kind === 'locked' ? (
+            <PaidPartSlot key="locked" locale={locale} slug={slug} price={part.price} title={article.title} lang={article.lang} />
+          ) : null,
         )}
         <footer className="article-footer">
           <ArticleActions locale={locale} slug={slug} />

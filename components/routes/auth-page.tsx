@@ -8,7 +8,6 @@ import { safeReturnPath } from '@/lib/http/return-path';
 type Mode = 'sign-in' | 'sign-up';
 export type AuthSearchParams = Promise<{ error?: string; next?: string; retry?: string }>;
 
-
 /** Sign-in and sign-up pages are not indexed. */
 export async function authMetadata(locale: Locale, mode: Mode): Promise<Metadata> {
   const t = await getTranslations({ locale, namespace: 'Account' });

@@ -13,7 +13,14 @@ export async function homeMetadata(locale: Locale): Promise<Metadata> {
     title: { absolute: t('siteName') },
     description: t('siteDescription'),
     alternates,
-    openGraph: { type: 'website', siteName: t('siteName'), title: t('siteName'), description: t('siteDescription'), url: alternates.canonical, locale: OG_LOCALE[locale] },
+    openGraph: {
+      type: 'website',
+      siteName: t('siteName'),
+      title: t('siteName'),
+      description: t('siteDescription'),
+      url: alternates.canonical,
+      locale: OG_LOCALE[locale],
+    },
   };
 }
 

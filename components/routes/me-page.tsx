@@ -92,7 +92,8 @@ export async function MePage({ locale }: { locale: Locale }) {
           <ul className="me-list">
             {redemptions.map((r) => (
               <li key={r.id}>
-                {mall.rich('codeLine', { gift: giftNames.get(r.giftId) ?? r.giftId, code: r.code, mono: (chunks) => <code>{chunks}</code> })} · <span className="hint">{when(r.createdAt)}</span>
+                {mall.rich('codeLine', { gift: giftNames.get(r.giftId) ?? r.giftId, code: r.code, mono: (chunks) => <code>{chunks}</code> })} ·{' '}
+                <span className="hint">{when(r.createdAt)}</span>
               </li>
             ))}
           </ul>
@@ -114,8 +115,8 @@ export async function MePage({ locale }: { locale: Locale }) {
               return (
                 <li key={c.id}>
                   <p className="comment-meta">
-                    {article ? <Link href={`/articles/${c.articleSlug}`}>{article.title}</Link> : c.articleSlug} · <span className="hint">{when(c.createdAt)}</span> ·{' '}
-                    <span className="badge">{commentStatus(c)}</span>
+                    {article ? <Link href={`/articles/${c.articleSlug}`}>{article.title}</Link> : c.articleSlug} ·{' '}
+                    <span className="hint">{when(c.createdAt)}</span> · <span className="badge">{commentStatus(c)}</span>
                   </p>
                   <CommentText body={c.body} />
                 </li>
@@ -135,9 +136,7 @@ export async function MePage({ locale }: { locale: Locale }) {
                 <Link href={`/articles/${article.slug}`} lang={article.lang}>
                   {article.title}
                 </Link>{' '}
-                <span className="hint">
-                  {t('favouritedAt', { time: when(createdAt) })}
-                </span>
+                <span className="hint">{t('favouritedAt', { time: when(createdAt) })}</span>
                 <form method="post" action={`/api/articles/${article.slug}/favourite`} className="inline-form">
                   <input type="hidden" name="locale" value={locale} />
                   <input type="hidden" name="next" value={self} />

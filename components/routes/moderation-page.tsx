@@ -74,8 +74,8 @@ export async function ModerationPage({ locale, searchParams }: { locale: Locale;
               return (
                 <li key={c.id} className="queue-item" aria-labelledby={`q-${c.id}`}>
                   <p id={`q-${c.id}`} className="comment-meta">
-                    <input type="checkbox" name="ids" value={c.id} form="batch" aria-label={t('select')} />{' '}
-                    <strong>{c.author}</strong> · {article ? <Link href={`/articles/${c.articleSlug}`}>{article.title}</Link> : c.articleSlug} ·{' '}
+                    <input type="checkbox" name="ids" value={c.id} form="batch" aria-label={t('select')} /> <strong>{c.author}</strong> ·{' '}
+                    {article ? <Link href={`/articles/${c.articleSlug}`}>{article.title}</Link> : c.articleSlug} ·{' '}
                     <time dateTime={c.createdAt.toISOString()}>{formatDateTime(c.createdAt, locale)}</time> ·{' '}
                     <span className="badge">{c.status === 'pending' ? t('pendingStatus') : `${t('reportedStatus')} · ${t('reports', { n: c.reports })}`}</span>
                   </p>

@@ -36,8 +36,16 @@ export function ShareActions({ url: canonical, title, labels }: Props) {
   const reader = useReaderState();
   const code = reader.status === 'ready' ? reader.data.account?.referralCode : undefined;
   const url = code ? withReferral(canonical, code) : canonical;
-  const canShare = useSyncExternalStore(neverChanges, () => typeof navigator.share === 'function', () => false);
-  const inWeChat = useSyncExternalStore(neverChanges, () => /MicroMessenger/i.test(navigator.userAgent), () => false);
+  const canShare = useSyncExternalStore(
+    neverChanges,
+    () => typeof navigator.share === 'function',
+    () => false,
+  );
+  const inWeChat = useSyncExternalStore(
+    neverChanges,
+    () => /MicroMessenger/i.test(navigator.userAgent),
+    () => false,
+  );
   const [status, setStatus] = useState<'idle' | 'copied' | 'manual'>('idle');
   const field = useRef<HTMLInputElement>(null);
 

@@ -20,9 +20,7 @@ export type Account = {
 };
 
 export type SignUpResult =
-  | { ok: true; account: Account }
-  | { ok: false; code: 'username_taken' }
-  | { ok: false; code: 'sign_up_limited'; retryAfterSeconds: number };
+  { ok: true; account: Account } | { ok: false; code: 'username_taken' } | { ok: false; code: 'sign_up_limited'; retryAfterSeconds: number };
 export type SignInResult =
   | { ok: true; account: Account; deviceCookie: string }
   | { ok: false; code: 'invalid_credentials' }
@@ -84,10 +82,7 @@ export type SignUpLimits = { perHour: number; perDay: number };
  * ZodError when the credentials fail `Credentials` (validate the form with it
  * first); the username is stored normalised.
  */
-export async function signUp(
-  db: Db,
-  input: { username: string; password: string; address: string; limits: SignUpLimits; now?: Date },
-): Promise<SignUpResult> {
+export async function signUp(db: Db, input: { username: string; password: string; address: string; limits: SignUpLimits; now?: Date }): Promise<SignUpResult> {
   const { username, password } = Credentials.parse(input);
   assertHasherHasRoom();
   const now = input.now ?? new Date();
@@ -181,7 +176,9 @@ export async function signIn(
   await refund();
   if (needsRehash(row.passwordHash)) {
     // Best effort: a busy hasher must not fail a right password; the next sign-in tries again.
-    await upgradeHash(db, row.id, row.passwordHash, password.data).catch((error: Error) => getLogger().warn({ account: row.id, err: error }, 'password rehash deferred'));
+    await upgradeHash(db, row.id, row.passwordHash, password.data).catch((error: Error) =>
+      getLogger().warn({ account: row.id, err: error }, 'password rehash deferred'),
+    );
   }
   const { passwordHash: _, ...account } = row;
   return { ok: true, account, deviceCookie: await issueDeviceToken(db, tokens, row.id, now) };
@@ -198,7 +195,10 @@ async function upgradeHash(db: Db, accountId: number, old: string, password: str
 
 /** The account with this username (normalised first), or null. */
 export async function getAccountByUsername(db: Db, username: string): Promise<Account | null> {
-  const [row] = await db.select(accountColumns).from(accounts).where(eq(accounts.username, normalizeUsername(username)));
+  const [row] = await db
+    .select(accountColumns)
+    .from(accounts)
+    .where(eq(accounts.username, normalizeUsername(username)));
   return row ?? null;
 }
 

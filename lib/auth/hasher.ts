@@ -60,7 +60,12 @@ function hasher(): ChildProcess | null {
  * scrypt, in the low-priority hasher process when it can be started (in-process
  * on Node's thread pool otherwise). The caller bounds how many run at once.
  */
-export function scryptOffThread(password: string, salt: Buffer, keylen: number, options: Required<Pick<ScryptOptions, 'N' | 'r' | 'p' | 'maxmem'>>): Promise<Buffer> {
+export function scryptOffThread(
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  options: Required<Pick<ScryptOptions, 'N' | 'r' | 'p' | 'maxmem'>>,
+): Promise<Buffer> {
   const target = hasher();
   if (!target) {
     return new Promise((resolve, reject) => scrypt(password, salt, keylen, options, (error, key) => (error ? reject(error) : resolve(key))));

@@ -19,7 +19,22 @@ export function normalizeUsername(raw: string): string {
 // Scripts a username may combine (Unicode's "highly restrictive" profile, UTS #39):
 // Latin with Han and the Japanese kana, with Han and Bopomofo, or with Han and
 // Hangul; any other mix (Latin with Cyrillic or Greek look-alikes: `аdmin`) spoofs.
-const SCRIPTS = ['Latin', 'Han', 'Hiragana', 'Katakana', 'Bopomofo', 'Hangul', 'Cyrillic', 'Greek', 'Arabic', 'Hebrew', 'Thai', 'Devanagari', 'Armenian', 'Georgian'] as const;
+const SCRIPTS = [
+  'Latin',
+  'Han',
+  'Hiragana',
+  'Katakana',
+  'Bopomofo',
+  'Hangul',
+  'Cyrillic',
+  'Greek',
+  'Arabic',
+  'Hebrew',
+  'Thai',
+  'Devanagari',
+  'Armenian',
+  'Georgian',
+] as const;
 const SCRIPT_TESTS = SCRIPTS.map((name) => [name, new RegExp(`\\p{Script=${name}}`, 'u')] as const);
 const ALLOWED_MIXES: ReadonlyArray<ReadonlySet<string>> = [
   new Set(['Latin', 'Han', 'Hiragana', 'Katakana']),

@@ -56,7 +56,9 @@ async function runAdmin(args: string[]): Promise<number> {
   const { positionals, reason } = parsed;
   const wanted = command === 'grant-feathers' ? 2 : 1;
   if (positionals.length !== wanted || (command !== 'grant-feathers' && reason !== undefined)) {
-    console.error(command === 'grant-feathers' ? 'admin: grant-feathers takes a username, an amount and --reason.' : `admin: ${command} takes exactly one username.`);
+    console.error(
+      command === 'grant-feathers' ? 'admin: grant-feathers takes a username, an amount and --reason.' : `admin: ${command} takes exactly one username.`,
+    );
     return 1;
   }
   const [username, amount] = positionals as [string, string | undefined];

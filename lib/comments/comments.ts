@@ -68,9 +68,14 @@ export async function postComment(db: Db, accountId: number, articleSlug: string
     const [repeat] = await tx
       .select({ id: comments.id })
       .from(comments)
-      .where(and(eq(comments.accountId, accountId), eq(comments.bodyHash, bodyHash), gt(comments.createdAt, new Date(now.getTime() - DUPLICATE_SECONDS * 1000))));
+      .where(
+        and(eq(comments.accountId, accountId), eq(comments.bodyHash, bodyHash), gt(comments.createdAt, new Date(now.getTime() - DUPLICATE_SECONDS * 1000))),
+      );
     if (repeat) return { ok: false, code: 'comment_duplicate' };
-    const [row] = await tx.insert(comments).values({ accountId, articleSlug, body, bodyHash, createdAt: now }).returning({ id: comments.id, createdAt: comments.createdAt });
+    const [row] = await tx
+      .insert(comments)
+      .values({ accountId, articleSlug, body, bodyHash, createdAt: now })
+      .returning({ id: comments.id, createdAt: comments.createdAt });
     const [author] = await tx.select({ username: accounts.username }).from(accounts).where(eq(accounts.id, accountId));
     return { ok: true, comment: { id: row!.id, author: author!.username, body, createdAt: row!.createdAt, status: 'pending' } };
   });
@@ -104,9 +109,7 @@ export async function listOwnPendingComments(db: Db, accountId: number, articleS
 }
 
 export type ReportResult =
-  | { ok: true; hidden: boolean }
-  | { ok: false; code: 'unknown_comment' | 'report_own' }
-  | { ok: false; code: 'comment_banned'; until: Date | null };
+  { ok: true; hidden: boolean } | { ok: false; code: 'unknown_comment' | 'report_own' } | { ok: false; code: 'comment_banned'; until: Date | null };
 
 /**
  * A reader reports an approved comment; enough distinct reports hide it until a
@@ -132,7 +135,16 @@ export async function reportComment(db: Db, accountId: number, commentId: number
   });
 }
 
-export type QueueItem = { id: number; author: string; authorId: number; articleSlug: string; body: string; status: CommentStatus; reports: number; createdAt: Date };
+export type QueueItem = {
+  id: number;
+  author: string;
+  authorId: number;
+  articleSlug: string;
+  body: string;
+  status: CommentStatus;
+  reports: number;
+  createdAt: Date;
+};
 
 /** Comments per page of the moderation queue. */
 export const QUEUE_PAGE_SIZE = 50;
@@ -143,7 +155,10 @@ export const QUEUE_PAGE_SIZE = 50;
  * moderator works through it, and OFFSET would skip or repeat). One more row than
  * the page is read to tell whether another page follows.
  */
-export async function listModerationQueue(db: Db, { after = 0, limit = QUEUE_PAGE_SIZE }: { after?: number; limit?: number } = {}): Promise<{ items: QueueItem[]; nextAfter: number | null }> {
+export async function listModerationQueue(
+  db: Db,
+  { after = 0, limit = QUEUE_PAGE_SIZE }: { after?: number; limit?: number } = {},
+): Promise<{ items: QueueItem[]; nextAfter: number | null }> {
   const rows = await db
     .select({
       id: comments.id,
@@ -175,7 +190,11 @@ export async function approveComments(db: Db, moderatorId: number, ids: number[]
   for (const id of ids) {
     out.push(
       await db.transaction(async (tx) => {
-        const [c] = await tx.select({ status: comments.status, hidden: comments.hidden, accountId: comments.accountId }).from(comments).where(eq(comments.id, id)).for('no key update');
+        const [c] = await tx
+          .select({ status: comments.status, hidden: comments.hidden, accountId: comments.accountId })
+          .from(comments)
+          .where(eq(comments.id, id))
+          .for('no key update');
         if (!c || !(c.status === 'pending' || (c.status === 'approved' && c.hidden))) return { id, ok: false };
         await tx.update(comments).set({ status: 'approved', hidden: false, reason: null, reviewedBy: moderatorId, reviewedAt: now }).where(eq(comments.id, id));
         if (c.status === 'approved') {

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { MAX_COMMENT_LENGTH, MAX_LINKS } from './constants';
 import { linkify } from './linkify';
 
-
 // Unicode's default-ignorable characters (zero-width ones, bidi controls, variation
 // selectors, invisible fillers and marks, tags) and the blank Braille pattern: they
 // reorder or hide text shown to other readers and slip past the duplicate check.

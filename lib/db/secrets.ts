@@ -20,7 +20,10 @@ export function getAppSecret(db: Db, name: SecretName): Promise<Buffer> {
   if (!secret) {
     const q: Db = db;
     secret = (async () => {
-      await q.insert(appSecrets).values({ name, value: randomBytes(32).toString('base64url') }).onConflictDoNothing();
+      await q
+        .insert(appSecrets)
+        .values({ name, value: randomBytes(32).toString('base64url') })
+        .onConflictDoNothing();
       const [row] = await q.select({ value: appSecrets.value }).from(appSecrets).where(eq(appSecrets.name, name));
       if (!row) throw new Error(`app secret ${name} missing after insert`);
       return Buffer.from(row.value, 'base64url');

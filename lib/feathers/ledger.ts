@@ -9,7 +9,6 @@ export type Reason = (typeof REASONS)[number];
 /** The largest single change anyone may make: keeps sums far inside a 32-bit integer. */
 export const MAX_DELTA = 1_000_000;
 
-
 export type LedgerEntry = {
   id: number;
   delta: number;

@@ -4,9 +4,7 @@ import { unlocks } from '../db/schema';
 import { changeBalance, lockAccount } from './ledger';
 
 export type UnlockResult =
-  | { ok: true; balance: number; repeated: boolean }
-  | { ok: false; code: 'feathers_short'; balance: number }
-  | { ok: false; code: 'unknown_account' };
+  { ok: true; balance: number; repeated: boolean } | { ok: false; code: 'feathers_short'; balance: number } | { ok: false; code: 'unknown_account' };
 
 /**
  * Unlocks a paid article for the reader: spends its price once (a repeat changes

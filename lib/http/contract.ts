@@ -118,8 +118,7 @@ export type PipelineCodesHaveMessages = Assert<[Exclude<PipelineErrors, ActionEr
 
 /** What a fetch of a state change gets back as JSON (`accept: application/json`). */
 export type MutationAnswer<K extends MutationName> =
-  | ({ ok: true; message?: string } & Mutations[K]['body'])
-  | { ok: false; code: MutationErrorCode<K> | AccessErrors; message: string; signInUrl?: string };
+  ({ ok: true; message?: string } & Mutations[K]['body']) | { ok: false; code: MutationErrorCode<K> | AccessErrors; message: string; signInUrl?: string };
 
 /** GET /api/reader-state[?article=<slug>]: who is signed in and their state for the article. */
 export type ReaderState = {
@@ -140,10 +139,7 @@ export type Refusal<C extends ActionErrorCode> = { ok: false; code: C };
 
 /** GET /api/articles/[slug]/comments?page=N */
 export type CommentsAnswer =
-  | { ok: true; page: number; total: number; comments: CommentView[]; mine: CommentView[] }
-  | Refusal<'unknown_article' | 'unavailable'>;
+  { ok: true; page: number; total: number; comments: CommentView[]; mine: CommentView[] } | Refusal<'unknown_article' | 'unavailable'>;
 
 /** GET /api/articles/[slug]/paid?locale=… */
-export type PaidPartAnswer =
-  | { ok: true; html: string }
-  | Refusal<'not_paid' | 'sign_in_required' | 'locked' | 'unavailable'>;
+export type PaidPartAnswer = { ok: true; html: string } | Refusal<'not_paid' | 'sign_in_required' | 'locked' | 'unavailable'>;

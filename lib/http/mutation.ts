@@ -53,7 +53,12 @@ export type Failure<Code extends string> = { ok: false; code: Code; status: numb
 export type Outcome<K extends MutationName> = Success<Mutations[K]['body']> | Failure<MutationErrorCode<K>>;
 
 /** A refusal with a status (400 unless said). The code must have a message; the endpoint must declare it. */
-export const fail = <C extends ActionErrorCode | AuthErrorCode>(code: C, status = 400, values?: Values): Failure<C> => ({ ok: false, code, status, ...(values ? { values } : {}) });
+export const fail = <C extends ActionErrorCode | AuthErrorCode>(code: C, status = 400, values?: Values): Failure<C> => ({
+  ok: false,
+  code,
+  status,
+  ...(values ? { values } : {}),
+});
 
 /** A refusal to try again later: 429 with Retry-After, and the wait in whole minutes as `{minutes}`. */
 export const retryLater = <C extends ActionErrorCode | AuthErrorCode>(code: C, retryAfterSeconds: number, status = 429): Failure<C> => ({

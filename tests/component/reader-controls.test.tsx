@@ -107,7 +107,10 @@ describe('FavouriteToggle', () => {
 
   it('sends a signed-out reader to sign in', async () => {
     replies['/api/reader-state?article=x'] = () => ({ body: { ...STATE, account: null } });
-    replies['/api/articles/x/favourite'] = () => ({ status: 401, body: { ok: false, code: 'sign_in_required', message: '请先登录。', signInUrl: '/sign-in?next=%2Farticles%2Fx' } });
+    replies['/api/articles/x/favourite'] = () => ({
+      status: 401,
+      body: { ok: false, code: 'sign_in_required', message: '请先登录。', signInUrl: '/sign-in?next=%2Farticles%2Fx' },
+    });
     const assign = vi.fn();
     vi.stubGlobal('location', { ...window.location, assign });
     await renderToggle();

@@ -49,7 +49,7 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('bad form values get a 4xx with a message in the reader\'s language and create nothing', async ({ request, baseURL }) => {
+test("bad form values get a 4xx with a message in the reader's language and create nothing", async ({ request, baseURL }) => {
   const short = await post(request, baseURL!, '/api/auth/sign-up', { username: 'a', password: PASSWORD, locale: 'zh-CN' });
   expect(short.status()).toBe(400);
   expect(await short.json()).toMatchObject({ ok: false, code: 'username_length', message: '用户名需为 2–20 个字符。' });

@@ -95,7 +95,10 @@ test('a rejected comment shows its reason on /me; a banned reader cannot post', 
   await next.getByLabel('禁言时长').selectOption({ label: '7 天' });
   await next.getByLabel('违规类型').last().selectOption({ label: '发布垃圾广告信息' });
   // Only what the rules state is accepted: a category or a ban length they do not have is refused.
-  const nextId = query(DB(), `select c.id from comments c join accounts a on a.id = c.account_id where a.username = '${author}' and c.status = 'pending'`)[0]![0]!;
+  const nextId = query(
+    DB(),
+    `select c.id from comments c join accounts a on a.id = c.account_id where a.username = '${author}' and c.status = 'pending'`,
+  )[0]![0]!;
   const unknownReason = await post(modRequest, baseURL!, '/api/moderation/review', { action: 'reject', ids: nextId, reason: 'rude' });
   expect(unknownReason.status()).toBe(400);
   expect((await unknownReason.json()).code).toBe('reason_required');
@@ -168,7 +171,11 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test(`${XSS_PAYLOADS.length} XSS payloads, approved, run nothing in the article or the moderation queue and show as typed`, async ({ browser, playwright, baseURL }) => {
+test(`${XSS_PAYLOADS.length} XSS payloads, approved, run nothing in the article or the moderation queue and show as typed`, async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   expect(XSS_PAYLOADS.length).toBeGreaterThanOrEqual(50);
   const tag = `xss-${Date.now()}`;
@@ -245,7 +252,10 @@ test(`${XSS_PAYLOADS.length} XSS payloads, approved, run nothing in the article 
   for (let p = 0; p < 5; p++) {
     await expect(page.locator('.comment-list .comment').first()).toBeVisible();
     const texts = await page.locator('.comment-list .comment-body').allTextContents();
-    await expectInert('.comment-list .comment-body', texts.filter((t) => t.includes(tag)));
+    await expectInert(
+      '.comment-list .comment-body',
+      texts.filter((t) => t.includes(tag)),
+    );
     seen.push(...texts.filter((t) => t.includes(tag)));
     const nextButton = comments(page).getByRole('button', { name: '下一页' });
     if ((await nextButton.count()) === 0 || (await nextButton.isDisabled())) break;

@@ -116,9 +116,7 @@ test('two readers rating at the same moment both count; a double-clicked favouri
 test('ten concurrent favourite requests from one reader make one favourite', async ({ playwright, baseURL }) => {
   const request = await playwright.request.newContext({ baseURL: baseURL! });
   await apiReader(request, baseURL!);
-  const responses = await Promise.all(
-    Array.from({ length: 10 }, () => post(request, baseURL!, `/api/articles/${SLUG}/favourite`, { intent: 'add' })),
-  );
+  const responses = await Promise.all(Array.from({ length: 10 }, () => post(request, baseURL!, `/api/articles/${SLUG}/favourite`, { intent: 'add' })));
   for (const r of responses) expect(r.status()).toBe(200);
   const state = await (await request.get(`/api/reader-state?article=${SLUG}`)).json();
   expect(state.article.favourite).toEqual({ favourited: true, count: 3 });

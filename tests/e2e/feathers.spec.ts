@@ -13,7 +13,6 @@ async function balanceOf(request: APIRequestContext): Promise<number> {
   return (await (await request.get('/api/reader-state')).json()).account.feathers;
 }
 
-
 test('the quiz pays +5 once for the right answer; a wrong answer gets nothing', async ({ page, browser }) => {
   await signUpThroughUi(page, unique('quiz'));
   await waitForHydration(page);

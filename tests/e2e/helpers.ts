@@ -70,7 +70,15 @@ export const TEXT = {
 } as const satisfies Record<Locale, Record<string, string>>;
 
 /** The seven h2 headings of the article body (Simplified source). */
-export const ARTICLE_H2 = ['一、什么是运营、电商运营', '二、什么是电商运营', '三、电商平台关键要素', '四、电商平台运营职能分工', '五、如何入门', '六、学习渠道', '总结'];
+export const ARTICLE_H2 = [
+  '一、什么是运营、电商运营',
+  '二、什么是电商运营',
+  '三、电商平台关键要素',
+  '四、电商平台运营职能分工',
+  '五、如何入门',
+  '六、学习渠道',
+  '总结',
+];
 
 /**
  * Runs axe on the current page (or only inside `include`) and fails with a readable

@@ -11,7 +11,17 @@ const run = promisify(execFile);
 // vnu-jar's main export is the path of vnu.jar (a String object).
 const VNU_JAR = String(createRequire(import.meta.url)('vnu-jar'));
 
-type VnuMessage = { type: string; subType?: string; url?: string; message: string; extract?: string; firstLine?: number; lastLine?: number; firstColumn?: number; lastColumn?: number };
+type VnuMessage = {
+  type: string;
+  subType?: string;
+  url?: string;
+  message: string;
+  extract?: string;
+  firstLine?: number;
+  lastLine?: number;
+  firstColumn?: number;
+  lastColumn?: number;
+};
 
 const PAGES = [
   { name: 'article zh-CN', path: articlePath('zh-CN') },
@@ -64,7 +74,10 @@ test.describe('Nu Html Checker: server HTML has no errors', () => {
       const mine = messages.filter((m) => m.url?.endsWith(`/${fileName(p.name)}`));
       const errors = mine.filter((m) => m.type === 'error' || m.type === 'non-document-error');
       const report = errors
-        .map((m) => `  line ${m.lastLine ?? m.firstLine ?? '?'}:${m.firstColumn ?? '?'}-${m.lastColumn ?? '?'} [${m.type}${m.subType ? '/' + m.subType : ''}] ${m.message}\n      ${(m.extract ?? '').replace(/\n/g, ' ')}`)
+        .map(
+          (m) =>
+            `  line ${m.lastLine ?? m.firstLine ?? '?'}:${m.firstColumn ?? '?'}-${m.lastColumn ?? '?'} [${m.type}${m.subType ? '/' + m.subType : ''}] ${m.message}\n      ${(m.extract ?? '').replace(/\n/g, ' ')}`,
+        )
         .join('\n');
       expect(errors, `Nu Html Checker errors in ${p.path}:\n${report}`).toEqual([]);
     });

@@ -10,7 +10,6 @@ const DB = () => process.env.E2E_DATABASE_URL!;
 const GIFT = 'xinstall-15-day-membership'; // 20 feathers
 const BURST_GIFT = 'yishu-yike-30-day-trial'; // 20 feathers
 
-
 /** Redemptions without their spend, and spends without their redemption (both must be zero). */
 function orphans(username: string) {
   const [row] = query(

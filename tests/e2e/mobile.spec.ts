@@ -30,7 +30,10 @@ for (const locale of ['zh-CN', 'zh-TW'] as const) {
                   .slice(0, 8)
                   .map((el) => `<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> right=${Math.round(el.getBoundingClientRect().right)}`),
               );
-        expect(size.scrollWidth, `document is ${size.scrollWidth}px wide in a ${size.innerWidth}px viewport; too wide:\n${wide.join('\n')}`).toBeLessThanOrEqual(size.innerWidth);
+        expect(
+          size.scrollWidth,
+          `document is ${size.scrollWidth}px wide in a ${size.innerWidth}px viewport; too wide:\n${wide.join('\n')}`,
+        ).toBeLessThanOrEqual(size.innerWidth);
       });
     }
   });

@@ -31,7 +31,10 @@ test('the paid part is absent from the HTML, and JSON-LD marks the article as no
   expect(html).not.toContain(PAID_TEXT);
   expect(html).not.toContain('付费部分');
   const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!.replace(/\\u003c/g, '<'));
-  expect(jsonLd[0]).toMatchObject({ isAccessibleForFree: false, hasPart: { '@type': 'WebPageElement', isAccessibleForFree: false, cssSelector: '.paid-part' } });
+  expect(jsonLd[0]).toMatchObject({
+    isAccessibleForFree: false,
+    hasPart: { '@type': 'WebPageElement', isAccessibleForFree: false, cssSelector: '.paid-part' },
+  });
   // Nor from any response a reader who has not unlocked it can get.
   expect((await request.get(`${server.origin}/api/articles/live-selling-checklist/paid`)).status()).toBe(401);
 });
@@ -77,11 +80,14 @@ test('购买: 羽毛不足 first; after a grant the paid part appears, once paid
     form: {},
   });
   expect(await again.json()).toMatchObject({ ok: true, balance: 10 });
-  const [row] = query(process.env.E2E_DATABASE_URL!, `select count(*) from ledger l join accounts a on a.id = l.account_id where a.username = '${name}' and l.reason = 'unlock'`);
+  const [row] = query(
+    process.env.E2E_DATABASE_URL!,
+    `select count(*) from ledger l join accounts a on a.id = l.account_id where a.username = '${name}' and l.reason = 'unlock'`,
+  );
   expect(row![0]).toBe('1');
 });
 
-test("another reader cannot fetch the paid part, and the shipped guide cannot be bought", async ({ playwright }) => {
+test('another reader cannot fetch the paid part, and the shipped guide cannot be bought', async ({ playwright }) => {
   const request = await playwright.request.newContext();
   await apiReader(request, server.origin);
   expect((await request.get(`${server.origin}/api/articles/live-selling-checklist/paid`)).status()).toBe(403);

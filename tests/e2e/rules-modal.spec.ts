@@ -1,7 +1,17 @@
 import { expect, test, type Page } from '@playwright/test';
 import { articlePath, rulesPath, TEXT, waitForHydration } from './helpers';
 
-const CATEGORIES = ['违反法律法规的信息', '不友善', '发布垃圾广告信息', '色情低俗信息', '不实信息', '传播封建迷信', '文章标题党', '「饭圈」乱象行为', '其他危害行为或内容'];
+const CATEGORIES = [
+  '违反法律法规的信息',
+  '不友善',
+  '发布垃圾广告信息',
+  '色情低俗信息',
+  '不实信息',
+  '传播封建迷信',
+  '文章标题党',
+  '「饭圈」乱象行为',
+  '其他危害行为或内容',
+];
 
 /** The 社区公约 link in the article footer (not the one in the header navigation). */
 const rulesLinkIn = (page: Page) => page.getByRole('main').getByRole('article').getByRole('link', { name: '社区公约', exact: true });

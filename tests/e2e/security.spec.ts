@@ -43,9 +43,17 @@ const sql = (text: string) => query(databaseUrl, text);
 const count = (table: string, where = 'true') => Number(sql(`select count(*) from ${table} where ${where}`)[0]![0]);
 const balance = (username: string) => Number(sql(`select feathers from accounts where username = '${username}'`)[0]?.[0] ?? NaN);
 const ledgerSum = (username: string, reason?: string) =>
-  Number(sql(`select coalesce(sum(delta), 0) from ledger l join accounts a on a.id = l.account_id where a.username = '${username}'${reason ? ` and l.reason = '${reason}'` : ''}`)[0]![0]);
+  Number(
+    sql(
+      `select coalesce(sum(delta), 0) from ledger l join accounts a on a.id = l.account_id where a.username = '${username}'${reason ? ` and l.reason = '${reason}'` : ''}`,
+    )[0]![0],
+  );
 /** What an attack could change: accounts, the ledger and the balances. */
-const snapshot = () => ({ accounts: count('accounts'), ledger: count('ledger'), feathers: Number(sql('select coalesce(sum(feathers), 0) from accounts')[0]![0]) });
+const snapshot = () => ({
+  accounts: count('accounts'),
+  ledger: count('ledger'),
+  feathers: Number(sql('select coalesce(sum(feathers), 0) from accounts')[0]![0]),
+});
 
 /** A browser-like client of `origin`, at `address` when the server trusts the proxy in front. */
 async function client(playwright: PlaywrightWorkerArgs['playwright'], origin: string, address?: string): Promise<APIRequestContext> {
@@ -174,7 +182,8 @@ test('guessing a password locks out unknown browsers only: the owner’s browser
 
   const attacker = await client(playwright, PROXIED, '198.51.100.70');
   const tries: number[] = [];
-  for (let i = 0; i < 7; i++) tries.push((await attacker.post('/api/auth/sign-in', { form: { username: owner, password: `guess ${i}` }, headers: json })).status());
+  for (let i = 0; i < 7; i++)
+    tries.push((await attacker.post('/api/auth/sign-in', { form: { username: owner, password: `guess ${i}` }, headers: json })).status());
   expect(tries).toEqual([401, 401, 401, 401, 401, 429, 429]);
   const locked = await attacker.post('/api/auth/sign-in', { form: { username: owner, password: PASSWORD }, headers: json });
   expect(locked.status()).toBe(429);
@@ -259,7 +268,10 @@ test('a 50 MB body is refused with 413 within a second, with or without Content-
     }
   }
   expect(await article).toEqual(Array(10).fill(200));
-  const translated = await request.post(`${DIRECT}/api/auth/sign-up`, { data: 'x='.padEnd(20_000, 'y'), headers: { origin: DIRECT, accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' } });
+  const translated = await request.post(`${DIRECT}/api/auth/sign-up`, {
+    data: 'x='.padEnd(20_000, 'y'),
+    headers: { origin: DIRECT, accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
+  });
   expect(translated.status()).toBe(413);
   expect((await translated.json()).message).toBe('提交的内容太大了。');
   expect(snapshot()).toEqual(before);
@@ -269,7 +281,20 @@ test('a malformed URL in any dynamic segment is a 4xx, never a 5xx', async ({ pl
   const bad = '%E0%A4%A';
   const reader = await client(playwright, PROXIED, '192.0.2.60');
   expect((await signUp(reader)).status()).toBe(200);
-  const pages = [`/articles/${bad}`, `/zh-TW/articles/${bad}`, `/en/articles/${bad}`, `/tags/${bad}`, `/en/tags/${bad}`, `/authors/${bad}`, `/zh-TW/authors/${bad}`, `/qr/zh-CN/${bad}`, `/qr/${bad}/${SLUG}`, `/${bad}`, `/en/${bad}/x`, `/zh-TW/${bad}`];
+  const pages = [
+    `/articles/${bad}`,
+    `/zh-TW/articles/${bad}`,
+    `/en/articles/${bad}`,
+    `/tags/${bad}`,
+    `/en/tags/${bad}`,
+    `/authors/${bad}`,
+    `/zh-TW/authors/${bad}`,
+    `/qr/zh-CN/${bad}`,
+    `/qr/${bad}/${SLUG}`,
+    `/${bad}`,
+    `/en/${bad}/x`,
+    `/zh-TW/${bad}`,
+  ];
   const apis = [
     `/api/articles/${bad}/comments`,
     `/api/articles/${bad}/favourite`,

@@ -125,7 +125,7 @@ test('home, rules, tag and author pages have their own canonical and alternates'
 
 // The layout declares the locale's feed (<link rel="alternate" type="application/rss+xml">)
 // for every page; pages that set their own `alternates` must not lose it.
-test('every page advertises its locale\'s RSS feed', async ({ request, page }) => {
+test("every page advertises its locale's RSS feed", async ({ request, page }) => {
   const missing: string[] = [];
   for (const locale of LOCALES) {
     for (const path of ['/', `/articles/${SLUG}`, '/rules', `/tags/${encodeURIComponent('电商运营')}`, '/authors/lin-xiansheng']) {
@@ -196,22 +196,25 @@ for (const locale of LOCALES) {
     const response = await request.get(localized(locale, '/feed.xml'));
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toMatch(/application\/rss\+xml|xml/);
-    const feed = await page.evaluate((source) => {
-      const doc = new DOMParser().parseFromString(source, 'application/xml');
-      if (doc.querySelector('parsererror')) throw new Error('feed is not well-formed XML');
-      const channel = doc.querySelector('rss > channel');
-      return {
-        root: doc.documentElement.nodeName,
-        version: doc.documentElement.getAttribute('version'),
-        title: channel?.querySelector(':scope > title')?.textContent ?? '',
-        language: channel?.querySelector(':scope > language')?.textContent ?? '',
-        items: Array.from(doc.querySelectorAll('rss > channel > item')).map((i) => ({
-          title: i.querySelector('title')?.textContent ?? '',
-          link: i.querySelector('link')?.textContent?.trim() ?? '',
-          pubDate: i.querySelector('pubDate')?.textContent ?? '',
-        })),
-      };
-    }, await response.text());
+    const feed = await page.evaluate(
+      (source) => {
+        const doc = new DOMParser().parseFromString(source, 'application/xml');
+        if (doc.querySelector('parsererror')) throw new Error('feed is not well-formed XML');
+        const channel = doc.querySelector('rss > channel');
+        return {
+          root: doc.documentElement.nodeName,
+          version: doc.documentElement.getAttribute('version'),
+          title: channel?.querySelector(':scope > title')?.textContent ?? '',
+          language: channel?.querySelector(':scope > language')?.textContent ?? '',
+          items: Array.from(doc.querySelectorAll('rss > channel > item')).map((i) => ({
+            title: i.querySelector('title')?.textContent ?? '',
+            link: i.querySelector('link')?.textContent?.trim() ?? '',
+            pubDate: i.querySelector('pubDate')?.textContent ?? '',
+          })),
+        };
+      },
+      await response.text(),
+    );
     expect(feed.root).toBe('rss');
     expect(feed.version).toBe('2.0');
     expect(feed.title).toBe(FEED_TITLE[locale]);

@@ -19,7 +19,14 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
     const up = await signUp(db, { ...ANY_ADDRESS, username: '  Reader ', password: PASSWORD });
     expect(up).toEqual({
       ok: true,
-      account: { id: expect.any(Number), username: 'reader', isModerator: false, referralCode: expect.stringMatching(/^[a-z2-7]{10}$/), feathers: 0, createdAt: expect.any(Date) },
+      account: {
+        id: expect.any(Number),
+        username: 'reader',
+        isModerator: false,
+        referralCode: expect.stringMatching(/^[a-z2-7]{10}$/),
+        feathers: 0,
+        createdAt: expect.any(Date),
+      },
     });
 
     const rows = await db.select().from(accounts);
@@ -29,7 +36,11 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
     expect(rows[0]!.passwordHash).not.toContain(PASSWORD);
 
     const inside = await signIn(db, { username: 'READER', password: PASSWORD, ...from() });
-    expect(inside).toEqual({ ok: true, account: up.ok ? up.account : undefined, deviceCookie: expect.stringMatching(/^\d+\.[A-Za-z0-9_-]{16}\.\d+\.[A-Za-z0-9_-]{43}$/) });
+    expect(inside).toEqual({
+      ok: true,
+      account: up.ok ? up.account : undefined,
+      deviceCookie: expect.stringMatching(/^\d+\.[A-Za-z0-9_-]{16}\.\d+\.[A-Za-z0-9_-]{43}$/),
+    });
     expect(await getAccountByUsername(db, 'Reader')).toEqual(up.ok ? up.account : undefined);
     expect(await getAccountByUsername(db, 'nobody')).toBeNull();
   });
@@ -86,7 +97,9 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
     const refused = await signIn(db, { username: 'Reader', password: PASSWORD, ...from('198.51.100.1'), now: new Date(t0.getTime() + 60_000) });
     expect(refused).toEqual({ ok: false, code: 'account_locked', retryAfterSeconds: 15 * 60 - 60 });
     // The refused attempt itself is not kept: the count is the five failures.
-    expect(await db.select().from(rateLimits).where(eq(rateLimits.key, 'signin:user:reader'))).toEqual([{ key: 'signin:user:reader', windowStart: t0, count: 5 }]);
+    expect(await db.select().from(rateLimits).where(eq(rateLimits.key, 'signin:user:reader'))).toEqual([
+      { key: 'signin:user:reader', windowStart: t0, count: 5 },
+    ]);
 
     const later = new Date(t0.getTime() + 15 * 60_000);
     expect(await signIn(db, { username: 'reader', password: PASSWORD, ...from(), now: later })).toMatchObject({ ok: true });
@@ -103,21 +116,28 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
     expect(await signIn(db, { username: 'owner', password: PASSWORD, ...from('198.51.100.9'), now })).toMatchObject({ ok: false, code: 'account_locked' });
     // A forged or another account's device cookie is no key.
     const forged = first.deviceCookie.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
-    expect(await signIn(db, { username: 'owner', password: PASSWORD, ...from('198.51.100.9'), deviceCookie: forged, now })).toMatchObject({ code: 'account_locked' });
+    expect(await signIn(db, { username: 'owner', password: PASSWORD, ...from('198.51.100.9'), deviceCookie: forged, now })).toMatchObject({
+      code: 'account_locked',
+    });
     // The owner's browser is let in, and gets a fresh token.
     const back = await signIn(db, { username: 'owner', password: PASSWORD, ...from('192.0.2.1'), deviceCookie: first.deviceCookie, now });
     expect(back).toMatchObject({ ok: true });
     // Even that browser gets only a few tries: its own token is limited too.
     const tokens = back.ok ? back.deviceCookie : '';
     for (let i = 0; i < 10; i++) await signIn(db, { username: 'owner', password: `typo ${i}`, ...from('192.0.2.1'), deviceCookie: tokens, now });
-    expect(await signIn(db, { username: 'owner', password: PASSWORD, ...from('192.0.2.1'), deviceCookie: tokens, now })).toMatchObject({ ok: false, code: 'rate_limited' });
+    expect(await signIn(db, { username: 'owner', password: PASSWORD, ...from('192.0.2.1'), deviceCookie: tokens, now })).toMatchObject({
+      ok: false,
+      code: 'rate_limited',
+    });
   });
 
   it('never lets concurrent guesses past the limit', async () => {
     const db = await freshDb();
     await signUp(db, { ...ANY_ADDRESS, username: 'reader', password: PASSWORD });
     const now = new Date('2030-01-01T00:00:00Z');
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => signIn(db, { username: 'reader', password: `guess ${i}`, ...from(`203.0.113.${i}`), now })));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => signIn(db, { username: 'reader', password: `guess ${i}`, ...from(`203.0.113.${i}`), now })),
+    );
     expect(results.filter((r) => !r.ok && r.code === 'invalid_credentials')).toHaveLength(USERNAME_FAILURES.limit);
     expect(results.filter((r) => !r.ok && r.code === 'account_locked')).toHaveLength(12 - USERNAME_FAILURES.limit);
   });
@@ -131,7 +151,11 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
     for (let i = 0; i < ADDRESS_FAILURES.limit - 1; i++) await consumeAttempt(db, `signin:addr:${key}`, { ...ADDRESS_FAILURES, now });
     expect(await signIn(db, { username: 'guess', password: PASSWORD, ...from('2001:db8:0:1::77'), now })).toEqual({ ok: false, code: 'invalid_credentials' });
     // Another address in the same /64 is the same client.
-    expect(await signIn(db, { username: 'reader', password: PASSWORD, ...from('2001:db8::1:ffff:0:0:1'), now })).toMatchObject({ ok: false, code: 'rate_limited', retryAfterSeconds: 900 });
+    expect(await signIn(db, { username: 'reader', password: PASSWORD, ...from('2001:db8::1:ffff:0:0:1'), now })).toMatchObject({
+      ok: false,
+      code: 'rate_limited',
+      retryAfterSeconds: 900,
+    });
     expect(await signIn(db, { username: 'reader', password: PASSWORD, ...from('2001:db8:0:2::1'), now })).toMatchObject({ ok: true });
   });
 
@@ -144,7 +168,9 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
     const key = addressKey('100.64.1.1');
     for (let i = 0; i < ADDRESS_FAILURES.limit; i++) await consumeAttempt(db, `signin:addr:${key}`, { ...ADDRESS_FAILURES, now });
     expect(await signIn(db, { username: 'natted', password: PASSWORD, ...from('100.64.1.1'), now })).toMatchObject({ ok: false, code: 'rate_limited' });
-    expect(await signIn(db, { username: 'natted', password: PASSWORD, ...from('100.64.1.1'), deviceCookie: first.deviceCookie, now })).toMatchObject({ ok: true });
+    expect(await signIn(db, { username: 'natted', password: PASSWORD, ...from('100.64.1.1'), deviceCookie: first.deviceCookie, now })).toMatchObject({
+      ok: true,
+    });
   });
 
   it('upgrades a hash made with older parameters at the next sign-in', async () => {
@@ -153,7 +179,14 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
     // scrypt N=2^15, r=8, p=1 of PASSWORD, as the site stored it before.
     const { scryptSync, randomBytes } = await import('node:crypto');
     const salt = randomBytes(16);
-    const oldHash = ['scrypt', 32768, 8, 1, salt.toString('base64'), scryptSync(PASSWORD, salt, 32, { N: 32768, r: 8, p: 1, maxmem: 128 * 1024 * 1024 }).toString('base64')].join('$');
+    const oldHash = [
+      'scrypt',
+      32768,
+      8,
+      1,
+      salt.toString('base64'),
+      scryptSync(PASSWORD, salt, 32, { N: 32768, r: 8, p: 1, maxmem: 128 * 1024 * 1024 }).toString('base64'),
+    ].join('$');
     await db.update(accounts).set({ passwordHash: oldHash }).where(eq(accounts.username, 'old'));
     expect(await signIn(db, { username: 'old', password: PASSWORD, ...from() })).toMatchObject({ ok: true });
     const [row] = await db.select().from(accounts).where(eq(accounts.username, 'old'));

@@ -153,7 +153,7 @@ describe.each(BACKENDS)('comments on %s', (backend) => {
     expect(await getBalance(db, author)).toBe(10); // no second award
   });
 
-  it('two moderators approving each other\'s comments at the same moment do not deadlock', async () => {
+  it("two moderators approving each other's comments at the same moment do not deadlock", async () => {
     const db = await freshDb();
     const [m1, m2] = [await reader(db, 'modone'), await reader(db, 'modtwo')];
     const pairs = await Promise.all(

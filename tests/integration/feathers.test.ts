@@ -33,7 +33,11 @@ describe.each(BACKENDS)('feathers on %s', (backend) => {
   it('records every change in the ledger with the balance after, once per reason and reference', async () => {
     const db = await freshDb();
     const { id } = await reader(db, 'alice');
-    expect(await applyChange(db, { accountId: id, delta: 30, reason: 'grant', reference: 'g1', note: '活动奖励' })).toMatchObject({ ok: true, balance: 30, repeated: false });
+    expect(await applyChange(db, { accountId: id, delta: 30, reason: 'grant', reference: 'g1', note: '活动奖励' })).toMatchObject({
+      ok: true,
+      balance: 30,
+      repeated: false,
+    });
     expect(await applyChange(db, { accountId: id, delta: 30, reason: 'grant', reference: 'g1' })).toMatchObject({ ok: true, balance: 30, repeated: true });
     expect(await applyChange(db, { accountId: id, delta: -50, reason: 'unlock', reference: 'x' })).toEqual({ ok: false, code: 'feathers_short', balance: 30 });
     expect(await applyChange(db, { accountId: id, delta: -10, reason: 'unlock', reference: 'x' })).toMatchObject({ ok: true, balance: 20 });
@@ -186,7 +190,12 @@ describe.each(BACKENDS)('feathers on %s', (backend) => {
     const db = await freshDb();
     const { id, cookie } = await newVisitor(db);
     expect(await verifyVisitor(db, cookie)).toBe(id);
-    expect(await verifyVisitor(db, cookie.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))).toBeNull();
+    expect(
+      await verifyVisitor(
+        db,
+        cookie.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')),
+      ),
+    ).toBeNull();
     expect(await verifyVisitor(db, `${id}.forged`)).toBeNull();
     expect(await verifyVisitor(db, undefined)).toBeNull();
   });

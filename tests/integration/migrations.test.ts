@@ -8,7 +8,23 @@ import { getReadiness } from '@/lib/db/readiness';
 import { accounts, favourites, ratings } from '@/lib/db/schema';
 import { BACKENDS, emptyDatabase, migratedDatabase } from './support/databases';
 
-const TABLES = ['accounts', 'app_secrets', 'comment_bans', 'comment_reports', 'comments', 'favourites', 'gift_stock', 'ledger', 'quiz_attempts', 'rate_limits', 'ratings', 'redemptions', 'sessions', 'share_visits', 'unlocks'];
+const TABLES = [
+  'accounts',
+  'app_secrets',
+  'comment_bans',
+  'comment_reports',
+  'comments',
+  'favourites',
+  'gift_stock',
+  'ledger',
+  'quiz_attempts',
+  'rate_limits',
+  'ratings',
+  'redemptions',
+  'sessions',
+  'share_visits',
+  'unlocks',
+];
 
 describe.each(BACKENDS)('database on %s', (backend) => {
   let drop: (() => Promise<void>) | undefined;
@@ -22,9 +38,7 @@ describe.each(BACKENDS)('database on %s', (backend) => {
     drop = db.drop;
     await migrateDb(db.handle);
     await migrateDb(db.handle); // start-up runs it every time: a second run is a no-op
-    const rows = await db.handle.db.execute(
-      sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
-    );
+    const rows = await db.handle.db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`);
     const names = (rows as unknown as { rows: Array<{ table_name: string }> }).rows.map((r) => r.table_name);
     expect(names).toEqual(TABLES);
   });

@@ -31,7 +31,11 @@ describe.each(BACKENDS)('per-address limits and reward caps on %s, from two inst
     const first = await Promise.all(Array.from({ length: 5 }, (_, i) => up(i % 2 ? a : b, `first${i}`, t0)));
     expect(first.every((r) => r.ok)).toBe(true);
     expect(await up(b, 'sixth', at(600))).toEqual({ ok: false, code: 'sign_up_limited', retryAfterSeconds: 3000 });
-    const hourCount = async () => a.select().from(rateLimits).where(eq(rateLimits.key, `signup:hour:${address}`));
+    const hourCount = async () =>
+      a
+        .select()
+        .from(rateLimits)
+        .where(eq(rateLimits.key, `signup:hour:${address}`));
     // A refusal is not kept in the count; a name already taken is (it is answered without a hash).
     expect(await hourCount()).toEqual([{ key: `signup:hour:${address}`, windowStart: t0, count: 5 }]);
     expect(await up(a, 'first0', at(3600))).toEqual({ ok: false, code: 'username_taken' });
@@ -42,16 +46,22 @@ describe.each(BACKENDS)('per-address limits and reward caps on %s, from two inst
     }
     expect(await up(a, 'toomany', at(4 * 3600))).toMatchObject({ ok: false, code: 'sign_up_limited', retryAfterSeconds: 20 * 3600 });
     // Another address is not affected; nothing but the 20 accounts was created.
-    expect(await signUp(b, { username: 'elsewhere', password: PASSWORD, address: addressKey('198.51.100.1'), limits: LIMITS, now: at(4 * 3600) })).toMatchObject({ ok: true });
+    expect(
+      await signUp(b, { username: 'elsewhere', password: PASSWORD, address: addressKey('198.51.100.1'), limits: LIMITS, now: at(4 * 3600) }),
+    ).toMatchObject({ ok: true });
     expect(await a.select({ id: accounts.id }).from(accounts)).toHaveLength(20);
   });
 
   it('counts an IPv6 /64 as one address', async () => {
     const [a, b] = await freshDbs();
     for (let i = 1; i <= 5; i++) {
-      expect(await signUp(i % 2 ? a : b, { username: `six${i}`, password: PASSWORD, address: addressKey(`2001:db8:1:2::${i}`), limits: LIMITS, now: t0 })).toMatchObject({ ok: true });
+      expect(
+        await signUp(i % 2 ? a : b, { username: `six${i}`, password: PASSWORD, address: addressKey(`2001:db8:1:2::${i}`), limits: LIMITS, now: t0 }),
+      ).toMatchObject({ ok: true });
     }
-    expect(await signUp(a, { username: 'six6', password: PASSWORD, address: addressKey('2001:db8:1:2:ffff::9'), limits: LIMITS, now: t0 })).toMatchObject({ code: 'sign_up_limited' });
+    expect(await signUp(a, { username: 'six6', password: PASSWORD, address: addressKey('2001:db8:1:2:ffff::9'), limits: LIMITS, now: t0 })).toMatchObject({
+      code: 'sign_up_limited',
+    });
   });
 
   it('pays at most 3 referral rewards a day from one address, across sharers and instances', async () => {
@@ -79,7 +89,12 @@ describe.each(BACKENDS)('per-address limits and reward caps on %s, from two inst
     expect(await creditReferral(b, alt.id, sharer.referralCode, { address: addressKey('203.0.113.1'), perDay: 3, excludeSharers: own })).toBeNull();
     expect(await getBalance(a, sharer.id)).toBe(0);
     // Nor did the refused attempt count against the address.
-    expect(await a.select().from(rateLimits).where(eq(rateLimits.key, `reward:referral:${addressKey('203.0.113.1')}`))).toEqual([]);
+    expect(
+      await a
+        .select()
+        .from(rateLimits)
+        .where(eq(rateLimits.key, `reward:referral:${addressKey('203.0.113.1')}`)),
+    ).toEqual([]);
   });
 
   it('pays at most 6 share-read rewards a day from one address, across sharers, articles and instances', async () => {
@@ -89,7 +104,15 @@ describe.each(BACKENDS)('per-address limits and reward caps on %s, from two inst
     // Three sharers, three fresh "visitors" each (a script dropping its cookies), all from one machine.
     const visits = sharers.flatMap((s, i) =>
       ['x', 'y', 'z'].map((v) =>
-        recordShareVisit(i % 2 ? a : b, { referralCode: s.referralCode, articleSlug: SLUG, visitorKey: `v:${s.id}${v}`, visitorAccountId: null, address, perDay: 6, now: t0 }),
+        recordShareVisit(i % 2 ? a : b, {
+          referralCode: s.referralCode,
+          articleSlug: SLUG,
+          visitorKey: `v:${s.id}${v}`,
+          visitorAccountId: null,
+          address,
+          perDay: 6,
+          now: t0,
+        }),
       ),
     );
     const results = await Promise.all(visits);
@@ -99,7 +122,15 @@ describe.each(BACKENDS)('per-address limits and reward caps on %s, from two inst
     // The intended path from another address still pays: three friends read (+15).
     const friends = await Promise.all(
       ['f1', 'f2', 'f3'].map((v, i) =>
-        recordShareVisit(a, { referralCode: sharers[0]!.referralCode, articleSlug: 'another-article', visitorKey: `v:${v}`, visitorAccountId: null, address: addressKey(`192.0.2.${i + 1}`), perDay: 6, now: t0 }),
+        recordShareVisit(a, {
+          referralCode: sharers[0]!.referralCode,
+          articleSlug: 'another-article',
+          visitorKey: `v:${v}`,
+          visitorAccountId: null,
+          address: addressKey(`192.0.2.${i + 1}`),
+          perDay: 6,
+          now: t0,
+        }),
       ),
     );
     expect(friends.map((r) => r.awarded)).toEqual([5, 5, 5]);

@@ -90,10 +90,7 @@ test('two readers signed in at once each see only their own favourite and feathe
     await expect(favourite(pageB)).toHaveAttribute('aria-pressed', 'false');
 
     // The personal request passes through nginx uncached, each reader getting their own.
-    const [stateA, stateB] = await Promise.all([
-      a.request.get(`/api/reader-state?article=${SLUG}`),
-      b.request.get(`/api/reader-state?article=${SLUG}`),
-    ]);
+    const [stateA, stateB] = await Promise.all([a.request.get(`/api/reader-state?article=${SLUG}`), b.request.get(`/api/reader-state?article=${SLUG}`)]);
     expect(stateA.headers()['cache-control']).toBe('private, no-store');
     expect(stateA.headers()['x-cache-status']).toBeUndefined();
     const [jsonA, jsonB] = [await stateA.json(), await stateB.json()];

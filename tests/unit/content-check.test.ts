@@ -22,16 +22,12 @@ type Expected = { file: string; line: number; column: number; rule: ContentRule;
  */
 const CASES: Record<string, Expected[]> = {
   // The title line is gone: a missing key points at the front matter's opening ---.
-  'front-matter-missing': [
-    { file: `${BAD}/front-matter-missing/articles/sample.md`, line: 1, column: 1, rule: 'front-matter', message: /"title"/ },
-  ],
+  'front-matter-missing': [{ file: `${BAD}/front-matter-missing/articles/sample.md`, line: 1, column: 1, rule: 'front-matter', message: /"title"/ }],
   // publishedAt: "2022-06-17T19:39:30" (no zone): points at the value.
   'front-matter-invalid': [
     { file: `${BAD}/front-matter-invalid/articles/sample.md`, line: 4, column: 14, rule: 'front-matter', message: /"publishedAt".*zone/ },
   ],
-  'unknown-author': [
-    { file: `${BAD}/unknown-author/articles/sample.md`, line: 5, column: 9, rule: 'unknown-author', message: /"zhang-san"/ },
-  ],
+  'unknown-author': [{ file: `${BAD}/unknown-author/articles/sample.md`, line: 5, column: 9, rule: 'unknown-author', message: /"zhang-san"/ }],
   // a-first.md and b-second.md share slug sample-article; the later file is reported.
   'duplicate-slug': [
     {
@@ -85,8 +81,10 @@ describe('content checker: one bad folder per rule (readContent)', () => {
 });
 
 describe('content checker: per-file rules (parseContentFile)', () => {
-  const article = (body: string, frontMatter = 'title: 标题\nslug: a\npublishedAt: "2022-06-17T19:39:30+08:00"\nauthor: lin-xiansheng\nkeywords:\n  - 电商运营\nsummary: 摘要\n') =>
-    `---\n${frontMatter}---\n\n${body}\n`;
+  const article = (
+    body: string,
+    frontMatter = 'title: 标题\nslug: a\npublishedAt: "2022-06-17T19:39:30+08:00"\nauthor: lin-xiansheng\nkeywords:\n  - 电商运营\nsummary: 摘要\n',
+  ) => `---\n${frontMatter}---\n\n${body}\n`;
   const problemsOf = (source: string) => parseContentFile('articles/x.md', source, ArticleFrontMatter).problems;
 
   it('accepts a clean file and returns its typed front matter', () => {
@@ -98,7 +96,11 @@ describe('content checker: per-file rules (parseContentFile)', () => {
   it('reads a quiz and reports an answer that is not one of the options at its line and column', () => {
     const base = 'title: 标题\nslug: a\npublishedAt: "2022-06-17T19:39:30+08:00"\nauthor: lin-xiansheng\nkeywords:\n  - 电商运营\nsummary: 摘要\n';
     const quiz = (answer: string) => `${base}quiz:\n  question: 问题？\n  options:\n    - 甲\n    - 乙\n  answer: ${answer}\n`;
-    expect(parseContentFile('articles/x.md', article('正文。', quiz('2')), ArticleFrontMatter).data?.quiz).toEqual({ question: '问题？', options: ['甲', '乙'], answer: 2 });
+    expect(parseContentFile('articles/x.md', article('正文。', quiz('2')), ArticleFrontMatter).data?.quiz).toEqual({
+      question: '问题？',
+      options: ['甲', '乙'],
+      answer: 2,
+    });
     expect(problemsOf(article('正文。', quiz('3')))).toEqual([
       { file: 'articles/x.md', line: 14, column: 11, rule: 'front-matter', message: expect.stringMatching(/answer must be the number of one of the options/) },
     ]);
@@ -121,7 +123,9 @@ describe('content checker: per-file rules (parseContentFile)', () => {
       expect(JSON.stringify(article.body)).not.toContain(JSON.stringify(article.paidBody!.children[0]));
 
       writeFileSync(file, withPrice);
-      expect(readContent(dir).problems).toEqual([expect.objectContaining({ rule: 'paid-marker', message: expect.stringMatching(/needs a <!-- paid --> line/) })]);
+      expect(readContent(dir).problems).toEqual([
+        expect.objectContaining({ rule: 'paid-marker', message: expect.stringMatching(/needs a <!-- paid --> line/) }),
+      ]);
 
       writeFileSync(file, `${original}\n<!-- paid -->\n\n更多。\n`);
       const unpriced = readContent(dir).problems;
@@ -147,7 +151,8 @@ describe('content checker: per-file rules (parseContentFile)', () => {
   });
 
   it('checks front matter strings too: Traditional characters in a keyword, spam in the summary (any case)', () => {
-    const fm = 'title: 标题\nslug: a\npublishedAt: "2022-06-17T19:39:30+08:00"\nauthor: lin-xiansheng\nkeywords:\n  - 電商運營\nsummary: 看看ChineseFreeSexVideos\n';
+    const fm =
+      'title: 标题\nslug: a\npublishedAt: "2022-06-17T19:39:30+08:00"\nauthor: lin-xiansheng\nkeywords:\n  - 電商運營\nsummary: 看看ChineseFreeSexVideos\n';
     expect(problemsOf(article('正文。', fm))).toEqual([
       { file: 'articles/x.md', line: 7, column: 5, rule: 'traditional', message: expect.stringMatching(/"電"/) },
       { file: 'articles/x.md', line: 7, column: 7, rule: 'traditional', message: expect.stringMatching(/"運"/) },
@@ -215,7 +220,13 @@ describe('content checker: folder layout', () => {
       writeFileSync(path.join(dir, 'notes.md'), '---\ntitle: 笔记\n---\n');
       const { problems } = readContent(dir);
       expect(problems).toEqual([
-        { file: path.relative(ROOT, path.join(dir, 'notes.md')), line: 1, column: 1, rule: 'unknown-file', message: expect.stringMatching(/unknown content file/) },
+        {
+          file: path.relative(ROOT, path.join(dir, 'notes.md')),
+          line: 1,
+          column: 1,
+          rule: 'unknown-file',
+          message: expect.stringMatching(/unknown content file/),
+        },
       ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -254,9 +265,7 @@ describe('npm run check:content (lib/cli/check-content.ts)', () => {
       const r = results[i]!;
       expect(r.code).not.toBe(0);
       const lines = r.stderr.split('\n').filter((l) => /^\S+:\d+:\d+: /.test(l));
-      expect(lines.map((l) => l.match(/^(\S+):(\d+):(\d+): (.*)$/)!.slice(1, 4))).toEqual(
-        expected.map((e) => [e.file, String(e.line), String(e.column)]),
-      );
+      expect(lines.map((l) => l.match(/^(\S+):(\d+):(\d+): (.*)$/)!.slice(1, 4))).toEqual(expected.map((e) => [e.file, String(e.line), String(e.column)]));
       lines.forEach((l, k) => expect(l).toMatch(expected[k]!.message));
       expect(r.stderr).toContain(`${expected.length} content problem(s).`);
     });

@@ -43,7 +43,10 @@ describe('document models: each content file against its stored model', () => {
     const source = readFileSync(file, 'utf8');
     const parsed = parseContentFile(file, source, RulesFrontMatter);
     const problems: unknown[] = [];
-    const model = renderRulesModel(buildRulesModel(parsed.tree, source, (...p) => problems.push(p)), 'zh-CN');
+    const model = renderRulesModel(
+      buildRulesModel(parsed.tree, source, (...p) => problems.push(p)),
+      'zh-CN',
+    );
     expect([...parsed.problems, ...problems]).toEqual([]);
     await expect(`${JSON.stringify(serialize(model), null, 2)}\n`).toMatchFileSnapshot(snapshotPath(file));
   });
@@ -155,7 +158,9 @@ describe('content checker: documents that do not fit their model (file:line:colu
   });
 
   it('rules without a penalties section', () => {
-    expect(check({ rules: (s) => s.replace(' {#penalties}', '') })).toEqual([at('rules', 1, 1, 'rules-model', /need a penalties section: a heading ending in \{#penalties\}/)]);
+    expect(check({ rules: (s) => s.replace(' {#penalties}', '') })).toEqual([
+      at('rules', 1, 1, 'rules-model', /need a penalties section: a heading ending in \{#penalties\}/),
+    ]);
   });
 
   it('a closing line that is not last, and a paragraph marker that is not {#closing}', () => {
@@ -173,6 +178,8 @@ describe('content checker: documents that do not fit their model (file:line:colu
     ]);
     expect(check({ article: add('## 二、更多 {#_next_f}\n\n正文。') })).toEqual([at('article', lines + 1, 1, 'article-model', /an id is lowercase/)]);
     // The page's own ids (the comments section, the title…) are not the editor's to take.
-    expect(check({ article: add('## 二、更多 {#comments}\n\n正文。') })).toEqual([at('article', lines + 1, 1, 'article-model', /id "comments" is taken by the page/)]);
+    expect(check({ article: add('## 二、更多 {#comments}\n\n正文。') })).toEqual([
+      at('article', lines + 1, 1, 'article-model', /id "comments" is taken by the page/),
+    ]);
   });
 });

@@ -19,8 +19,7 @@ const article = () => {
   return a;
 };
 
-const headingTexts = (body: Root, depth: number) =>
-  body.children.flatMap((n) => (n.type === 'heading' && n.depth === depth ? [plainText(n)] : []));
+const headingTexts = (body: Root, depth: number) => body.children.flatMap((n) => (n.type === 'heading' && n.depth === depth ? [plainText(n)] : []));
 
 /** All the prose of a body, whitespace removed, to search seed lines in. */
 const bodyText = (body: Root) => squash(body.children.map((n) => plainText(n)).join(''));

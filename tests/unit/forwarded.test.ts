@@ -4,7 +4,11 @@ import { isMalformedPath, localeOfPath } from '@/server/bad-request.mjs';
 import { compileTrust, resolveClient, rewriteForwardedHeaders } from '@/server/forwarded.mjs';
 
 function request(peer: string, headers: Record<string, string> = {}, encrypted = false): IncomingMessage {
-  return { socket: { remoteAddress: peer, encrypted }, connection: { remoteAddress: peer }, headers: { host: 'site.example', ...headers } } as unknown as IncomingMessage;
+  return {
+    socket: { remoteAddress: peer, encrypted },
+    connection: { remoteAddress: peer },
+    headers: { host: 'site.example', ...headers },
+  } as unknown as IncomingMessage;
 }
 
 describe('who the client is', () => {
@@ -17,14 +21,21 @@ describe('who the client is', () => {
   it('behind a trusted proxy is the right-most hop that is not a proxy', () => {
     const trust = compileTrust('loopback, 10.0.0.0/8');
     // The client wrote a fake hop; nginx appended the real one ($remote_addr); a second proxy forwarded it.
-    const req = request('127.0.0.1', { 'x-forwarded-for': '198.51.100.1, 203.0.113.7, 10.1.2.3', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'www.site.example' });
+    const req = request('127.0.0.1', {
+      'x-forwarded-for': '198.51.100.1, 203.0.113.7, 10.1.2.3',
+      'x-forwarded-proto': 'https',
+      'x-forwarded-host': 'www.site.example',
+    });
     expect(resolveClient(req, trust)).toEqual({ address: '203.0.113.7', proto: 'https', host: 'www.site.example', fromProxy: true });
   });
 
   it('believes forwarded scheme and host only from a trusted peer, and only well-formed ones', () => {
     const trust = compileTrust('127.0.0.1');
     expect(resolveClient(request('192.0.2.1', { 'x-forwarded-proto': 'https' }), trust).proto).toBe('http');
-    expect(resolveClient(request('127.0.0.1', { 'x-forwarded-proto': 'gopher', 'x-forwarded-host': 'a b' }), trust)).toMatchObject({ proto: 'http', host: 'site.example' });
+    expect(resolveClient(request('127.0.0.1', { 'x-forwarded-proto': 'gopher', 'x-forwarded-host': 'a b' }), trust)).toMatchObject({
+      proto: 'http',
+      host: 'site.example',
+    });
     expect(resolveClient(request('192.0.2.1', {}, true), trust).proto).toBe('https');
   });
 

@@ -17,7 +17,15 @@ function capture() {
 describe('the logger', () => {
   it('redacts secrets wherever a caller puts them', () => {
     const { logger, text } = capture();
-    logger.info({ password: 'hunter2', form: { password: 'hunter3', idempotencyKey: 'k-123456789', redemptionCode: 'ABCD-EFGH-JKLM' }, headers: { cookie: 'session=tok' }, token: 'tok2' }, 'x');
+    logger.info(
+      {
+        password: 'hunter2',
+        form: { password: 'hunter3', idempotencyKey: 'k-123456789', redemptionCode: 'ABCD-EFGH-JKLM' },
+        headers: { cookie: 'session=tok' },
+        token: 'tok2',
+      },
+      'x',
+    );
     for (const secret of ['hunter2', 'hunter3', 'k-123456789', 'ABCD-EFGH-JKLM', 'session=tok', 'tok2']) expect(text()).not.toContain(secret);
     expect(text()).toContain('[Redacted]');
   });

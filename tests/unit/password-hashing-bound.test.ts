@@ -20,10 +20,12 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
 
 describe('password hashing under a flood', () => {
   it('runs at most HASH_CONCURRENCY hashes at once, queues HASH_QUEUE more and refuses the rest as busy', async () => {
-    const flood = Array.from({ length: HASH_CONCURRENCY + HASH_QUEUE + 5 }, () => hashPassword('correct horse').then(
-      () => 'done',
-      (e: unknown) => (e instanceof PasswordHasherBusy ? 'busy' : 'error'),
-    ));
+    const flood = Array.from({ length: HASH_CONCURRENCY + HASH_QUEUE + 5 }, () =>
+      hashPassword('correct horse').then(
+        () => 'done',
+        (e: unknown) => (e instanceof PasswordHasherBusy ? 'busy' : 'error'),
+      ),
+    );
     await tick();
     expect(calls.running).toBe(HASH_CONCURRENCY);
     // Drain: every release lets exactly one waiting hash start.
@@ -46,7 +48,12 @@ describe('password hashing under a flood', () => {
   it('tells a sign-in it is busy when its hash has not finished by the deadline, and keeps the bound', async () => {
     vi.useFakeTimers();
     try {
-      const stuck = Array.from({ length: HASH_CONCURRENCY + 3 }, () => hashPassword('correct horse').then(() => 'done', (e: unknown) => (e instanceof PasswordHasherBusy ? 'busy' : 'error')));
+      const stuck = Array.from({ length: HASH_CONCURRENCY + 3 }, () =>
+        hashPassword('correct horse').then(
+          () => 'done',
+          (e: unknown) => (e instanceof PasswordHasherBusy ? 'busy' : 'error'),
+        ),
+      );
       await vi.advanceTimersByTimeAsync(HASH_DEADLINE_MS + 1);
       expect(await Promise.all(stuck)).toEqual(Array(HASH_CONCURRENCY + 3).fill('busy'));
       // The stuck hashes still hold their slots: nothing more runs until they end.

@@ -99,7 +99,11 @@ describe('site model on a content folder with a new article (CONTENT_DIR)', () =
       ]);
       // The heading element carries its id; zh-TW converts the text but keeps the id.
       const tw = site.getArticle('zh-TW', NEW_SLUG)?.parts[1];
-      expect(tw?.kind === 'section' && tw.heading).toMatchObject({ id: '一什么是私域流量', text: '一、什麼是私域流量', node: { tagName: 'h2', properties: { id: '一什么是私域流量' } } });
+      expect(tw?.kind === 'section' && tw.heading).toMatchObject({
+        id: '一什么是私域流量',
+        text: '一、什麼是私域流量',
+        node: { tagName: 'h2', properties: { id: '一什么是私域流量' } },
+      });
       expect(site.getArticle('zh-CN', 'no-such-article')).toBeUndefined();
     });
   });
@@ -118,7 +122,12 @@ describe('site model on a content folder with a new article (CONTENT_DIR)', () =
     });
 
     it('listTags has every keyword once', () => {
-      expect(site.listTags('zh-CN').map((t) => t.key).sort()).toEqual(['电商平台', '电商运营', '私域流量', '运营入门'].sort());
+      expect(
+        site
+          .listTags('zh-CN')
+          .map((t) => t.key)
+          .sort(),
+      ).toEqual(['电商平台', '电商运营', '私域流量', '运营入门'].sort());
     });
 
     it('the author has both articles', () => {

@@ -37,7 +37,9 @@ describe('sourceStamp', () => {
     expect(() => renderNginxConfig({ ...base, upstreams: ['127.0.0.1:8081 backup; }'] })).toThrow(/unexpected upstream/);
     expect(() => renderNginxConfig({ ...base, mutationRate: '10r/s; limit_req off' })).toThrow(/unexpected mutation rate/);
     expect(() => renderNginxConfig({ ...base, user: 'www-data; daemon off' })).toThrow(/unexpected user/);
-    expect(renderNginxConfig({ ...base, listen: '443 ssl http2', upstreams: ['[::1]:8081', 'app-1.internal:3000'], workers: 4, user: 'www-data' })).toContain('listen 443 ssl http2;');
+    expect(renderNginxConfig({ ...base, listen: '443 ssl http2', upstreams: ['[::1]:8081', 'app-1.internal:3000'], workers: 4, user: 'www-data' })).toContain(
+      'listen 443 ssl http2;',
+    );
   });
 
   it('is stable, and changes with the settings baked into the pages', () => {

@@ -9,16 +9,13 @@ export const clientLeafImports = {
     docs: { description: "In a 'use client' module, import only types from lib/" },
     schema: [{ type: 'object', properties: { allow: { type: 'array', items: { type: 'string' } } }, additionalProperties: false }],
     messages: {
-      valueImport:
-        "A client leaf imports only types from lib/ ('{{source}}'): pass the value as a prop from a server component, or import type.",
+      valueImport: "A client leaf imports only types from lib/ ('{{source}}'): pass the value as a prop from a server component, or import type.",
     },
   },
   create(context) {
     const allow = new Set(context.options[0]?.allow ?? []);
     const body = context.sourceCode.ast.body;
-    const isClient = body.some(
-      (node) => node.type === 'ExpressionStatement' && node.directive === 'use client',
-    );
+    const isClient = body.some((node) => node.type === 'ExpressionStatement' && node.directive === 'use client');
     if (!isClient) return {};
     const isLib = (source) => /^@\/lib\//.test(source) || /(^|\/)lib\//.test(source);
     return {

@@ -28,6 +28,9 @@ export function query(url: string, sql: string): string[][] {
 
 /** An account's feathers balance and the sum of its ledger, straight from the e2e database (they must be equal). */
 export function books(username: string, url = process.env.E2E_DATABASE_URL!) {
-  const [row] = query(url, `select a.feathers, coalesce((select sum(delta) from ledger l where l.account_id = a.id), 0) from accounts a where username = '${username}'`);
+  const [row] = query(
+    url,
+    `select a.feathers, coalesce((select sum(delta) from ledger l where l.account_id = a.id), 0) from accounts a where username = '${username}'`,
+  );
   return { balance: Number(row![0]), ledgerSum: Number(row![1]) };
 }

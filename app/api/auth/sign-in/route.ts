@@ -14,12 +14,16 @@ const SignInForm = z.object({
 
 /** Signs an account in (failures limited per address, and per username or device cookie). */
 export async function POST(request: Request) {
-  return handleMutation(request, { endpoint: 'signIn', schema: SignInForm, access: 'anyone', errors: 'AuthErrors', formPage: '/sign-in' }, async ({ db, input, client, next }) => {
-    const result = await signIn(db, { ...input, address: client, deviceCookie: await readDeviceCookie() });
-    if (!result.ok) return result.code === 'invalid_credentials' ? fail(result.code, 401) : retryLater(result.code, result.retryAfterSeconds);
-    const secure = isHttps(request);
-    await setSessionCookie(await createSession(db, result.account.id), secure);
-    await setDeviceCookie(result.deviceCookie, secure);
-    return { ok: true, body: { next } };
-  });
+  return handleMutation(
+    request,
+    { endpoint: 'signIn', schema: SignInForm, access: 'anyone', errors: 'AuthErrors', formPage: '/sign-in' },
+    async ({ db, input, client, next }) => {
+      const result = await signIn(db, { ...input, address: client, deviceCookie: await readDeviceCookie() });
+      if (!result.ok) return result.code === 'invalid_credentials' ? fail(result.code, 401) : retryLater(result.code, result.retryAfterSeconds);
+      const secure = isHttps(request);
+      await setSessionCookie(await createSession(db, result.account.id), secure);
+      await setDeviceCookie(result.deviceCookie, secure);
+      return { ok: true, body: { next } };
+    },
+  );
 }

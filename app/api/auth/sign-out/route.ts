@@ -12,9 +12,13 @@ export async function POST(request: Request) {
     return { ok: true as const, body: { next } };
   };
   // With the database down the cookie is cleared all the same; the row expires on its own.
-  return handleMutation(request, { endpoint: 'signOut', schema: z.object({}), access: 'anyone', errors: 'AuthErrors', whenUnavailable: clearCookie }, async ({ db, next }) => {
-    const token = (await cookies()).get(SESSION_COOKIE)?.value;
-    if (token) await deleteSession(db, token);
-    return clearCookie({ next });
-  });
+  return handleMutation(
+    request,
+    { endpoint: 'signOut', schema: z.object({}), access: 'anyone', errors: 'AuthErrors', whenUnavailable: clearCookie },
+    async ({ db, next }) => {
+      const token = (await cookies()).get(SESSION_COOKIE)?.value;
+      if (token) await deleteSession(db, token);
+      return clearCookie({ next });
+    },
+  );
 }

@@ -13,32 +13,36 @@ import { log, requestId } from '@/lib/log';
 
 /** Creates an account and signs it in (limited per client address, checked before the password is hashed). */
 export async function POST(request: Request) {
-  return handleMutation(request, { endpoint: 'signUp', schema: Credentials, access: 'anyone', errors: 'AuthErrors', formPage: '/sign-up' }, async ({ db, input, client, next }) => {
-    const result = await signUp(db, { ...input, address: client, limits: limits.signUps });
-    if (!result.ok) {
-      if (result.code === 'username_taken') return fail('username_taken', 409);
-      const code = result.retryAfterSeconds > 90 * 60 ? 'sign_up_limited_hours' : 'sign_up_limited';
-      return retryLater(code, result.retryAfterSeconds);
-    }
-    // Signed up through someone's share link: they earn the referral reward, if the
-    // server's own proof of that share visit is here (a hand-made cookie earns
-    // nothing), the sharer is not someone this browser has signed in as, and the
-    // address is within its daily cap. The account stands either way; a failure
-    // here only loses the reward, and is logged.
-    const jar = await cookies();
-    const devices = await readDeviceTokens(db, await readDeviceCookie());
-    const code = await verifyReferralProof(db, jar.get(REFERRAL_COOKIE)?.value);
-    if (code) {
-      const ownAccounts = devices.map((t) => t.accountId);
-      await creditReferral(db, result.account.id, code, { address: client, perDay: limits.rewards.referralsPerDay, excludeSharers: ownAccounts }).catch((error) =>
-        log.error({ reqId: requestId(request), account: result.account.id, err: error }, 'referral credit failed'),
-      );
-    }
-    if (jar.has(REFERRAL_COOKIE)) jar.delete(REFERRAL_COOKIE);
-    const secure = isHttps(request);
-    await setSessionCookie(await createSession(db, result.account.id), secure);
-    // The browser that made the account is one its owner uses: guessing elsewhere must not lock it out.
-    await setDeviceCookie(await issueDeviceToken(db, devices, result.account.id), secure);
-    return { ok: true, body: { next } };
-  });
+  return handleMutation(
+    request,
+    { endpoint: 'signUp', schema: Credentials, access: 'anyone', errors: 'AuthErrors', formPage: '/sign-up' },
+    async ({ db, input, client, next }) => {
+      const result = await signUp(db, { ...input, address: client, limits: limits.signUps });
+      if (!result.ok) {
+        if (result.code === 'username_taken') return fail('username_taken', 409);
+        const code = result.retryAfterSeconds > 90 * 60 ? 'sign_up_limited_hours' : 'sign_up_limited';
+        return retryLater(code, result.retryAfterSeconds);
+      }
+      // Signed up through someone's share link: they earn the referral reward, if the
+      // server's own proof of that share visit is here (a hand-made cookie earns
+      // nothing), the sharer is not someone this browser has signed in as, and the
+      // address is within its daily cap. The account stands either way; a failure
+      // here only loses the reward, and is logged.
+      const jar = await cookies();
+      const devices = await readDeviceTokens(db, await readDeviceCookie());
+      const code = await verifyReferralProof(db, jar.get(REFERRAL_COOKIE)?.value);
+      if (code) {
+        const ownAccounts = devices.map((t) => t.accountId);
+        await creditReferral(db, result.account.id, code, { address: client, perDay: limits.rewards.referralsPerDay, excludeSharers: ownAccounts }).catch(
+          (error) => log.error({ reqId: requestId(request), account: result.account.id, err: error }, 'referral credit failed'),
+        );
+      }
+      if (jar.has(REFERRAL_COOKIE)) jar.delete(REFERRAL_COOKIE);
+      const secure = isHttps(request);
+      await setSessionCookie(await createSession(db, result.account.id), secure);
+      // The browser that made the account is one its owner uses: guessing elsewhere must not lock it out.
+      await setDeviceCookie(await issueDeviceToken(db, devices, result.account.id), secure);
+      return { ok: true, body: { next } };
+    },
+  );
 }

@@ -10,10 +10,7 @@ const Ids = z
 
 const Input = z.discriminatedUnion(
   'action',
-  [
-    z.object({ action: z.literal('approve'), ids: Ids }),
-    z.object({ action: z.literal('reject'), ids: Ids, reason: RuleCategoryInput }),
-  ],
+  [z.object({ action: z.literal('approve'), ids: Ids }), z.object({ action: z.literal('reject'), ids: Ids, reason: RuleCategoryInput })],
   { error: 'invalid_input' },
 );
 

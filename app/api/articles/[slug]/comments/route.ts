@@ -26,7 +26,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     const { db } = await getDb();
     const account = await getCurrentAccount();
     const [approved, mine] = await Promise.all([listApprovedComments(db, slug, page), account ? listOwnPendingComments(db, account.id, slug) : []]);
-    const answer = { ok: true, page, total: approved.total, comments: approved.comments.map(commentView), mine: mine.map(commentView) } satisfies CommentsAnswer;
+    const answer = {
+      ok: true,
+      page,
+      total: approved.total,
+      comments: approved.comments.map(commentView),
+      mine: mine.map(commentView),
+    } satisfies CommentsAnswer;
     return Response.json(answer, { headers });
   } catch (error) {
     log.error({ reqId: requestId(request), err: error }, 'comments unavailable');

@@ -24,7 +24,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   try {
     const account = await getCurrentAccount();
     if (!account) return Response.json({ ok: false, code: 'sign_in_required' } satisfies PaidPartAnswer, { status: 401, headers });
-    if (!(await hasUnlocked((await getDb()).db, account.id, slug))) return Response.json({ ok: false, code: 'locked' } satisfies PaidPartAnswer, { status: 403, headers });
+    if (!(await hasUnlocked((await getDb()).db, account.id, slug)))
+      return Response.json({ ok: false, code: 'locked' } satisfies PaidPartAnswer, { status: 403, headers });
     return Response.json({ ok: true, html: toHtml(paid.body) } satisfies PaidPartAnswer, { headers });
   } catch (error) {
     log.error({ reqId: requestId(request), err: error }, 'paid part unavailable');

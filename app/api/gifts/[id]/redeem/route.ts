@@ -15,7 +15,12 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     if (result.ok) {
       return {
         ok: true,
-        body: { redemption: { code: result.redemption.code, giftId: gift.id }, balance: result.balance, remaining: result.remaining, repeated: result.repeated },
+        body: {
+          redemption: { code: result.redemption.code, giftId: gift.id },
+          balance: result.balance,
+          remaining: result.remaining,
+          repeated: result.repeated,
+        },
         message: { key: 'Mall.redeemed', values: { code: result.redemption.code } },
       };
     }
