@@ -6,6 +6,8 @@
 //   npm run bench                     build, then measure (10 s per server)
 //   npm run bench -- --no-build       measure the existing .next build
 //   npm run bench -- --no-stack       skip the article through `npm run stack` (nginx cache + 2 instances)
+//   npm run bench -- --no-lighthouse  skip Lighthouse (mobile, 3 runs) on the article through the stack
+//   npm run bench -- --lighthouse-runs=5
 //   npm run bench -- --duration=5     seconds of load per server (1..60)
 //   npm run bench -- --path=/x        page to measure (default below)
 //   npm run bench -- --server=http://127.0.0.1:3000
@@ -36,6 +38,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, constants as zlibConstants } from 'node:zlib';
 import { measureHeaderCost } from './header-cost.mjs';
+import { lighthouseTargets, measureLighthouse } from './lighthouse.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = path.join(ROOT, 'bench', 'results', 'latest.json');
@@ -63,18 +66,22 @@ const TARGETS = {
 
 // ---------------------------------------------------------------- arguments
 function parseArgs(argv) {
-  const opts = { build: true, duration: 10, path: DEFAULT_PATH, server: null, stack: true };
+  const opts = { build: true, duration: 10, path: DEFAULT_PATH, server: null, stack: true, lighthouse: true, lighthouseRuns: 3 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [key, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     const value = () => (inline !== undefined ? inline : argv[++i]);
     if (key === '--no-build') opts.build = false;
     else if (key === '--no-stack') opts.stack = false;
+    else if (key === '--no-lighthouse') opts.lighthouse = false;
+    else if (key === '--lighthouse-runs') opts.lighthouseRuns = Number(value());
     else if (key === '--duration') opts.duration = Number(value());
     else if (key === '--path') opts.path = value();
     else if (key === '--server') opts.server = value();
     else if (key === '--help' || key === '-h') {
-      console.log('usage: node bench/run.mjs [--no-build] [--no-stack] [--duration=SECONDS] [--path=/page] [--server=http://127.0.0.1:PORT]');
+      console.log(
+        'usage: node bench/run.mjs [--no-build] [--no-stack] [--no-lighthouse] [--lighthouse-runs=N] [--duration=SECONDS] [--path=/page] [--server=http://127.0.0.1:PORT]',
+      );
       process.exit(0);
     } else throw new Error(`unknown argument: ${a}`);
   }
@@ -82,6 +89,9 @@ function parseArgs(argv) {
     throw new Error('--duration must be a whole number of seconds between 1 and 60');
   }
   if (!opts.path || !opts.path.startsWith('/')) throw new Error('--path must start with /');
+  if (!Number.isInteger(opts.lighthouseRuns) || opts.lighthouseRuns < 1 || opts.lighthouseRuns > 9) {
+    throw new Error('--lighthouse-runs must be a whole number between 1 and 9');
+  }
   if (opts.server !== null) {
     // Load is only ever sent to this machine.
     const u = new URL(opts.server);
@@ -490,7 +500,7 @@ function signInFlood(origin, { control = false } = {}) {
  * cannot enter a mktemp folder), on a database of its own. Measures the article
  * through it, then stops both app instances (SIGUSR1) and asks for it again.
  */
-async function measureStack({ wrk, buildEnv, path: pagePath, duration, staticBytes }) {
+async function measureStack({ wrk, buildEnv, path: pagePath, duration, staticBytes, lighthouseRuns }) {
   const { ensureDatabase } = await import('../deploy/database.mjs');
   const databaseUrl = await ensureDatabase({ databaseUrl: process.env.BENCH_DATABASE_URL, name: 'niaoge_bench' });
   const port = await freePort();
@@ -519,6 +529,16 @@ async function measureStack({ wrk, buildEnv, path: pagePath, duration, staticByt
   const first = await get(url);
   if (first.status !== 200) throw new Error(`stack: ${pagePath} answered ${first.status}`);
   if (!first.body.equals(staticBytes)) console.warn('warning: the stack sent other bytes than the static file');
+
+  // Lighthouse first, while nothing else loads the machine (its CPU timings are
+  // measured, then multiplied by 4): the page as a phone on slow 4G gets it from the
+  // cache, compressed by nginx.
+  let lighthouse = null;
+  if (lighthouseRuns) {
+    console.log(`lighthouse (mobile, ${lighthouseRuns} runs) on ${url}`);
+    lighthouse = await measureLighthouse(url, { runs: lighthouseRuns, track: trackCleanup });
+  }
+
   const article = await loadTest('stack', wrk, url, duration);
 
   // A signed-in reader's state through the stack, against the same queries done with pg alone.
@@ -557,7 +577,26 @@ async function measureStack({ wrk, buildEnv, path: pagePath, duration, staticByt
     readerStateStatus: personal.status,
   };
   console.log(`both app instances stopped: article ${outage.status} (${outage.cache}), /api/reader-state ${outage.readerStateStatus}`);
-  return { article, readerState, rawReaderState, outage };
+  return { article, readerState, rawReaderState, outage, lighthouse };
+}
+
+/** Registers `stop` to run on cleanup; returns a function that takes it back. */
+function trackCleanup(stop) {
+  cleanups.push(stop);
+  return () => {
+    const i = cleanups.indexOf(stop);
+    if (i >= 0) cleanups.splice(i, 1);
+  };
+}
+
+function chromePath() {
+  const file = process.env.CHROME_PATH || '/usr/bin/chromium';
+  try {
+    accessSync(file, fsConstants.X_OK);
+  } catch {
+    throw new Error(`no browser at ${file} for Lighthouse: install chromium (Debian) or set CHROME_PATH, or pass --no-lighthouse`);
+  }
+  return file;
 }
 
 // ------------------------------------------------------------------- nginx
@@ -654,6 +693,23 @@ function printTable(rs) {
       `  end to end: on ${fmt(e.runs.on, 0)} / off ${fmt(e.runs.off, 0)} / on ${fmt(e.runs.onAgain, 0)} req/s, on/off ${fmt(e.onVsOff, 3)} (one run each: within this machine's ±15% noise)`,
     );
   }
+  const lh = rs.lighthouse;
+  if (lh) {
+    const m = lh.median;
+    console.log(
+      `\nLighthouse ${lh.lighthouseVersion}, mobile, median of ${lh.runCount}: ${Object.values(m.scores).join(' / ')} (performance / accessibility / best practices / SEO)`,
+    );
+    console.log(
+      `  FCP ${m.fcpMs} ms, LCP ${m.lcpMs} ms, TBT ${m.tbtMs} ms, Speed Index ${m.speedIndexMs} ms, CLS ${m.cls} (unthrottled load: FCP ${m.observed.fcpMs} ms, LCP ${m.observed.lcpMs} ms)`,
+    );
+    if (lh.lcpElement) console.log(`  LCP element: ${lh.lcpElement.selector} ${lh.lcpElement.snippet} "${(lh.lcpElement.nodeLabel ?? '').slice(0, 30)}…"`);
+    if (lh.lcpBreakdownMs) {
+      const b = lh.lcpBreakdownMs;
+      console.log(
+        `  LCP breakdown (unthrottled trace): TTFB ${b.ttfb} ms, load delay ${b.loadDelay} ms, load time ${b.loadTime} ms, render delay ${b.renderDelay} ms`,
+      );
+    }
+  }
   const js = rs.javascript;
   console.log(`\nJavaScript: ${js.count} files, ${fmt(js.gzipKB, 1)} KB gzip -9 (${fmt(js.rawBytes / 1000, 1)} KB raw; 1 KB = 1000 bytes)`);
   console.log(`HTML body: nginx ${rs.html.nginxBytes} bytes, next ${rs.html.nextBytes} bytes${rs.html.sameLength ? ' (same length)' : ' (DIFFERENT length)'}`);
@@ -665,6 +721,8 @@ function printTable(rs) {
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const { nginx, wrk } = ensureTools();
+  const lighthouseRuns = opts.stack && opts.lighthouse ? opts.lighthouseRuns : 0;
+  if (lighthouseRuns) process.env.CHROME_PATH = chromePath();
 
   // The build the stack reuses too (same SITE_URL, so its build check finds it current).
   const buildEnv = { ...process.env, SITE_URL: process.env.SITE_URL || 'http://127.0.0.1:3000' };
@@ -801,7 +859,9 @@ async function main() {
   }
 
   // --- the article through the stack: nginx's cache in front of two instances
-  const stack = opts.stack ? await measureStack({ wrk, buildEnv, path: opts.path, duration: opts.duration, staticBytes: fromNginx.body }) : null;
+  const stack = opts.stack
+    ? await measureStack({ wrk, buildEnv, path: opts.path, duration: opts.duration, staticBytes: fromNginx.body, lighthouseRuns })
+    : null;
 
   const ratios = {
     throughput: nextResult.requestsPerSec / ngxResult.requestsPerSec,
@@ -866,6 +926,7 @@ async function main() {
             actual: `${stack.outage.status} ${stack.outage.cache ?? ''}`.trim(),
             pass: stack.outage.status === 200,
           },
+          ...(stack.lighthouse ? lighthouseTargets(stack.lighthouse) : []),
         ]
       : []),
     {
@@ -898,7 +959,9 @@ async function main() {
     },
     nginx: { workerProcesses: 1, ...ngxResult },
     next: nextResult,
-    stack: stack && { nginxWorkerProcesses: 1, instances: 2, ...stack },
+    stack: stack && { nginxWorkerProcesses: 1, instances: 2, ...stack, lighthouse: undefined },
+    // Lighthouse on the article through the stack (bench/lighthouse.mjs): medians, every run, the LCP element.
+    lighthouse: stack?.lighthouse ?? null,
     headerCost,
     nextUnderStaticRequests: underControl,
     nextUnderSignIns: underSignIns,
