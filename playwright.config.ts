@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM } from './tests/e2e/support/chromium';
 import { createDatabase } from './tests/e2e/support/database';
 
 const PORT = 3100 + Number(process.env.E2E_PORT_OFFSET ?? 0);
@@ -14,16 +15,6 @@ process.env.E2E_DATABASE_URL ??= createDatabase('e2e');
 for (const name of ['SIGN_UPS_PER_ADDRESS_HOUR', 'SIGN_UPS_PER_ADDRESS_DAY', 'REFERRALS_PER_ADDRESS_DAY', 'SHARE_READS_PER_ADDRESS_DAY']) {
   process.env[name] ??= '100000';
 }
-
-/** Debian's Chromium, as every project drives it. */
-const CHROMIUM = {
-  browserName: 'chromium' as const,
-  viewport: { width: 1280, height: 800 },
-  launchOptions: {
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  },
-};
 
 /**
  * End-to-end tests against the production build (`npm run build` runs before this;
