@@ -24,6 +24,16 @@ export type ServerOptions = {
  * environment, and waits until it answers. `stop` signals its whole process group.
  */
 export async function startServer(port: number, env: Record<string, string>, options: ServerOptions = {}): Promise<RunningServer> {
+  const origin = `http://127.0.0.1:${port}`;
+  // A server a killed or timed-out run left behind would answer in the new one's place
+  // (before the new one fails on the taken port): refuse to test against it.
+  if (
+    await fetch(`${origin}/robots.txt`).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new Error(`port ${port} is already taken by another server (left by an earlier run?): stop it first`);
   const out = options.output ? openSync(options.output, 'a') : 'ignore';
   const [command, args] = options.direct ? [process.execPath, ['--max-semi-space-size=64', 'server.mjs']] : ['npm', ['run', '--silent', 'serve']];
   const child = spawn(command, args as string[], {
@@ -32,7 +42,6 @@ export async function startServer(port: number, env: Record<string, string>, opt
     stdio: ['ignore', out, out],
   });
   if (typeof out === 'number') closeSync(out);
-  const origin = `http://127.0.0.1:${port}`;
   let gone = false;
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => {
