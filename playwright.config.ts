@@ -42,8 +42,9 @@ export default defineConfig({
     navigationTimeout: 30_000,
     trace: 'retain-on-failure',
   },
-  // The CSP walk favourites the article (and takes it back) as a reader of its own;
-  // it runs after the rest, which count the article's favourites from zero.
+  // The CSP walk favourites the article as a reader of its own;
+  // it runs after the rest, which count the article's favourites from zero
+  // (`--no-deps` runs it alone).
   projects: [
     {
       name: 'chromium',
