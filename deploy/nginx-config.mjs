@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const TEMPLATE = path.join(HERE, 'nginx.conf.template');
-export const ERRORS_DIR = path.join(HERE, 'errors');
 
 /** Where Debian's libnginx-mod-http-brotli-filter puts its module. */
 export const BROTLI_FILTER_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so';
@@ -23,6 +22,7 @@ export const BROTLI_FILTER_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_filt
  * @property {string} [mutationRate] limit_req rate for requests that change something
  * @property {number} [mutationBurst]
  * @property {boolean} [brotli]     load and use the brotli filter (default: when the module file exists)
+ * @property {string} [errorsDir]   nginx's own error answers, written by `writeErrorPages` (deploy/error-pages.mjs); default `<prefix>/errors`
  */
 
 /** @param {NginxSettings} s */
@@ -36,7 +36,8 @@ export function renderNginxConfig(s) {
   };
   const PATH = /^\/[^\s;{}'"$#]*$/;
   expect('prefix', s.prefix, PATH);
-  expect('errors folder', ERRORS_DIR, PATH);
+  const errorsDir = s.errorsDir ?? path.join(s.prefix, 'errors');
+  expect('errors folder', errorsDir, PATH);
   expect('listen', s.listen, /^[\w.:[\]]+( (ssl|http2|reuseport|default_server))*$/);
   for (const u of s.upstreams) expect('upstream', u, /^[\w.-]+:\d{1,5}$|^\[[\d:a-fA-F]+\]:\d{1,5}$|^unix:\/[^\s;{}]+$/);
   expect('worker count', s.workers ?? 'auto', /^(auto|\d{1,3})$/);
@@ -54,7 +55,7 @@ export function renderNginxConfig(s) {
     USER: s.user ? `user ${s.user};` : '',
     MUTATION_RATE: s.mutationRate ?? '10r/s',
     MUTATION_BURST: String(s.mutationBurst ?? 20),
-    ERRORS_DIR,
+    ERRORS_DIR: errorsDir,
     BROTLI_FILTER_MODULE,
   };
   let text = readFileSync(TEMPLATE, 'utf8');

@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { buildIfNeeded, distDir } from '../scripts/build-if-needed.mjs';
 import { AppInstance } from './app-instance.mjs';
 import { ensureDatabase } from './database.mjs';
+import { writeErrorPages } from './error-pages.mjs';
 import { renderNginxConfig } from './nginx-config.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -135,6 +136,7 @@ async function main() {
     chownTree(path.join(stackDir, 'cache'), user);
     chownTree(path.join(stackDir, 'tmp'), user);
   }
+  writeErrorPages(path.join(stackDir, 'errors'));
   const upstreams = Array.from({ length: instanceCount }, (_, i) => `127.0.0.1:${port + 1 + i}`);
   const confFile = path.join(stackDir, 'nginx.conf');
   writeFileSync(

@@ -108,6 +108,12 @@ export type MutationName = keyof Mutations;
  */
 export type PipelineErrors = 'bad_origin' | 'too_large' | 'invalid_input' | 'unavailable' | 'busy';
 type AccessErrors = 'sign_in_required' | 'not_found';
+/**
+ * Answers the nginx in front gives itself (deploy/error-pages.mjs writes them from
+ * ActionErrors): a body over its limit, a client over its request rate, no app
+ * instance answering. Their JSON has the same shape, `code` and translated `message`.
+ */
+export type ProxyErrors = 'too_large' | 'too_many_requests' | 'unavailable';
 
 /** The codes an endpoint's own code may end with: its declared ones and the pipeline's. */
 export type MutationErrorCode<K extends MutationName> = Mutations[K]['errors'] | PipelineErrors;
@@ -115,10 +121,12 @@ export type MutationErrorCode<K extends MutationName> = Mutations[K]['errors'] |
 // The pipeline's codes have a message in both namespaces, or this fails to compile.
 type Assert<T extends true> = T;
 export type PipelineCodesHaveMessages = Assert<[Exclude<PipelineErrors, ActionErrorCode & AuthErrorCode>] extends [never] ? true : false>;
+export type ProxyCodesHaveMessages = Assert<[Exclude<ProxyErrors, ActionErrorCode & keyof Messages['ProxyErrors']>] extends [never] ? true : false>;
 
 /** What a fetch of a state change gets back as JSON (`accept: application/json`). */
 export type MutationAnswer<K extends MutationName> =
-  ({ ok: true; message?: string } & Mutations[K]['body']) | { ok: false; code: MutationErrorCode<K> | AccessErrors; message: string; signInUrl?: string };
+  | ({ ok: true; message?: string } & Mutations[K]['body'])
+  | { ok: false; code: MutationErrorCode<K> | AccessErrors | ProxyErrors; message: string; signInUrl?: string };
 
 /** GET /api/reader-state[?article=<slug>]: who is signed in and their state for the article. */
 export type ReaderState = {

@@ -49,3 +49,48 @@ describe('sourceStamp', () => {
     expect(sourceStamp({ ...env, CONTENT_DIR: 'tests/fixtures/content-with-new-article' })).not.toBe(sourceStamp(env));
   });
 });
+
+describe('writeErrorPages', () => {
+  it("writes nginx's own answers in every locale from messages/, with the app's codes", async () => {
+    const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { writeErrorPages } = await import('@/deploy/error-pages.mjs');
+    const dir = mkdtempSync(path.join(tmpdir(), 'errors-'));
+    try {
+      writeErrorPages(dir);
+      const messages = (locale: string) => JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8'));
+      for (const locale of ['zh-CN', 'zh-TW', 'en']) {
+        const { ActionErrors } = messages(locale);
+        expect(JSON.parse(readFileSync(path.join(dir, locale, '429.json'), 'utf8'))).toEqual({
+          ok: false,
+          code: 'too_many_requests',
+          message: ActionErrors.too_many_requests,
+        });
+        expect(JSON.parse(readFileSync(path.join(dir, locale, '413.json'), 'utf8')).message).toBe(ActionErrors.too_large);
+        const page = readFileSync(path.join(dir, locale, '502.html'), 'utf8');
+        expect(page).toContain(`<html lang="${locale}">`);
+        expect(page).toContain(ActionErrors.unavailable);
+      }
+      expect(readFileSync(path.join(dir, 'zh-TW', '429.html'), 'utf8')).toContain('操作太頻繁');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('picks the error locale from the address, then from the Referer of an API request', () => {
+    const conf = renderNginxConfig({ ...base, brotli: false });
+    expect(conf).toContain('error_page 429 /__errors/$error_locale/429.$error_format;');
+    expect(conf).toContain('alias /srv/stack/errors/;');
+    const map = /map "\$request_uri \$http_referer" \$error_locale \{([^}]*)\}/.exec(conf)?.[1] ?? '';
+    const rules = [...map.matchAll(/"~(.+)" (\S+);/g)].map(([, re, locale]) => [new RegExp(re!.replace(/\\\\/g, '\\')), locale] as const);
+    const localeOf = (uri: string, referer = '') => rules.find(([re]) => re.test(`${uri} ${referer}`))?.[1] ?? 'zh-CN';
+    expect(localeOf('/en/articles/x')).toBe('en');
+    expect(localeOf('/zh-TW')).toBe('zh-TW');
+    expect(localeOf('/english')).toBe('zh-CN');
+    expect(localeOf('/api/comments', 'https://example.com/zh-TW/articles/x')).toBe('zh-TW');
+    expect(localeOf('/api/comments', 'http://127.0.0.1:8080/en?x=1')).toBe('en');
+    expect(localeOf('/api/comments', 'http://127.0.0.1:8080/articles/en')).toBe('zh-CN');
+    expect(localeOf('/api/comments')).toBe('zh-CN');
+  });
+});
