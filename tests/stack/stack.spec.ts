@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { createDatabase, dropDatabase, query } from '../e2e/support/database';
 import { admin, apiReader, PASSWORD, post, unique } from '../e2e/support/readers';
@@ -10,6 +11,7 @@ import { STACK_ORIGIN, STACK_PORT, accessLog, alive, stackState, startStack, typ
 test.describe.configure({ mode: 'serial' });
 
 const SIGN_UP_LIMIT = 4;
+const messages = (locale: string) => JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8'));
 // Without its '&', which the HTML escapes.
 const NEW_ARTICLE_TITLE = '直播带货：新手该从哪里开始';
 const ARTICLE_TITLE = '电商是怎么运营的（做电商的都应该看看）';
@@ -102,6 +104,29 @@ test('two readers signed in at once each see only their own favourite and feathe
   } finally {
     await a.close();
     await b.close();
+  }
+});
+
+test("nginx's own 429 carries the app's code and the reader's language", async ({ playwright }) => {
+  const request = await playwright.request.newContext();
+  try {
+    // More share visits at once than the mutation burst (20) lets through.
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        request.post(`${STACK_ORIGIN}/api/share-visits`, {
+          form: { ref: 'nobody', article: SLUG },
+          headers: { origin: STACK_ORIGIN, accept: 'application/json', referer: `${STACK_ORIGIN}/en/articles/${SLUG}` },
+        }),
+      ),
+    );
+    const limited = answers.filter((res) => res.status() === 429);
+    expect(limited.length).toBeGreaterThan(0);
+    expect(await limited[0]!.json()).toEqual({ ok: false, code: 'too_many_requests', message: messages('en').ActionErrors.too_many_requests });
+    expect(answers.every((res) => res.status() < 500)).toBe(true);
+  } finally {
+    await request.dispose();
+    // Let the limit's bucket refill (10 a second) before the next test posts.
+    await new Promise((r) => setTimeout(r, 3000));
   }
 });
 
@@ -244,6 +269,14 @@ test('with both instances stopped the article still answers 200 from the cache; 
   const personal = await request.get(`/api/reader-state?article=${SLUG}`, { headers: { accept: 'application/json' } });
   expect(personal.status()).toBe(502);
   expect((await personal.json()).code).toBe('unavailable');
+  // nginx's own answer speaks the reader's language: the address's locale, or the page that asked.
+  const fromTw = await request.get(`/api/reader-state?article=${SLUG}`, {
+    headers: { accept: 'application/json', referer: `${STACK_ORIGIN}/zh-TW/articles/${SLUG}` },
+  });
+  expect(await fromTw.json()).toEqual({ ok: false, code: 'unavailable', message: messages('zh-TW').ActionErrors.unavailable });
+  const enPage = await request.get('/en/me');
+  expect(enPage.status()).toBe(502);
+  expect(await enPage.text()).toContain(messages('en').ActionErrors.unavailable);
 
   stack!.signal('SIGUSR2');
   await waitFor('both instances back', async () => (await instanceUp(0)()) && (await instanceUp(1)()));
