@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 // The database work of one signed-in `GET /api/reader-state?article=<slug>`, done
-// with `pg` alone: the same queries, in the same order and with the same
-// parallelism as app/api/reader-state/route.ts (session and account, then
-// favourites, ratings and the quiz attempt at once), by 50 concurrent callers on a
+// with `pg` alone: the same queries, in the same order as app/api/reader-state/route.ts (session and account, then the article's
+// favourites, ratings, quiz attempt and unlock in one statement), by 50 concurrent callers on a
 // pool as large as the stack's two instances together (2 × 10). The ceiling for
 // what the route could reach on this database; bench/run.mjs compares the route
 // through the stack with it.
@@ -28,16 +27,18 @@ async function readerState() {
   const account = rows[0];
   if (!account) throw new Error('no such session');
   const id = account.id;
-  const favourite = async () => {
-    await pool.query('select count(*) from favourites where article_slug = $1', [slug]);
-    return pool.query('select article_slug from favourites where account_id = $1 and article_slug = $2', [id, slug]);
-  };
-  const rating = async () => {
-    await pool.query('select count(*)::int, coalesce(sum(stars), 0)::int from ratings where article_slug = $1', [slug]);
-    return pool.query('select stars from ratings where account_id = $1 and article_slug = $2', [id, slug]);
-  };
-  const quiz = () => pool.query('select correct from quiz_attempts where account_id = $1 and article_slug = $2', [id, slug]);
-  await Promise.all([favourite(), rating(), quiz()]);
+  // lib/reader/article-state.ts: the article's part in one statement.
+  await pool.query(
+    `select
+       (select count(*)::int from favourites where article_slug = $1) as favourites,
+       exists (select 1 from favourites where account_id = $2 and article_slug = $3) as favourited,
+       r.ratings, r.stars,
+       (select stars from ratings where account_id = $4 and article_slug = $5) as mine,
+       (select correct from quiz_attempts where account_id = $6 and article_slug = $7) as correct,
+       exists (select 1 from unlocks where account_id = $8 and article_slug = $9) as unlocked
+     from (select count(*)::int as ratings, coalesce(sum(stars), 0)::int as stars from ratings where article_slug = $10) as r`,
+    [slug, id, slug, id, slug, id, slug, id, slug, slug],
+  );
   return JSON.stringify({ available: true, account });
 }
 

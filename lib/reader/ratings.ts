@@ -43,6 +43,10 @@ export async function getRatingState(db: Db, accountId: number | null, articleSl
       .where(and(eq(ratings.accountId, accountId), eq(ratings.articleSlug, articleSlug)));
     mine = row?.stars ?? null;
   }
-  // Integers in, rounding once here: no float drift from averaging in SQL.
-  return { mean: n === 0 ? null : Math.round(((summary?.sum ?? 0) * 10) / n) / 10, count: n, mine };
+  return ratingState(summary?.sum ?? 0, n, mine);
+}
+
+/** The state from integer sums: rounding once here, no float drift from averaging in SQL. */
+export function ratingState(sum: number, count: number, mine: number | null): RatingState {
+  return { mean: count === 0 ? null : Math.round((sum * 10) / count) / 10, count, mine };
 }

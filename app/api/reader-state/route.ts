@@ -1,27 +1,11 @@
 import { getCurrentAccount } from '@/lib/auth/web';
 import { articlePrice, hasArticle } from '@/lib/content/site';
 import { getDb, pingDatabase } from '@/lib/db';
-import type { Db } from '@/lib/db/client';
-import { getQuizAttempt } from '@/lib/feathers/rewards';
-import { hasUnlocked } from '@/lib/feathers/unlock';
-import type { ReaderState, ReaderStateAnswer } from '@/lib/http/contract';
-import { getFavouriteState } from '@/lib/reader/favourites';
-import { getRatingState } from '@/lib/reader/ratings';
+import type { ReaderStateAnswer } from '@/lib/http/contract';
+import { getArticleState } from '@/lib/reader/article-state';
 import { log, requestId } from '@/lib/log';
 
 export const dynamic = 'force-dynamic';
-
-/** The reader's state for one article; `id` null when signed out. */
-async function articleState(db: Db, id: number | null, slug: string): Promise<NonNullable<ReaderState['article']>> {
-  const [favourite, rating, quiz, unlocked] = await Promise.all([
-    getFavouriteState(db, id, slug),
-    getRatingState(db, id, slug),
-    id === null ? null : getQuizAttempt(db, id, slug),
-    // null: a free article; false/true: a paid one, locked or unlocked for this reader.
-    articlePrice(slug) === undefined ? null : id === null ? false : hasUnlocked(db, id, slug),
-  ]);
-  return { slug, favourite, rating, quiz, unlocked };
-}
 
 /**
  * The one small request a page makes for what is personal or changes often (who is
@@ -39,7 +23,7 @@ export async function GET(request: Request) {
     // needs it all the same, so say so when it is down.
     if (!account && !known) await pingDatabase(db);
     const id = account?.id ?? null;
-    const article = known ? await articleState(db, id, known) : null;
+    const article = known ? { slug: known, ...(await getArticleState(db, id, known, articlePrice(known) !== undefined)) } : null;
     return Response.json(
       {
         available: true,

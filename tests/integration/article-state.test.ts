@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { Db } from '@/lib/db/client';
+import { quizAttempts, unlocks } from '@/lib/db/schema';
+import { getQuizAttempt } from '@/lib/feathers/rewards';
+import { hasUnlocked } from '@/lib/feathers/unlock';
+import { getArticleState } from '@/lib/reader/article-state';
+import { getFavouriteState, setFavourite } from '@/lib/reader/favourites';
+import { getRatingState, rateArticle } from '@/lib/reader/ratings';
+import { BACKENDS } from './support/databases';
+import { perTestDatabase } from './support/per-test-database';
+import { testAccount } from './support/sign-up';
+
+const SLUG = 'how-ecommerce-operations-work';
+const OTHER = 'another-article';
+
+/** What the single-purpose reads say: the one-statement read must say the same. */
+async function separately(db: Db, id: number | null, slug: string, paid: boolean) {
+  return {
+    favourite: await getFavouriteState(db, id, slug),
+    rating: await getRatingState(db, id, slug),
+    quiz: id === null ? null : await getQuizAttempt(db, id, slug),
+    unlocked: paid ? (id === null ? false : await hasUnlocked(db, id, slug)) : null,
+  };
+}
+
+describe.each(BACKENDS)('the article state of /api/reader-state on %s', (backend) => {
+  const freshDb = perTestDatabase(backend);
+
+  it('matches the single-purpose reads for signed-out readers, new readers and readers with state', async () => {
+    const db = await freshDb();
+    const [a, b, c] = [(await testAccount(db, 'alice')).id, (await testAccount(db, 'bob')).id, (await testAccount(db, 'carol')).id];
+    expect(await getArticleState(db, null, SLUG, false)).toEqual({
+      favourite: { favourited: false, count: 0 },
+      rating: { mean: null, count: 0, mine: null },
+      quiz: null,
+      unlocked: null,
+    });
+    await setFavourite(db, a, SLUG, true);
+    await setFavourite(db, b, SLUG, true);
+    await setFavourite(db, c, OTHER, true);
+    await rateArticle(db, a, SLUG, 5);
+    await rateArticle(db, b, SLUG, 4);
+    await rateArticle(db, b, SLUG, 2);
+    await rateArticle(db, c, OTHER, 1);
+    await db.insert(quizAttempts).values([
+      { accountId: a, articleSlug: SLUG, choice: 1, correct: true },
+      { accountId: b, articleSlug: SLUG, choice: 0, correct: false },
+    ]);
+    await db.insert(unlocks).values({ accountId: a, articleSlug: OTHER, price: 20 });
+    for (const id of [null, a, b, c]) {
+      for (const [slug, paid] of [
+        [SLUG, false],
+        [OTHER, true],
+      ] as const) {
+        expect(await getArticleState(db, id, slug, paid), `${id} ${slug}`).toEqual(await separately(db, id, slug, paid));
+      }
+    }
+    expect(await getArticleState(db, a, SLUG, false)).toEqual({
+      favourite: { favourited: true, count: 2 },
+      rating: { mean: 3.5, count: 2, mine: 5 },
+      quiz: { correct: true },
+      unlocked: null,
+    });
+    expect((await getArticleState(db, a, OTHER, true)).unlocked).toBe(true);
+    expect((await getArticleState(db, b, OTHER, true)).unlocked).toBe(false);
+  });
+});
