@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Root as MdastRoot } from 'mdast';
 import type { z } from 'zod';
 import { PAID_MARKER, isPaidMarker, parseContentFile, type ParsedFile } from './parse';
+import { checkArticles } from './article-rules';
 import { ArticleModelSchema, RulesModelSchema, problemPosition } from './model';
 import { ContentError, type ContentProblem, type ContentRule } from './problem';
 import { buildArticleModel, buildRulesModel, type ArticleSourceModel, type RulesSourceModel } from './structure';
@@ -165,6 +166,8 @@ export function readContent(dirs: string | string[] = contentDir()): { content: 
       problems.push({ file: parsed.file, ...parsed.positionOf(['author']), rule: 'unknown-author', message: `unknown author id "${data.author}": add content/authors/${data.author}.md` });
     }
   }
+
+  problems.push(...checkArticles(articles, new Set(authors.keys()), rules?.model.parts));
 
   for (const [what, present] of [
     ['rules.md', rules],
