@@ -63,6 +63,27 @@ function listMarkdown(dir: string): string[] {
   return out;
 }
 
+/**
+ * A fingerprint of the content folders as they stand on disk: every Markdown
+ * file's path, size and modification time. Development compares it to re-read
+ * content an editor has just saved.
+ */
+export function contentSignature(dirs: string[] = contentDir()): string {
+  const parts: string[] = [];
+  for (const dir of dirs) {
+    try {
+      for (const file of listMarkdown(dir)) {
+        const st = statSync(file);
+        parts.push(`${file}:${st.size}:${st.mtimeMs}`);
+      }
+    } catch {
+      // A folder being renamed or deleted mid-save: its next state is read on the next look.
+      parts.push(`${dir}:missing`);
+    }
+  }
+  return parts.join('\n');
+}
+
 /** Checks a document model with its zod schema and reports each issue at the node it is about. */
 function checkModel(
   parsed: ParsedFile<unknown>,
