@@ -18,6 +18,11 @@ const nextConfig: NextConfig = {
   images: { unoptimized: true },
   // Unknown paths render app/global-not-found.tsx on the server (see there why).
   experimental: { globalNotFound: true },
+  // A preview build (npm run preview) shows drafts: every response says noindex.
+  async headers() {
+    if (process.env.CONTENT_PREVIEW !== '1') return [];
+    return [{ source: '/:path*', headers: [{ key: 'X-Robots-Tag', value: 'noindex, nofollow' }] }];
+  },
   async redirects() {
     // zh-CN is the default locale and lives without a prefix.
     return [
@@ -43,6 +48,11 @@ function requireSiteUrl() {
 }
 
 export default function config(phase: string): NextConfig {
-  if (phase === PHASE_PRODUCTION_BUILD) requireSiteUrl();
+  if (phase === PHASE_PRODUCTION_BUILD) {
+    requireSiteUrl();
+    // One moment decides which scheduled articles are published for the whole build:
+    // every worker that prerenders a page inherits it (lib/content/visibility.ts).
+    process.env.CONTENT_NOW ??= new Date().toISOString();
+  }
   return withNextIntl(nextConfig);
 }

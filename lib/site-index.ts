@@ -6,13 +6,24 @@ import { listArticles, listAuthorIds, listTags } from './content/site';
 import { localizedPath, routing, type Locale } from './i18n/routing';
 import { absoluteUrl, alternatesFor } from './seo';
 
+/** The latest publication or update among articles (what the home page and the feed last changed at). */
+function latestChange(articles: Array<{ publishedAt: string; updatedAt?: string }>): string | undefined {
+  let latest: string | undefined;
+  for (const a of articles) {
+    const t = a.updatedAt ?? a.publishedAt;
+    if (latest === undefined || Date.parse(t) > Date.parse(latest)) latest = t;
+  }
+  return latest;
+}
+
 /** Every public path of the site, without locale prefix (what the sitemap lists). */
 export function listPublicPaths(): Array<{ path: string; lastModified?: string }> {
   const articles = listArticles(routing.defaultLocale);
+  const home = latestChange(articles);
   return [
-    { path: '/', ...(articles[0] ? { lastModified: articles[0].publishedAt } : {}) },
+    { path: '/', ...(home ? { lastModified: home } : {}) },
     { path: '/rules' },
-    ...articles.map((a) => ({ path: `/articles/${a.slug}`, lastModified: a.publishedAt })),
+    ...articles.map((a) => ({ path: `/articles/${a.slug}`, lastModified: a.updatedAt ?? a.publishedAt })),
     ...listTags(routing.defaultLocale).map((t) => ({ path: `/tags/${encodeURIComponent(t.key)}` })),
     ...listAuthorIds().map((id) => ({ path: `/authors/${id}` })),
   ];
@@ -42,6 +53,7 @@ export async function buildFeed(locale: Locale): Promise<string> {
       url: absoluteUrl(localizedPath(locale, `/articles/${a.slug}`)),
       summary: a.summary,
       publishedAt: a.publishedAt,
+      ...(a.updatedAt ? { updatedAt: a.updatedAt } : {}),
       author: a.author.name,
       categories: a.keywords.map((k) => k.label),
     })),

@@ -14,6 +14,7 @@ export async function ArticleJsonLd({ locale, article, homeName }: { locale: Loc
       headline: article.title,
       description: article.summary,
       datePublished: article.publishedAt,
+      dateModified: article.updatedAt ?? article.publishedAt,
       inLanguage: article.lang,
       keywords: article.keywords.map((k) => k.label).join(','),
       mainEntityOfPage: url,

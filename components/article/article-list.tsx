@@ -4,6 +4,7 @@ import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
 import { KeywordLinks } from './keyword-links';
 import { PublishedTime } from './published-time';
+import { StatusBadge } from './status-badge';
 
 /** A list of articles: title, publication time, author, summary and keywords. */
 export async function ArticleList({ locale, articles, headingLevel = 2 }: { locale: Locale; articles: ArticleSummary[]; headingLevel?: 2 | 3 }) {
@@ -15,7 +16,7 @@ export async function ArticleList({ locale, articles, headingLevel = 2 }: { loca
         <li key={a.slug}>
           <article>
             <Heading lang={a.lang}>
-              <Link href={`/articles/${a.slug}`}>{a.title}</Link>
+              <Link href={`/articles/${a.slug}`}>{a.title}</Link> <StatusBadge locale={locale} status={a.status} />
             </Heading>
             <p className="article-meta">
               <PublishedTime locale={locale} iso={a.publishedAt} />

@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { ArticleJsonLd } from '@/components/article/article-json-ld';
 import { ArticleMeta } from '@/components/article/article-meta';
+import { StatusBadge } from '@/components/article/status-badge';
 import { AuthorCard } from '@/components/article/author-card';
 import { KeywordLinks } from '@/components/article/keyword-links';
 import { ArticleBody } from '@/components/article/article-body';
@@ -33,6 +34,7 @@ export async function articleMetadata(locale: Locale, slug: string): Promise<Met
       url: alternates.canonical,
       locale: OG_LOCALE[locale],
       publishedTime: article.publishedAt,
+      ...(article.updatedAt ? { modifiedTime: article.updatedAt } : {}),
       authors: [article.author.name],
       tags: article.keywords.map((k) => k.label),
     },
@@ -67,6 +69,7 @@ export async function ArticlePage({ locale, slug }: { locale: Locale; slug: stri
           <h1 id="article-title" lang={article.lang}>
             {article.title}
           </h1>
+          <StatusBadge locale={locale} status={article.status} />
           <ArticleMeta locale={locale} article={article} characters={stats.hanCharacters} />
         </header>
         <div className="prose" lang={article.lang}>

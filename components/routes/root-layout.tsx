@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { ErrorLabelsProvider } from '@/components/layout/error-view';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
+import { isPreviewBuild } from '@/lib/content/visibility';
 import { env } from '@/lib/env';
 import { localizedPath, type Locale } from '@/lib/i18n/routing';
 import { absoluteUrl } from '@/lib/seo';
@@ -17,6 +18,8 @@ export async function rootMetadata(locale: Locale): Promise<Metadata> {
     title: { default: t('siteName'), template: `%s · ${t('siteName')}` },
     description: t('siteDescription'),
     alternates: { types: { 'application/rss+xml': absoluteUrl(localizedPath(locale, '/feed.xml')) } },
+    // A preview build (npm run preview) shows drafts: no page of it may be indexed.
+    ...(isPreviewBuild() ? { robots: { index: false, follow: false } } : {}),
   };
 }
 

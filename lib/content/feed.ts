@@ -1,5 +1,14 @@
 /** One entry of a feed, already localised. */
-export type FeedItem = { title: string; url: string; summary: string; publishedAt: string; author: string; categories: string[] };
+export type FeedItem = {
+  title: string;
+  url: string;
+  summary: string;
+  publishedAt: string;
+  /** The article's last revision, when recorded: the feed's lastBuildDate is the latest of these and the publication times. */
+  updatedAt?: string;
+  author: string;
+  categories: string[];
+};
 export type FeedChannel = { title: string; description: string; siteUrl: string; feedUrl: string; language: string; items: FeedItem[] };
 
 const escapeXml = (s: string) =>
@@ -20,7 +29,9 @@ ${i.categories.map((c) => `      <category>${escapeXml(c)}</category>`).join('\n
     </item>`,
     )
     .join('\n');
-  const updated = channel.items[0]?.publishedAt;
+  // The feed changed last when its newest article appeared or any article was revised.
+  const times = channel.items.map((i) => Date.parse(i.updatedAt ?? i.publishedAt));
+  const updated = times.length > 0 ? Math.max(...times) : undefined;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">
   <channel>

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Root as MdastRoot } from 'mdast';
 import type { z } from 'zod';
 import { PAID_MARKER, isPaidMarker, parseContentFile, type ParsedFile } from './parse';
+import { checkArticles } from './article-rules';
 import { ArticleModelSchema, RulesModelSchema, problemPosition } from './model';
 import { ContentError, type ContentProblem, type ContentRule } from './problem';
 import { buildArticleModel, buildRulesModel, type ArticleSourceModel, type RulesSourceModel } from './structure';
@@ -60,6 +61,27 @@ function listMarkdown(dir: string): string[] {
     else if (name.endsWith('.md') && name !== 'README.md') out.push(full);
   }
   return out;
+}
+
+/**
+ * A fingerprint of the content folders as they stand on disk: every Markdown
+ * file's path, size and modification time. Development compares it to re-read
+ * content an editor has just saved.
+ */
+export function contentSignature(dirs: string[] = contentDir()): string {
+  const parts: string[] = [];
+  for (const dir of dirs) {
+    try {
+      for (const file of listMarkdown(dir)) {
+        const st = statSync(file);
+        parts.push(`${file}:${st.size}:${st.mtimeMs}`);
+      }
+    } catch {
+      // A folder being renamed or deleted mid-save: its next state is read on the next look.
+      parts.push(`${dir}:missing`);
+    }
+  }
+  return parts.join('\n');
 }
 
 /** Checks a document model with its zod schema and reports each issue at the node it is about. */
@@ -165,6 +187,8 @@ export function readContent(dirs: string | string[] = contentDir()): { content: 
       problems.push({ file: parsed.file, ...parsed.positionOf(['author']), rule: 'unknown-author', message: `unknown author id "${data.author}": add content/authors/${data.author}.md` });
     }
   }
+
+  problems.push(...checkArticles(articles, new Set(authors.keys()), rules?.model.parts));
 
   for (const [what, present] of [
     ['rules.md', rules],

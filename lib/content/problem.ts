@@ -19,7 +19,12 @@ export type ContentRule =
   | 'paid-marker'
   | 'article-model'
   | 'rules-model'
-  | 'unknown-file';
+  | 'unknown-file'
+  | 'heading-level'
+  | 'internal-link'
+  | 'summary'
+  | 'keyword-variant'
+  | 'updated-at';
 
 /** Formats a problem the way compilers do, so editors and terminals can jump to it. */
 export function formatProblem(p: ContentProblem): string {

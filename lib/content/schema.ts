@@ -6,7 +6,8 @@ const zonedDateTime = z
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/, 'must be a date-time with a zone offset, e.g. 2022-06-17T19:39:30+08:00')
   .refine((s) => !Number.isNaN(Date.parse(s)), 'is not a real date');
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and hyphens');
+/** A URL slug: an article's `slug`, an author id, a gift id. */
+export const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and hyphens');
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
 /** Front matter of `content/articles/<slug>.md`. */
@@ -14,7 +15,12 @@ export const ArticleFrontMatter = z
   .object({
     title: nonEmpty,
     slug,
+    /** When the article goes public: one in the future keeps it out of the site until then (see lib/content/visibility.ts). */
     publishedAt: zonedDateTime,
+    /** The last real revision (shown as 更新于, dateModified, lastmod); never before publishedAt. */
+    updatedAt: zonedDateTime.optional(),
+    /** A draft never reaches a production build; `npm run dev` and `npm run preview` show it. */
+    draft: z.boolean().optional(),
     author: slug,
     keywords: z.array(nonEmpty).min(1, 'needs at least one keyword'),
     summary: nonEmpty,

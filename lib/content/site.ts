@@ -1,6 +1,8 @@
 import 'server-only';
 import type { Root as HastRoot } from 'hast';
-import { loadContent, type ArticleSource, type ContentSource } from './load';
+import { contentSignature, loadContent, type ArticleSource, type ContentSource } from './load';
+import { ContentError } from './problem';
+import { articleStatus, contentNow, visibleArticles, type ArticleStatus } from './visibility';
 import {
   bodyStats,
   contentLangFor,
@@ -17,9 +19,31 @@ import { banKey, type ArticlePart, type Ban, type RulesPart } from './model';
 
 // Content is read once per server process (at build time for static pages); a
 // problem in it throws, which fails `next build` with the file, line and column.
+// In development only, the folders are looked at again (at most every 300 ms) and
+// re-read when a file changed, so a reload shows what the editor just saved.
 let cached: ContentSource | undefined;
+let signature: string | undefined;
+let lookedAt = 0;
+const DEV = process.env.NODE_ENV === 'development';
+
 function content(): ContentSource {
-  cached ??= loadContent();
+  if (DEV && Date.now() - lookedAt > 300) {
+    lookedAt = Date.now();
+    const now = contentSignature();
+    if (now !== signature) cached = undefined;
+    signature = now;
+  }
+  if (!cached) {
+    try {
+      const all = loadContent();
+      cached = { ...all, articles: visibleArticles(all.articles) };
+    } catch (e) {
+      // Try again on the next request, and show the editor the file:line:column list, not frames.
+      if (DEV) lookedAt = 0;
+      if (DEV && e instanceof ContentError) e.stack = `${e.name}: ${e.message}`;
+      throw e;
+    }
+  }
   return cached;
 }
 
@@ -32,6 +56,10 @@ export type ArticleSummary = {
   title: string;
   summary: string;
   publishedAt: string;
+  /** The last revision, when the editor recorded one (shown as 更新于, dateModified, lastmod). */
+  updatedAt?: string;
+  /** Always `published` in a production build; development and previews also show drafts and scheduled articles. */
+  status: ArticleStatus;
   keywords: KeywordView[];
   author: AuthorView;
   readingMinutes: number;
@@ -65,6 +93,8 @@ function summarize(a: ArticleSource, locale: SiteLocale): ArticleSummary {
     title: localizeText(a.title, locale),
     summary: localizeText(a.summary, locale),
     publishedAt: a.publishedAt,
+    ...(a.updatedAt ? { updatedAt: a.updatedAt } : {}),
+    status: articleStatus(a, contentNow()),
     keywords: a.keywords.map((k) => ({ key: k, label: localizeText(k, locale) })),
     author: author(a.author, locale),
     readingMinutes: readingMinutes(a.paidBody ? { ...a.body, children: [...a.body.children, ...a.paidBody.children] } : a.body),

@@ -6,7 +6,7 @@ import { admin, apiReader, post, unique } from './support/readers';
 import { startServer, type RunningServer } from './support/server';
 
 // The shipped guide is free. This file serves the fixture build (npm run build:fixture:
-// content/ plus tests/fixtures/paid-article) on the e2e database.
+// content/ plus tests/fixtures/paid-article and tests/fixtures/editors) on the e2e database.
 const PORT = testPort(3200);
 const PATH = '/articles/live-selling-checklist';
 const PAID_TEXT = '选品先看复购率';
@@ -16,7 +16,7 @@ let server: RunningServer;
 test.beforeAll(async () => {
   server = await startServer(PORT, {
     NEXT_DIST_DIR: '.next-fixture',
-    CONTENT_DIR: 'content:tests/fixtures/paid-article',
+    CONTENT_DIR: 'content:tests/fixtures/paid-article:tests/fixtures/editors',
     DATABASE_URL: process.env.E2E_DATABASE_URL!,
   });
 });

@@ -54,6 +54,23 @@ const CASES: Record<string, Expected[]> = {
   ],
   // <div>电商运营</div> as a block on line 17.
   'raw-html': [{ file: `${BAD}/raw-html/articles/sample.md`, line: 17, column: 1, rule: 'raw-html', message: /raw HTML/ }],
+  // ## 一、什么是运营 then #### 运营的细节 on line 17: level 3 skipped.
+  'heading-level': [{ file: `${BAD}/heading-level/articles/sample.md`, line: 17, column: 1, rule: 'heading-level', message: /level 4 follows level 2/ }],
+  // 参见[公约](/rules#nowhere)、[别的文章](/en/articles/no-such-article)、[本文一节](#一什么是运营)和[没有的一节](#no-such-heading)。
+  // Each bad link is reported at its "["; the link to an existing heading is not.
+  'internal-link': [
+    { file: `${BAD}/internal-link/articles/sample.md`, line: 17, column: 3, rule: 'internal-link', message: /"\/rules#nowhere".*"nowhere"/ },
+    { file: `${BAD}/internal-link/articles/sample.md`, line: 17, column: 24, rule: 'internal-link', message: /no article with slug "no-such-article"/ },
+    { file: `${BAD}/internal-link/articles/sample.md`, line: 17, column: 77, rule: 'internal-link', message: /"#no-such-heading"/ },
+  ],
+  // The summary repeated six times: 132 characters, reported at its value.
+  'summary-too-long': [{ file: `${BAD}/summary-too-long/articles/sample.md`, line: 8, column: 10, rule: 'summary', message: /132 characters.*120/ }],
+  // keywords SEO and ＳＥＯ (full-width): the second is reported.
+  'keyword-variant': [{ file: `${BAD}/keyword-variant/articles/sample.md`, line: 9, column: 5, rule: 'keyword-variant', message: /"ＳＥＯ".*"SEO"/ }],
+  // updatedAt 2022-06-01, publishedAt 2022-06-17.
+  'updated-before-published': [
+    { file: `${BAD}/updated-before-published/articles/sample.md`, line: 5, column: 12, rule: 'updated-at', message: /updatedAt .* is before publishedAt/ },
+  ],
 };
 
 const asMatchers = (expected: Expected[]) => expected.map((e) => ({ ...e, message: expect.stringMatching(e.message) }));
@@ -163,11 +180,38 @@ describe('content checker: per-file rules (parseContentFile)', () => {
 
   it('reports the same lines and columns for a file with CRLF line endings', () => {
     for (const [folder, expected] of Object.entries(CASES)) {
-      if (folder === 'duplicate-slug' || folder === 'unknown-author') continue; // cross-file rules
+      // Rules checked across files (readContent), not by parseContentFile.
+      if (
+        ['duplicate-slug', 'unknown-author', 'heading-level', 'internal-link', 'summary-too-long', 'keyword-variant', 'updated-before-published'].includes(
+          folder,
+        )
+      )
+        continue;
       const file = expected[0]!.file;
       const crlf = readFileSync(file, 'utf8').replace(/\n/g, '\r\n');
       const got = parseContentFile(file, crlf, ArticleFrontMatter).problems.map((p) => [p.line, p.column, p.rule]);
       expect(got).toEqual(expected.map((e) => [e.line, e.column, e.rule]));
+    }
+  });
+
+  it('refuses a link from a published article to a draft, and accepts links to pages, tags, authors and headings that exist', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'links-'));
+    try {
+      cpSync('tests/fixtures/good-small', dir, { recursive: true });
+      const file = path.join(dir, 'articles/sample.md');
+      const good =
+        '\n[首页](/)、[标签](/tags/电商运营)、[作者](/zh-TW/authors/lin-xiansheng)、[公约](/rules#spam)、[一节](/articles/sample-article#一什么是运营)\n';
+      writeFileSync(file, readFileSync(file, 'utf8') + good);
+      expect(readContent(dir).problems).toEqual([]);
+      const draft = readFileSync(file, 'utf8').replace('slug: sample-article', 'slug: draft-one\ndraft: true').replace(good, '\n');
+      writeFileSync(path.join(dir, 'articles/draft.md'), draft);
+      writeFileSync(file, `${readFileSync(file, 'utf8')}\n[草稿](/articles/draft-one)\n`);
+      const lines = readFileSync(file, 'utf8').split('\n').length;
+      expect(readContent(dir).problems).toEqual([
+        { file: path.relative(ROOT, file), line: lines - 1, column: 1, rule: 'internal-link', message: expect.stringMatching(/is a draft/) },
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
