@@ -5,6 +5,7 @@ import type { Db } from '@/lib/db/client';
 import { getQuizAttempt } from '@/lib/feathers/rewards';
 import { hasUnlocked } from '@/lib/feathers/unlock';
 import type { ReaderState, ReaderStateAnswer } from '@/lib/http/contract';
+import { countUnseenNotifications } from '@/lib/notifications/notifications';
 import { getFavouriteState } from '@/lib/reader/favourites';
 import { getRatingState } from '@/lib/reader/ratings';
 import { log, requestId } from '@/lib/log';
@@ -39,7 +40,7 @@ export async function GET(request: Request) {
     // needs it all the same, so say so when it is down.
     if (!account && !known) await pingDatabase(db);
     const id = account?.id ?? null;
-    const article = known ? await articleState(db, id, known) : null;
+    const [article, unseenNotifications] = await Promise.all([known ? articleState(db, id, known) : null, id === null ? 0 : countUnseenNotifications(db, id)]);
     return Response.json(
       {
         available: true,
@@ -48,6 +49,7 @@ export async function GET(request: Request) {
           isModerator: account.isModerator,
           referralCode: account.referralCode,
           feathers: account.feathers,
+          unseenNotifications,
         },
         article,
       } satisfies ReaderStateAnswer,
