@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, count, desc, eq, gt, or, sql } from 'drizzle-orm';
+import { getDb } from '../db';
 import type { Db, Tx } from '../db/client';
 import { accounts, commentBans, commentReports, comments } from '../db/schema';
 import { COMMENT_REWARD } from '../feathers/amounts';
@@ -7,6 +8,7 @@ import { changeBalance, lockAccount } from '../feathers/ledger';
 import { notify } from '../notifications/notifications';
 import { COMMENTS_PAGE_SIZE } from './constants';
 import { CommentBody } from './text';
+import { log } from '@/lib/log';
 
 export { COMMENT_REWARD } from '../feathers/amounts';
 /** Comments per account per window. */
@@ -97,6 +99,16 @@ export async function listApprovedComments(db: Db, articleSlug: string, page = 1
     .limit(COMMENTS_PAGE_SIZE)
     .offset((page - 1) * COMMENTS_PAGE_SIZE);
   return { total, comments: rows };
+}
+
+/** A page of the article's approved comments for a page that renders them: undefined while the database is down. */
+export async function getApprovedCommentsPage(articleSlug: string, page: number): Promise<{ total: number; comments: PublicComment[] } | undefined> {
+  try {
+    return await listApprovedComments((await getDb()).db, articleSlug, page);
+  } catch (error) {
+    log.error({ err: error }, 'comments unavailable');
+    return undefined;
+  }
 }
 
 /** The reader's own comments on the article still waiting for a moderator (审核中). */

@@ -79,6 +79,8 @@ test('operator grant → redeem a gift (code, balance, stock) → a gift too dea
 
   await page.goto('/me');
   await expect(page.getByRole('region', { name: '我的兑换' })).toContainText(code);
+  await expect(page.getByRole('region', { name: '我的兑换' })).toContainText('Xinstall 15天会员特权');
+  await expect(page.getByRole('region', { name: '我的兑换' })).toContainText('使用方法：登录 Xinstall 官网');
   const rows = page.getByRole('region', { name: '羽毛明细' }).getByRole('row');
   await expect(rows).toHaveCount(3);
   await expect(rows.nth(1)).toContainText('兑换礼品');
