@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { CommentText } from '@/components/comments/comment-text';
 import { getApprovedCommentsPage } from '@/lib/comments/comments';
@@ -35,7 +36,9 @@ export async function commentsMetadata(locale: Locale, slug: string): Promise<Me
 export async function CommentsPage({ locale, slug, searchParams }: { locale: Locale; slug: string; searchParams: CommentsSearchParams }) {
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'Comments' });
-  const article = getArticleSummary(locale, slug)!; // unknown slugs are unmatched (dynamicParams = false)
+  // dynamicParams = false does not stop a page rendered per request from matching any slug.
+  const article = getArticleSummary(locale, slug);
+  if (!article) notFound();
   const { page } = CommentsQuery.parse(searchParams);
   // While the database is down the page says so; the article itself is unaffected.
   const listing = await getApprovedCommentsPage(slug, page);

@@ -104,7 +104,7 @@ test.describe('without JavaScript', () => {
       await expect(items.first().getByRole('link', { name: 'https://example.com/25' })).toHaveAttribute('rel', 'nofollow ugc noopener');
       await expect(page.getByText(`${tag} 待审核`)).toHaveCount(0);
       await expect(page.getByText(`${tag} 已拒绝`)).toHaveCount(0);
-      await expectNoSeriousA11yViolations(page, { label: 'comments page' });
+      // axe needs JavaScript in the page: a11y.spec.ts checks this page with it.
 
       await page.getByRole('navigation', { name: '评论翻页' }).getByRole('link', { name: '下一页' }).click();
       await expect(page).toHaveURL(`${articlePath()}/comments?page=2`);

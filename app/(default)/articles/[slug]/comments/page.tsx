@@ -4,7 +4,7 @@ import { routing } from '@/lib/i18n/routing';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<CommentsSearchParams> };
 
-// Rendered per request (comments change); any slug but an article's is unmatched and gets the 404 page.
+// Rendered per request (comments change); an unknown slug is a 404 (CommentsPage).
 export const dynamicParams = false;
 export const generateStaticParams = () => listArticleSlugs().map((slug) => ({ slug }));
 export const generateMetadata = async ({ params }: Props) => commentsMetadata(routing.defaultLocale, (await params).slug);
