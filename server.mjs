@@ -13,6 +13,7 @@ import { getLogger } from './server/log.mjs';
 import { requestIdOf } from './server/request-id.mjs';
 import { createSecurityHeaders, securityHeadersEnabled } from './server/security-headers.mjs';
 import { closeDatabase, gracefulShutdown } from './server/shutdown.mjs';
+import { unknownArticleComments } from './server/unknown-article.mjs';
 
 process.env.NODE_ENV ??= 'production';
 const { default: next } = await import('next');
@@ -69,6 +70,11 @@ function serve(req, res) {
     res.setHeader('connection', 'close');
     // A load balancer polling readiness takes this instance out while it drains.
     if (req.url === '/readyz') return sendJson(res, 503, '{"ok":false,"reason":"shutting_down"}');
+  }
+  const unknown = unknownArticleComments(req.url, distDir);
+  if (unknown) {
+    res.writeHead(unknown.status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    return res.end(unknown.html);
   }
   const started = performance.now();
   handle(req, res).then(

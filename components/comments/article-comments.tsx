@@ -8,29 +8,35 @@ export async function ArticleComments({ locale, slug }: { locale: Locale; slug: 
   const t = await getTranslations({ locale, namespace: 'Comments' });
   const next = localizedPath(locale, `/articles/${slug}`);
   return (
-    <CommentsSection
-      slug={slug}
-      locale={locale}
-      next={next}
-      signInHref={`${localizedPath(locale, '/sign-in')}?next=${encodeURIComponent(next)}`}
-      rulesLink={<Link href="/rules">{t('rules')}</Link>}
-      labels={{
-        title: t('title'),
-        count: t.raw('count') as string,
-        empty: t('empty'),
-        label: t('label'),
-        placeholder: t('placeholder'),
-        submit: t('submit'),
-        pending: t('pending'),
-        report: t('report'),
-        reported: t('reported'),
-        previous: t('previous'),
-        next: t('next'),
-        pageOf: t.raw('pageOf') as string,
-        signInToComment: t('signInToComment'),
-        unavailable: t('unavailable'),
-        failed: t('failed'),
-      }}
-    />
+    <>
+      <CommentsSection
+        slug={slug}
+        locale={locale}
+        next={next}
+        signInHref={`${localizedPath(locale, '/sign-in')}?next=${encodeURIComponent(next)}`}
+        rulesLink={<Link href="/rules">{t('rules')}</Link>}
+        labels={{
+          title: t('title'),
+          count: t.raw('count') as string,
+          empty: t('empty'),
+          label: t('label'),
+          placeholder: t('placeholder'),
+          submit: t('submit'),
+          pending: t('pending'),
+          report: t('report'),
+          reported: t('reported'),
+          previous: t('previous'),
+          next: t('next'),
+          pageOf: t.raw('pageOf') as string,
+          signInToComment: t('signInToComment'),
+          unavailable: t('unavailable'),
+          failed: t('failed'),
+        }}
+      />
+      {/* A plain link, there for everyone: without JavaScript the list above cannot load. */}
+      <p className="comments-all">
+        <Link href={`/articles/${slug}/comments`}>{t('readAll')}</Link>
+      </p>
+    </>
   );
 }

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { getQuiz, listGifts } from '@/lib/content/site';
+import { QUIZ_REWARD } from '@/lib/feathers/amounts';
 import { Link } from '@/lib/i18n/navigation';
 import { localizedPath, type Locale } from '@/lib/i18n/routing';
 import { GiftList } from './gift-list';
@@ -25,7 +26,7 @@ export async function ArticleQuiz({ locale, slug }: { locale: Locale; slug: stri
           lang={quiz.lang}
           labels={{
             title: t('title'),
-            hint: t('hint'),
+            hint: t('hint', { amount: QUIZ_REWARD }),
             submit: t('submit'),
             answeredRight: t('answeredRight'),
             answeredWrong: t('answeredWrong'),

@@ -51,7 +51,9 @@ export async function GiftList({
                   confirm: t('confirm', { price: gift.price, name: gift.name }),
                   cancel: t('cancel'),
                   confirmButton: t('confirmButton'),
-                  redeemed: t.raw('redeemed') as string,
+                  // {code} stays a placeholder: the client fills in the code it gets.
+                  redeemed: t('redeemed', { gift: gift.name, code: '{code}' }),
+                  howToUse: t('howToUse', { text: gift.howToUse }),
                   short: t('short'),
                   shortBody: t('shortBody', { price: gift.price }),
                   ok: t('ok'),

@@ -11,6 +11,8 @@ export type RedeemLabels = {
   cancel: string;
   confirmButton: string;
   redeemed: string;
+  /** How to use the gift's code, shown with it. */
+  howToUse: string;
   short: string;
   shortBody: string;
   ok: string;
@@ -21,7 +23,7 @@ type Step =
   | { kind: 'closed' }
   | { kind: 'confirm'; key: string }
   | { kind: 'busy'; key: string }
-  | { kind: 'done'; text: string }
+  | { kind: 'done'; text: string; body: string }
   | { kind: 'short' }
   | { kind: 'error'; text: string };
 
@@ -67,7 +69,7 @@ export function RedeemButton({
     const result = await postFields('redeem', `/api/gifts/${giftId}/redeem`, { key, locale, next });
     if (result.ok) {
       updateReaderState((d) => (d.account ? { ...d, account: { ...d.account, feathers: result.balance } } : d));
-      setStep({ kind: 'done', text: labels.redeemed.replace('{code}', result.redemption.code) });
+      setStep({ kind: 'done', text: labels.redeemed.replace('{code}', result.redemption.code), body: labels.howToUse });
     } else if (result.code === 'feathers_short') setStep({ kind: 'short' });
     else if (result.code !== 'sign_in_required') setStep({ kind: 'error', text: result.message || labels.failed });
   };
@@ -107,7 +109,14 @@ export function RedeemButton({
         )}
         {step.kind === 'short' && <NoticeBody titleId={titleId} title={labels.short} body={labels.shortBody} ok={labels.ok} onClose={close} />}
         {(step.kind === 'done' || step.kind === 'error') && (
-          <NoticeBody titleId={titleId} title={step.text} ok={labels.ok} role={step.kind === 'error' ? 'alert' : 'status'} onClose={close} />
+          <NoticeBody
+            titleId={titleId}
+            title={step.text}
+            body={step.kind === 'done' ? step.body : undefined}
+            ok={labels.ok}
+            role={step.kind === 'error' ? 'alert' : 'status'}
+            onClose={close}
+          />
         )}
       </ModalDialog>
     </>

@@ -3,7 +3,16 @@
 import { usePathname } from 'next/navigation';
 import { useReaderState } from '@/components/reader/reader-state';
 
-export type AccountStatusLabels = { signIn: string; signUp: string; signOut: string; signedInAs: string; unavailable: string; balance: string };
+export type AccountStatusLabels = {
+  signIn: string;
+  signUp: string;
+  signOut: string;
+  signedInAs: string;
+  unavailable: string;
+  balance: string;
+  /** '通知 {n}': shown while the reader has unseen notifications. */
+  notifications: string;
+};
 
 /**
  * Who is signed in, from the page's one reader-state request, so every page stays
@@ -22,6 +31,11 @@ export function AccountStatus({ locale, prefix, labels }: { locale: string; pref
         <a href={`${prefix}/me#feathers`} className="balance">
           {labels.balance.replace('{n}', String(account.feathers))}
         </a>
+        {account.unseenNotifications > 0 && (
+          <a href={`${prefix}/me#notifications`} className="notification-count">
+            {labels.notifications.replace('{n}', String(account.unseenNotifications))}
+          </a>
+        )}
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="next" value={pathname} />
         <button type="submit" className="link-button">

@@ -13,6 +13,7 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
   const account = await getTranslations({ locale, namespace: 'Account' });
   const feathers = await getTranslations({ locale, namespace: 'Feathers' });
   const mall = await getTranslations({ locale, namespace: 'Mall' });
+  const notifications = await getTranslations({ locale, namespace: 'Notifications' });
   const banner = getBanner(locale);
   return (
     <header className="site-header">
@@ -48,6 +49,7 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
               signedInAs: account.raw('signedInAs') as string,
               unavailable: account('unavailable'),
               balance: feathers.raw('balance') as string,
+              notifications: notifications.raw('header') as string,
             }}
           />
           <LocaleSwitcher current={locale} label={names('label')} names={{ 'zh-CN': names('zh-CN'), 'zh-TW': names('zh-TW'), en: names('en') }} />

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { GiftList } from '@/components/feathers/gift-list';
+import { HowToEarn } from '@/components/feathers/how-to-earn';
 import { getGiftSource, listGifts } from '@/lib/content/site';
 import { getMallStock } from '@/lib/feathers/mall';
 import { localizedPath, type Locale } from '@/lib/i18n/routing';
@@ -32,6 +33,7 @@ export async function MallPage({ locale }: { locale: Locale }) {
         </p>
       )}
       <GiftList locale={locale} gifts={gifts} next={localizedPath(locale, '/mall')} remaining={remaining} keys={keys} headingLevel={2} />
+      <HowToEarn locale={locale} headingId="mall-earn" />
     </section>
   );
 }

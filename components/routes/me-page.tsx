@@ -1,9 +1,13 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { redirect } from 'next/navigation';
+import { z } from 'zod';
 import { getPageReader } from '@/lib/auth/page';
 import { getArticleSummary, getRuleCategory, listGifts } from '@/lib/content/site';
 import { REASONS, listLedger, type Reason } from '@/lib/feathers/ledger';
+import { HowToEarn } from '@/components/feathers/how-to-earn';
+import { NotificationList } from '@/components/notifications/notification-list';
+import { listNotifications } from '@/lib/notifications/notifications';
 import { listRedemptions } from '@/lib/feathers/mall';
 import { CommentText } from '@/components/comments/comment-text';
 import { getActiveBan, listMyComments } from '@/lib/comments/comments';
@@ -17,8 +21,15 @@ export async function meMetadata(locale: Locale): Promise<Metadata> {
   return { title: t('title'), robots: { index: false } };
 }
 
+/**
+ * /me's query: `before`, the cursor of an older page of 羽毛明细 (a ledger entry id).
+ * Anything else (a malformed or negative cursor, a repeated parameter) is the first page.
+ */
+const MeQuery = z.object({ before: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined) });
+export type MeSearchParams = Record<string, string | string[] | undefined>;
+
 /** /me: the signed-in reader's own things. Personal, so rendered per request and never cached. */
-export async function MePage({ locale }: { locale: Locale }) {
+export async function MePage({ locale, searchParams }: { locale: Locale; searchParams: MeSearchParams }) {
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'Me' });
   const reader = await getPageReader();
@@ -28,11 +39,13 @@ export async function MePage({ locale }: { locale: Locale }) {
   const feathers = await getTranslations({ locale, namespace: 'Feathers' });
   const mall = await getTranslations({ locale, namespace: 'Mall' });
   const when = (d: Date) => formatDateTime(d, locale);
-  const [entries, redemptions, myComments, ban] = await Promise.all([
-    listLedger(db, account.id),
+  const { before } = MeQuery.parse(searchParams);
+  const [{ entries, nextBefore }, redemptions, myComments, ban, notes] = await Promise.all([
+    listLedger(db, account.id, { before }),
     listRedemptions(db, account.id),
     listMyComments(db, account.id),
     getActiveBan(db, account.id),
+    listNotifications(db, account.id),
   ]);
   const mine = await getTranslations({ locale, namespace: 'MyComments' });
   const commentStatus = (c: (typeof myComments)[number]) => {
@@ -45,7 +58,7 @@ export async function MePage({ locale }: { locale: Locale }) {
       category: (chunks) => <span lang={category && category.lang !== locale ? category.lang : undefined}>{chunks}</span>,
     });
   };
-  const giftNames = new Map(listGifts(locale).map((g) => [g.id, g.name]));
+  const gifts = new Map(listGifts(locale).map((g) => [g.id, g]));
   const reasonLabel = (r: Reason) => (REASONS.includes(r) ? feathers(`reasons.${r}`) : r);
   const favourites = (await listFavourites(db, account.id)).flatMap((f) => {
     const article = getArticleSummary(locale, f.articleSlug);
@@ -54,6 +67,7 @@ export async function MePage({ locale }: { locale: Locale }) {
   return (
     <section className="me" aria-labelledby="me-title">
       <h1 id="me-title">{t('heading', { name: account.username })}</h1>
+      <NotificationList locale={locale} items={notes} next={self} />
       <section aria-labelledby="feathers">
         <h2 id="feathers">{feathers('ledgerTitle')}</h2>
         <p className="balance-line">{feathers('balance', { n: account.feathers })}</p>
@@ -83,19 +97,34 @@ export async function MePage({ locale }: { locale: Locale }) {
             </table>
           </div>
         )}
+        {(before !== undefined || nextBefore !== null) && (
+          <nav aria-label={feathers('pagination')} className="pagination">
+            {before !== undefined && <Link href="/me#feathers">{feathers('newest')}</Link>}
+            {nextBefore !== null && <Link href={`/me?before=${nextBefore}#feathers`}>{feathers('older')}</Link>}
+          </nav>
+        )}
       </section>
+      <HowToEarn locale={locale} headingId="me-earn" />
       <section aria-labelledby="me-redemptions">
         <h2 id="me-redemptions">{mall('myRedemptions')}</h2>
         {redemptions.length === 0 ? (
           <p>{mall('noRedemptions')}</p>
         ) : (
           <ul className="me-list">
-            {redemptions.map((r) => (
-              <li key={r.id}>
-                {mall.rich('codeLine', { gift: giftNames.get(r.giftId) ?? r.giftId, code: r.code, mono: (chunks) => <code>{chunks}</code> })} ·{' '}
-                <span className="hint">{when(r.createdAt)}</span>
-              </li>
-            ))}
+            {redemptions.map((r) => {
+              const gift = gifts.get(r.giftId);
+              return (
+                <li key={r.id}>
+                  {mall.rich('codeLine', { gift: gift?.name ?? r.giftId, code: r.code, mono: (chunks) => <code>{chunks}</code> })} ·{' '}
+                  <span className="hint">{when(r.createdAt)}</span>
+                  {gift && (
+                    <p className="hint" lang={gift.lang}>
+                      {mall('howToUse', { text: gift.howToUse })}
+                    </p>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         )}
       </section>

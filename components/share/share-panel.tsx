@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { REFERRAL_REWARD, SHARE_READ_CAP } from '@/lib/feathers/amounts';
 import type { Locale } from '@/lib/i18n/routing';
 import { QrCode } from './qr-code';
 import { ShareActions } from './share-actions';
@@ -19,9 +20,9 @@ export async function SharePanel({ locale, slug, url, title }: { locale: Locale;
           <figcaption>{t('scan')}</figcaption>
         </figure>
         <p className="share-reward">
-          {reward('line')}
+          {reward('line', { cap: SHARE_READ_CAP })}
           <br />
-          {reward('referral')}
+          {reward('referral', { amount: REFERRAL_REWARD })}
         </p>
         <ShareActions
           url={url}

@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
 import { and, count, desc, eq, gt, or, sql } from 'drizzle-orm';
+import { getDb } from '../db';
 import type { Db, Tx } from '../db/client';
 import { accounts, commentBans, commentReports, comments } from '../db/schema';
+import { COMMENT_REWARD } from '../feathers/amounts';
 import { changeBalance, lockAccount } from '../feathers/ledger';
+import { notify } from '../notifications/notifications';
 import { COMMENTS_PAGE_SIZE } from './constants';
 import { CommentBody } from './text';
+import { log } from '@/lib/log';
 
-/** Approving a comment pays its author this many feathers, once. */
-export const COMMENT_REWARD = 10;
+export { COMMENT_REWARD } from '../feathers/amounts';
 /** Comments per account per window. */
 export const COMMENT_LIMIT = { count: 5, windowSeconds: 10 * 60 };
 /** The same text again within this is refused. */
@@ -96,6 +99,16 @@ export async function listApprovedComments(db: Db, articleSlug: string, page = 1
     .limit(COMMENTS_PAGE_SIZE)
     .offset((page - 1) * COMMENTS_PAGE_SIZE);
   return { total, comments: rows };
+}
+
+/** A page of the article's approved comments for a page that renders them: undefined while the database is down. */
+export async function getApprovedCommentsPage(articleSlug: string, page: number): Promise<{ total: number; comments: PublicComment[] } | undefined> {
+  try {
+    return await listApprovedComments((await getDb()).db, articleSlug, page);
+  } catch (error) {
+    log.error({ err: error }, 'comments unavailable');
+    return undefined;
+  }
 }
 
 /** The reader's own comments on the article still waiting for a moderator (审核中). */
@@ -191,7 +204,7 @@ export async function approveComments(db: Db, moderatorId: number, ids: number[]
     out.push(
       await db.transaction(async (tx) => {
         const [c] = await tx
-          .select({ status: comments.status, hidden: comments.hidden, accountId: comments.accountId })
+          .select({ status: comments.status, hidden: comments.hidden, accountId: comments.accountId, articleSlug: comments.articleSlug })
           .from(comments)
           .where(eq(comments.id, id))
           .for('no key update');
@@ -203,6 +216,12 @@ export async function approveComments(db: Db, moderatorId: number, ids: number[]
         }
         const paid = await changeBalance(tx, { accountId: c.accountId, delta: COMMENT_REWARD, reason: 'comment', reference: `comment:${id}` });
         if (!paid.ok) throw new Error(`comment award failed: ${paid.code}`);
+        await notify(tx, c.accountId, {
+          kind: 'comment_approved',
+          commentId: id,
+          articleSlug: c.articleSlug,
+          feathers: paid.repeated ? 0 : COMMENT_REWARD,
+        });
         return { id, ok: true };
       }),
     );
@@ -220,15 +239,26 @@ export async function rejectComments(db: Db, moderatorId: number, ids: number[],
   for (const id of ids) {
     out.push(
       await db.transaction(async (tx) => {
-        const [c] = await tx.select({ status: comments.status, accountId: comments.accountId }).from(comments).where(eq(comments.id, id)).for('no key update');
+        const [c] = await tx
+          .select({ status: comments.status, accountId: comments.accountId, articleSlug: comments.articleSlug })
+          .from(comments)
+          .where(eq(comments.id, id))
+          .for('no key update');
         if (!c || (c.status !== 'pending' && c.status !== 'approved')) return { id, ok: false };
         const status = c.status === 'pending' ? 'rejected' : 'removed';
         await tx.update(comments).set({ status, reason, hidden: false, reviewedBy: moderatorId, reviewedAt: now }).where(eq(comments.id, id));
-        if (status === 'removed') {
-          const balance = (await lockAccount(tx, c.accountId)) ?? 0;
-          const back = Math.min(COMMENT_REWARD, balance);
-          if (back > 0) await changeBalance(tx, { accountId: c.accountId, delta: -back, reason: 'comment_removed', reference: `comment:${id}` });
+        if (status === 'rejected') {
+          await notify(tx, c.accountId, { kind: 'comment_rejected', commentId: id, articleSlug: c.articleSlug, category: reason });
+          return { id, ok: true };
         }
+        const balance = (await lockAccount(tx, c.accountId)) ?? 0;
+        const back = Math.min(COMMENT_REWARD, balance);
+        let taken = 0;
+        if (back > 0) {
+          const change = await changeBalance(tx, { accountId: c.accountId, delta: -back, reason: 'comment_removed', reference: `comment:${id}` });
+          taken = change.ok && !change.repeated ? back : 0;
+        }
+        await notify(tx, c.accountId, { kind: 'comment_removed', commentId: id, articleSlug: c.articleSlug, category: reason, feathers: taken });
         return { id, ok: true };
       }),
     );
@@ -236,16 +266,19 @@ export async function rejectComments(db: Db, moderatorId: number, ids: number[],
   return out;
 }
 
-/** Bars an account from commenting for some days, or for good (`days` null). A new ban replaces the old. */
+/** Bars an account from commenting for some days, or for good (`days` null), and tells them. A new ban replaces the old. */
 export async function banFromCommenting(db: Db, moderatorId: number, accountId: number, days: number | null, reason: RuleCategoryId, now = new Date()) {
   const until = days === null ? null : new Date(now.getTime() + days * 86_400_000);
-  const [exists] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, accountId));
-  if (!exists) return null;
-  await db
-    .insert(commentBans)
-    .values({ accountId, until, reason, bannedBy: moderatorId, createdAt: now })
-    .onConflictDoUpdate({ target: commentBans.accountId, set: { until, reason, bannedBy: moderatorId, createdAt: now } });
-  return { until };
+  return db.transaction(async (tx) => {
+    const [exists] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, accountId));
+    if (!exists) return null;
+    await tx
+      .insert(commentBans)
+      .values({ accountId, until, reason, bannedBy: moderatorId, createdAt: now })
+      .onConflictDoUpdate({ target: commentBans.accountId, set: { until, reason, bannedBy: moderatorId, createdAt: now } });
+    await notify(tx, accountId, { kind: 'ban', until: until?.toISOString() ?? null, category: reason });
+    return { until };
+  });
 }
 
 export type MyComment = { id: number; articleSlug: string; body: string; status: CommentStatus; hidden: boolean; reason: string | null; createdAt: Date };

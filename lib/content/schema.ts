@@ -64,6 +64,8 @@ export const Gift = z
     id: slug,
     name: nonEmpty,
     description: nonEmpty,
+    /** How the reader uses the code they get (where to enter it, until when): shown with every redemption. */
+    howToUse: nonEmpty,
     price: z.number().int().positive().max(100_000),
     stock: z.number().int().nonnegative().max(1_000_000),
   })

@@ -205,7 +205,7 @@ export function getBanner(locale: SiteLocale): { text: string; lang: ContentLang
 }
 
 /** A gift of the mall (羽毛精选) as a reader of one locale sees it. */
-export type GiftView = { id: string; name: string; description: string; price: number; stock: number; lang: ContentLang };
+export type GiftView = { id: string; name: string; description: string; howToUse: string; price: number; stock: number; lang: ContentLang };
 
 /** The gifts of content/gifts.md, in their order. */
 export function listGifts(locale: SiteLocale): GiftView[] {
@@ -213,6 +213,7 @@ export function listGifts(locale: SiteLocale): GiftView[] {
     ...g,
     name: localizeText(g.name, locale),
     description: localizeText(g.description, locale),
+    howToUse: localizeText(g.howToUse, locale),
     lang: contentLangFor(locale),
   }));
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, pgTable, primaryKey, smallint, text, timestamp, unique, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, unique, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 /** A reader's account. Usernames are stored lower-cased, so uniqueness ignores case. */
 export const accounts = pgTable(
@@ -244,3 +244,29 @@ export const commentBans = pgTable('comment_bans', {
   bannedBy: bigint('banned_by', { mode: 'number' }).references(() => accounts.id, { onDelete: 'set null' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * What happened to a reader that they did not do themselves (a comment approved or
+ * rejected, feathers credited or taken back, a ban), written in the same transaction
+ * as the event. `payload` is read through a zod schema (lib/notifications).
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    accountId: bigint('account_id', { mode: 'number' })
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    seenAt: timestamp('seen_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('notifications_account_idx').on(t.accountId, t.id),
+    // The header's count of unseen ones, on every reader-state request.
+    index('notifications_unseen_idx')
+      .on(t.accountId)
+      .where(sql`${t.seenAt} is null`),
+  ],
+);

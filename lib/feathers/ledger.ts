@@ -1,10 +1,19 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { accounts, ledger } from '../db/schema';
+import { notify } from '../notifications/notifications';
 
 /** Why a balance changed; each has a label in messages (Feathers.reasons). */
 export const REASONS = ['grant', 'quiz', 'referral', 'share_read', 'redeem', 'unlock', 'comment', 'comment_removed'] as const;
 export type Reason = (typeof REASONS)[number];
+
+/**
+ * Changes the reader did not cause themselves, each told to them by a notification
+ * written in the same transaction. Not the quiz, a redemption or an unlock (the
+ * reader just did it and saw the answer), nor a comment's reward and its take-back:
+ * the comment's own notification (approved, removed) carries the amount.
+ */
+export const NOTIFIED_REASONS: readonly Reason[] = ['grant', 'referral', 'share_read'];
 
 /** The largest single change anyone may make: keeps sums far inside a 32-bit integer. */
 export const MAX_DELTA = 1_000_000;
@@ -73,6 +82,7 @@ export async function changeBalance(
     .values({ accountId, delta, reason, reference, note: change.note ?? null, balanceAfter })
     .returning(entryColumns);
   await tx.update(accounts).set({ feathers: balanceAfter }).where(eq(accounts.id, accountId));
+  if (NOTIFIED_REASONS.includes(reason)) await notify(tx, accountId, { kind: 'feathers', delta, reason, note: change.note ?? null });
   return { ok: true, entry: entry as LedgerEntry, balance: balanceAfter, repeated: false };
 }
 
@@ -96,8 +106,29 @@ export async function getLedgerSum(db: Db, accountId: number): Promise<number> {
   return row?.sum ?? 0;
 }
 
-/** 羽毛明细: the account's ledger, newest first. */
-export async function listLedger(db: Db, accountId: number, limit = 100): Promise<LedgerEntry[]> {
-  const rows = await db.select(entryColumns).from(ledger).where(eq(ledger.accountId, accountId)).orderBy(desc(ledger.id)).limit(limit);
-  return rows as LedgerEntry[];
+/** Rows per page of 羽毛明细. */
+export const LEDGER_PAGE_SIZE = 100;
+
+export type LedgerPage = { entries: LedgerEntry[]; /** The cursor of the next (older) page, or null on the last. */ nextBefore: number | null };
+
+/**
+ * 羽毛明细: one page of the account's ledger, newest first, of the entries older
+ * than the entry `before` (keyset paging on the id, served by ledger_account_idx
+ * (account_id, id): a page costs the same however deep, and an entry added while
+ * the reader pages never shifts a row into the next page twice, as OFFSET would).
+ * One more row than the page is read to tell whether an older page follows.
+ */
+export async function listLedger(
+  db: Db,
+  accountId: number,
+  { before, limit = LEDGER_PAGE_SIZE }: { before?: number | undefined; limit?: number } = {},
+): Promise<LedgerPage> {
+  const rows = (await db
+    .select(entryColumns)
+    .from(ledger)
+    .where(and(eq(ledger.accountId, accountId), before === undefined ? undefined : lt(ledger.id, before)))
+    .orderBy(desc(ledger.id))
+    .limit(limit + 1)) as LedgerEntry[];
+  const entries = rows.slice(0, limit);
+  return { entries, nextBefore: rows.length > limit ? entries[entries.length - 1]!.id : null };
 }

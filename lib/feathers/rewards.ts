@@ -2,15 +2,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { accounts, ledger, quizAttempts, shareVisits } from '../db/schema';
 import { consumeAttempt } from '../auth/rate-limit';
+import { QUIZ_REWARD, REFERRAL_REWARD, SHARE_READ_CAP, SHARE_READ_REWARD } from './amounts';
 import { changeBalance, lockAccount } from './ledger';
 
-/** 恭喜你~答对了 +5羽毛 */
-export const QUIZ_REWARD = 5;
-/** 成功推荐给其他人 +10羽毛 */
-export const REFERRAL_REWARD = 10;
-/** Each distinct reader who opens the article through a share link: +5, at most +15 per article. */
-export const SHARE_READ_REWARD = 5;
-export const SHARE_READ_CAP = 15;
+export { QUIZ_REWARD, REFERRAL_REWARD, SHARE_READ_CAP, SHARE_READ_REWARD };
 
 /**
  * Rewards one client address may cause in a day, across every sharer and account

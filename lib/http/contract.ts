@@ -24,7 +24,7 @@ export type ErrorNamespace = 'ActionErrors' | 'AuthErrors';
 export type ErrorCodeOf<N extends ErrorNamespace> = N extends ErrorNamespace ? keyof Messages[N] & string : never;
 
 /** A message of the success answer, as `Namespace.key` (a JSON answer carries it translated as `message`). */
-export type SuccessMessageKey = 'Quiz.right' | 'Quiz.wrong' | 'Comments.posted' | 'Comments.reported' | 'Mall.redeemed';
+export type SuccessMessageKey = 'Quiz.right' | 'Quiz.wrong' | 'Comments.posted' | 'Comments.reported' | 'Mall.redeemedWithHowTo';
 
 /** A comment as the comment endpoints send it (times as ISO strings). */
 export type CommentView = { id: number; author: string; body: string; createdAt: string };
@@ -77,6 +77,8 @@ export type Mutations = {
   review: Mutation<{ results: ReviewResultView[] }, 'no_selection' | 'reason_required'>;
   /** POST /api/moderation/ban (`until` null: for good) */
   ban: Mutation<{ until: string | null }, 'unknown_account' | 'reason_required'>;
+  /** POST /api/notifications/seen: marks the reader's notifications up to `upTo` seen (`unseen`: what is left) */
+  notificationsSeen: Mutation<{ marked: number; unseen: number }, never>;
   /** POST /api/share-visits */
   shareVisit: Mutation<{ counted: boolean; awarded: number }, 'unknown_article'>;
   /** POST /api/auth/sign-up */
@@ -130,7 +132,14 @@ export type MutationAnswer<K extends MutationName> =
 
 /** GET /api/reader-state[?article=<slug>]: who is signed in and their state for the article. */
 export type ReaderState = {
-  account: { username: string; isModerator: boolean; referralCode: string; feathers: number } | null;
+  account: {
+    username: string;
+    isModerator: boolean;
+    referralCode: string;
+    feathers: number;
+    /** Notifications the reader has not seen yet (the header's count; /me lists them). */
+    unseenNotifications: number;
+  } | null;
   article: {
     slug: string;
     favourite: FavouriteState;

@@ -21,7 +21,7 @@ const FAVOURITE_LABELS = { favourite: R.favourite, count: R.favouriteCount, fail
 
 const STATE = {
   available: true,
-  account: { username: 'alice', isModerator: false, referralCode: 'abcdefghij', feathers: 0 },
+  account: { username: 'alice', isModerator: false, referralCode: 'abcdefghij', feathers: 0, unseenNotifications: 0 },
   article: { slug: 'x', favourite: { favourited: false, count: 2 }, rating: { mean: 4.5, count: 2, mine: null }, quiz: null },
 };
 

@@ -59,7 +59,9 @@ test('operator grant → redeem a gift (code, balance, stock) → a gift too dea
   await expect(dialog).toContainText('确认要消耗 20 羽毛兑换《Xinstall 15天会员特权》吗？');
   await expectNoSeriousA11yViolations(page, { label: 'confirm dialog' });
   await dialog.getByRole('button', { name: '确认兑换' }).click();
-  await expect(dialog.getByRole('status')).toHaveText(/^兑换成功！兑换码：[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  await expect(dialog.getByRole('status')).toHaveText(/^兑换成功！《Xinstall 15天会员特权》的兑换码：[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  // How to use the code, from content/gifts.md, beside it.
+  await expect(dialog).toContainText('使用方法：登录 Xinstall 官网，在“个人中心 → 兑换会员”输入兑换码');
   const code = /([A-Z2-9-]{14})$/.exec((await dialog.getByRole('status').textContent())!)![1]!;
   await expect(balanceIn(page)).toHaveText('羽毛 25');
   await dialog.getByRole('button', { name: '我知道了' }).click();
@@ -77,6 +79,8 @@ test('operator grant → redeem a gift (code, balance, stock) → a gift too dea
 
   await page.goto('/me');
   await expect(page.getByRole('region', { name: '我的兑换' })).toContainText(code);
+  await expect(page.getByRole('region', { name: '我的兑换' })).toContainText('Xinstall 15天会员特权');
+  await expect(page.getByRole('region', { name: '我的兑换' })).toContainText('使用方法：登录 Xinstall 官网');
   const rows = page.getByRole('region', { name: '羽毛明细' }).getByRole('row');
   await expect(rows).toHaveCount(3);
   await expect(rows.nth(1)).toContainText('兑换礼品');
@@ -189,7 +193,7 @@ test.describe('without JavaScript', () => {
     await admin('grant-feathers', name, '20', '--reason', 'e2e');
     await page.goto('/mall');
     await page.locator(`#gift-${GIFT}`).getByRole('button', { name: '立即兑换' }).click();
-    await expect(page.getByRole('status')).toHaveText(/^兑换成功！兑换码：[A-Z2-9-]{14}$/);
+    await expect(page.getByRole('status')).toHaveText(/^兑换成功！《Xinstall 15天会员特权》的兑换码：[A-Z2-9-]{14}。使用方法：登录 Xinstall 官网/);
     expect(books(name)).toEqual({ balance: 0, ledgerSum: 0 });
   });
 });

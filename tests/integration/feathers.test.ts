@@ -16,7 +16,7 @@ import { testAccount } from './support/sign-up';
 const OPEN = { address: '192.0.2.250', perDay: 1_000_000 };
 
 const SLUG = 'how-ecommerce-operations-work';
-const GIFT = { id: 'coupon', name: '券', description: '券', price: 20, stock: 100 };
+const GIFT = { id: 'coupon', name: '券', description: '券', howToUse: '下单时填写兑换码。', price: 20, stock: 100 };
 const key = (n: number | string) => `attempt-key-${String(n).padStart(8, '0')}`;
 
 const reader = testAccount;
@@ -41,7 +41,7 @@ describe.each(BACKENDS)('feathers on %s', (backend) => {
     expect(await applyChange(db, { accountId: id, delta: 30, reason: 'grant', reference: 'g1' })).toMatchObject({ ok: true, balance: 30, repeated: true });
     expect(await applyChange(db, { accountId: id, delta: -50, reason: 'unlock', reference: 'x' })).toEqual({ ok: false, code: 'feathers_short', balance: 30 });
     expect(await applyChange(db, { accountId: id, delta: -10, reason: 'unlock', reference: 'x' })).toMatchObject({ ok: true, balance: 20 });
-    const rows = await listLedger(db, id);
+    const rows = (await listLedger(db, id)).entries;
     expect(rows.map((r) => [r.delta, r.reason, r.balanceAfter, r.note])).toEqual([
       [-10, 'unlock', 20, null],
       [30, 'grant', 30, '活动奖励'],
@@ -182,7 +182,7 @@ describe.each(BACKENDS)('feathers on %s', (backend) => {
     expect(await grantFeathers(db, { username: 'granted', amount: '5', reason: '  ' })).toMatchObject({ ok: false, message: 'give a --reason' });
     expect(await grantFeathers(db, { username: 'nobody', amount: '5', reason: 'x' })).toMatchObject({ ok: false });
     expect(await getBalance(db, id)).toBe(30);
-    expect((await listLedger(db, id)).map((e) => e.note)).toEqual(['误发收回', '活动奖励']);
+    expect((await listLedger(db, id)).entries.map((e) => e.note)).toEqual(['误发收回', '活动奖励']);
     await expectConsistent(db, id);
   });
 

@@ -17,6 +17,7 @@ const TABLES = [
   'favourites',
   'gift_stock',
   'ledger',
+  'notifications',
   'quiz_attempts',
   'rate_limits',
   'ratings',

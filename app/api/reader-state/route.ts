@@ -2,6 +2,7 @@ import { getCurrentAccount } from '@/lib/auth/web';
 import { articlePrice, hasArticle } from '@/lib/content/site';
 import { getDb, pingDatabase } from '@/lib/db';
 import type { ReaderStateAnswer } from '@/lib/http/contract';
+import { countUnseenNotifications } from '@/lib/notifications/notifications';
 import { getArticleState } from '@/lib/reader/article-state';
 import { log, requestId } from '@/lib/log';
 
@@ -23,7 +24,10 @@ export async function GET(request: Request) {
     // needs it all the same, so say so when it is down.
     if (!account && !known) await pingDatabase(db);
     const id = account?.id ?? null;
-    const article = known ? { slug: known, ...(await getArticleState(db, id, known, articlePrice(known) !== undefined)) } : null;
+    const [article, unseenNotifications] = await Promise.all([
+      known ? getArticleState(db, id, known, articlePrice(known) !== undefined).then((state) => ({ slug: known, ...state })) : null,
+      id === null ? 0 : countUnseenNotifications(db, id),
+    ]);
     return Response.json(
       {
         available: true,
@@ -32,6 +36,7 @@ export async function GET(request: Request) {
           isModerator: account.isModerator,
           referralCode: account.referralCode,
           feathers: account.feathers,
+          unseenNotifications,
         },
         article,
       } satisfies ReaderStateAnswer,

@@ -3,6 +3,7 @@ import { getCurrentAccount } from '@/lib/auth/web';
 import { banRefusal } from '@/lib/comments/ban-refusal';
 import { listApprovedComments, listOwnPendingComments, postComment, type PublicComment } from '@/lib/comments/comments';
 import { CommentBody } from '@/lib/comments/text';
+import { COMMENT_REWARD, SHARE_READ_CAP } from '@/lib/feathers/amounts';
 import { hasArticle } from '@/lib/content/site';
 import { getDb } from '@/lib/db';
 import type { CommentView, CommentsAnswer } from '@/lib/http/contract';
@@ -48,7 +49,12 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
   return handleMutation(request, { endpoint: 'comment', schema: Input, access: 'signed-in' }, async ({ db, account, input, locale }) => {
     if (!hasArticle(slug)) return fail('unknown_article', 404);
     const result = await postComment(db, account.id, slug, input.body);
-    if (result.ok) return { ok: true, body: { comment: commentView(result.comment) }, message: { key: 'Comments.posted' } };
+    if (result.ok)
+      return {
+        ok: true,
+        body: { comment: commentView(result.comment) },
+        message: { key: 'Comments.posted', values: { comment: COMMENT_REWARD, cap: SHARE_READ_CAP } },
+      };
     if (result.code === 'comment_banned') return banRefusal(result.until, locale);
     if (result.code === 'comment_rate_limited') return fail('comment_rate_limited', 429, { minutes: Math.ceil(result.retryAfterSeconds / 60) });
     if (result.code === 'comment_duplicate') return fail('comment_duplicate', 409);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getGiftSource } from '@/lib/content/site';
+import { getGiftSource, listGifts } from '@/lib/content/site';
 import { IdempotencyKey, redeemGift } from '@/lib/feathers/mall';
 import { fail, handleMutation } from '@/lib/http/mutation';
 
@@ -8,11 +8,14 @@ const Input = z.object({ key: IdempotencyKey });
 /** 立即兑换: spends the gift's price, takes one from stock and issues a code, once per idempotency key. */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return handleMutation(request, { endpoint: 'redeem', schema: Input, access: 'signed-in' }, async ({ db, account, input }) => {
+  return handleMutation(request, { endpoint: 'redeem', schema: Input, access: 'signed-in' }, async ({ db, account, input, locale }) => {
     const gift = getGiftSource(id);
     if (!gift) return fail('unknown_gift', 404);
     const result = await redeemGift(db, account.id, gift, input.key);
     if (result.ok) {
+      // The gift as the reader's locale names it, and how to use the code, in the answer itself:
+      // without JavaScript this message page is the only place the reader sees the code.
+      const shown = listGifts(locale).find((g) => g.id === gift.id)!;
       return {
         ok: true,
         body: {
@@ -21,7 +24,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
           remaining: result.remaining,
           repeated: result.repeated,
         },
-        message: { key: 'Mall.redeemed', values: { code: result.redemption.code } },
+        message: { key: 'Mall.redeemedWithHowTo', values: { gift: shown.name, code: result.redemption.code, howToUse: shown.howToUse } },
       };
     }
     if (result.code === 'feathers_short') return fail('feathers_short', 409, { price: result.price, balance: result.balance });

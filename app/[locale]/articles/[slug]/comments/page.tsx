@@ -1,0 +1,17 @@
+import { CommentsPage, commentsMetadata, type CommentsSearchParams } from '@/components/routes/comments-page';
+import { listArticleSlugs } from '@/lib/content/site';
+import { prefixedLocales, type Locale } from '@/lib/i18n/routing';
+
+type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<CommentsSearchParams> };
+
+export const dynamicParams = false;
+export const generateStaticParams = () => prefixedLocales.flatMap((locale) => listArticleSlugs().map((slug) => ({ locale, slug })));
+export const generateMetadata = async ({ params }: Props) => {
+  const { locale, slug } = await params;
+  return commentsMetadata(locale as Locale, slug);
+};
+
+export default async function Page({ params, searchParams }: Props) {
+  const { locale, slug } = await params;
+  return <CommentsPage locale={locale as Locale} slug={slug} searchParams={await searchParams} />;
+}
