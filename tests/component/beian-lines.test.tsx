@@ -17,7 +17,10 @@ describe('BeianLines', () => {
       />,
     );
     expect(screen.getByRole('link', { name: '京ICP备12345678号-1' })).toHaveAttribute('href', 'https://beian.miit.gov.cn/');
-    expect(screen.getByRole('link', { name: '京公网安备 11010502030143号' })).toHaveAttribute('href', 'https://beian.mps.gov.cn/#/query/webSearch?code=11010502030143');
+    expect(screen.getByRole('link', { name: '京公网安备 11010502030143号' })).toHaveAttribute(
+      'href',
+      'https://beian.mps.gov.cn/#/query/webSearch?code=11010502030143',
+    );
   });
 
   it('shows nothing when content/site.md gives no number, and only the line it gives', () => {

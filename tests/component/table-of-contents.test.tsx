@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { TableOfContents } from '@/components/article/table-of-contents';
 import type { ArticleViewPart } from '@/lib/content/site';
 
-const heading = (id: string, level: 2 | 3 | 4, text: string) => ({ id, level, text, node: { type: 'element', tagName: `h${level}`, properties: { id }, children: [] } });
+const heading = (id: string, level: 2 | 3 | 4, text: string) => ({
+  id,
+  level,
+  text,
+  node: { type: 'element', tagName: `h${level}`, properties: { id }, children: [] },
+});
 const section = (id: string, level: 2 | 3 | 4, text: string, subsections: ArticleViewPart[] = []) =>
   ({ kind: 'section', heading: heading(id, level, text), blocks: [], subsections }) as unknown as ArticleViewPart;
 
@@ -31,7 +36,16 @@ describe('TableOfContents', () => {
   });
 
   it('never lists a locked part (its headings are not in the view) and renders nothing without headings', () => {
-    const { container } = render(<TableOfContents parts={[{ kind: 'lead', blocks: [] }, { kind: 'locked', price: 5 }]} label="目录" lang="zh-CN" />);
+    const { container } = render(
+      <TableOfContents
+        parts={[
+          { kind: 'lead', blocks: [] },
+          { kind: 'locked', price: 5 },
+        ]}
+        label="目录"
+        lang="zh-CN"
+      />,
+    );
     expect(container).toBeEmptyDOMElement();
   });
 });

@@ -53,7 +53,13 @@ describe('share images', () => {
   it('the poster is a tall 750×1334 PNG whose QR code decodes to the URL it was given', async () => {
     const url = 'http://127.0.0.1:3000/articles/how-ecommerce-operations-work?ref=abcdefghij';
     const img = await png(
-      renderPoster({ ...TEXT, title: '电商是怎么运营的', summary: '电商运营是什么？这篇文章讲清楚。', scan: '长按识别二维码，阅读全文', qr: await qrPng(url, POSTER_QR_WIDTH) }),
+      renderPoster({
+        ...TEXT,
+        title: '电商是怎么运营的',
+        summary: '电商运营是什么？这篇文章讲清楚。',
+        scan: '长按识别二维码，阅读全文',
+        qr: await qrPng(url, POSTER_QR_WIDTH),
+      }),
     );
     expect([img.width, img.height]).toEqual([POSTER_SIZE.width, POSTER_SIZE.height]);
     expect(decode(img)).toBe(url);
