@@ -1,7 +1,9 @@
 import { getTranslations } from 'next-intl/server';
+import { getBeian } from '@/lib/content/site';
 import { localizedPath, type Locale } from '@/lib/i18n/routing';
+import { BeianLines } from './beian-lines';
 
-/** Copyright note and the feed link. */
+/** Copyright note, the feed link and, when content/site.md gives them, the 备案 numbers. */
 export async function SiteFooter({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale, namespace: 'Layout' });
   return (
@@ -11,6 +13,7 @@ export async function SiteFooter({ locale }: { locale: Locale }) {
         <p>
           <a href={localizedPath(locale, '/feed.xml')}>{t('feed')}</a>
         </p>
+        <BeianLines beian={getBeian()} policeText={(region, code) => t('policeBeian', { region, code })} />
       </div>
     </footer>
   );

@@ -14,13 +14,26 @@ import { SharePanel } from '@/components/share/share-panel';
 import { getArticle, getArticleStats } from '@/lib/content/site';
 import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
-import { alternatesFor, OG_LOCALE } from '@/lib/seo';
+import { absoluteUrl, alternatesFor, OG_LOCALE } from '@/lib/seo';
+import { OG_SIZE } from '@/components/share/share-image-sizes';
+import { TableOfContents } from '@/components/article/table-of-contents';
+
+/** The absolute URL of an article's Open Graph image in a locale. */
+export const ogImageUrl = (locale: Locale, slug: string) => absoluteUrl(`/og/${locale}/${slug}`);
 
 /** Title, description, alternates and Open Graph of an article page. */
 export async function articleMetadata(locale: Locale, slug: string): Promise<Metadata> {
   const article = getArticle(locale, slug);
   if (!article) return {};
   const alternates = alternatesFor(locale, `/articles/${slug}`);
+  const meta = await getTranslations({ locale, namespace: 'Meta' });
+  // The card drawn at build time (app/og): title in Noto Sans SC, author, site name.
+  const image = {
+    url: ogImageUrl(locale, slug),
+    ...OG_SIZE,
+    type: 'image/png',
+    alt: meta('ogImageAlt', { title: article.title, author: article.author.name, siteName: meta('siteName') }),
+  };
   return {
     title: article.title,
     description: article.summary,
@@ -37,7 +50,9 @@ export async function articleMetadata(locale: Locale, slug: string): Promise<Met
       ...(article.updatedAt ? { modifiedTime: article.updatedAt } : {}),
       authors: [article.author.name],
       tags: article.keywords.map((k) => k.label),
+      images: [image],
     },
+    twitter: { card: 'summary_large_image', title: article.title, description: article.summary, images: [image] },
   };
 }
 
@@ -53,7 +68,7 @@ export async function ArticlePage({ locale, slug }: { locale: Locale; slug: stri
 
   return (
     <>
-      <ArticleJsonLd locale={locale} article={article} homeName={layout('home')} />
+      <ArticleJsonLd locale={locale} article={article} homeName={layout('home')} image={ogImageUrl(locale, slug)} />
       <nav className="breadcrumb" aria-label={t('breadcrumb')}>
         <ol>
           <li>
@@ -72,6 +87,7 @@ export async function ArticlePage({ locale, slug }: { locale: Locale; slug: stri
           <StatusBadge locale={locale} status={article.status} />
           <ArticleMeta locale={locale} article={article} characters={stats.hanCharacters} />
         </header>
+        <TableOfContents parts={article.parts} label={t('outline')} lang={article.lang} />
         <div className="prose" lang={article.lang}>
           <ArticleBody parts={article.parts} />
         </div>

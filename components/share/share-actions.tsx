@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useReaderState } from '@/components/reader/reader-state';
+import { withReferral } from '@/lib/feathers/referral-code';
 
 export type ShareLabels = {
   copy: string;
@@ -13,13 +14,6 @@ export type ShareLabels = {
 };
 
 type Props = { url: string; title: string; labels: ShareLabels };
-
-/** The canonical URL with a reader's referral code: '…/articles/x' → '…/articles/x?ref=code'. */
-export function withReferral(url: string, code: string): string {
-  const u = new URL(url);
-  u.searchParams.set('ref', code);
-  return u.toString();
-}
 
 /** The browser's capabilities do not change while the page is open: nothing to subscribe to. */
 const neverChanges = () => () => {};

@@ -41,6 +41,8 @@ export type ContentSource = {
   authors: Map<string, AuthorSource>;
   rules: RulesSource;
   banner: SiteFrontMatter['banner'];
+  /** The footer's 备案 numbers; absent: no such lines. */
+  beian: NonNullable<SiteFrontMatter['beian']>;
   gifts: Gift[];
 };
 
@@ -132,6 +134,7 @@ export function readContent(dirs: string | string[] = contentDir()): { content: 
   const authors = new Map<string, AuthorSource>();
   let rules: RulesSource | undefined;
   let banner: SiteFrontMatter['banner'] | undefined;
+  let beian: NonNullable<SiteFrontMatter['beian']> = {};
   let gifts: Gift[] | undefined;
 
   for (const [folder, full] of folders.flatMap((f) => listMarkdown(f).map((file) => [f, file] as const))) {
@@ -154,7 +157,9 @@ export function readContent(dirs: string | string[] = contentDir()): { content: 
         rules = { ...parsed.data, file: parsed.file, body: bodyOf(parsed.tree), model };
       }
     } else if (name === 'site.md') {
-      banner = parse(full, SiteFrontMatter).data?.banner;
+      const site = parse(full, SiteFrontMatter).data;
+      banner = site?.banner;
+      beian = site?.beian ?? {};
     } else if (name === 'gifts.md') {
       gifts = parse(full, GiftsFrontMatter).data?.gifts;
     } else {
@@ -210,6 +215,7 @@ export function readContent(dirs: string | string[] = contentDir()): { content: 
       authors,
       rules,
       banner,
+      beian,
       gifts,
     },
     problems,

@@ -54,8 +54,31 @@ export type AuthorFrontMatter = z.infer<typeof AuthorFrontMatter>;
 export const RulesFrontMatter = z.object({ title: nonEmpty }).strict();
 export type RulesFrontMatter = z.infer<typeof RulesFrontMatter>;
 
-/** Front matter of `content/site.md`: the site-wide banner. */
-export const SiteFrontMatter = z.object({ banner: z.object({ text: nonEmpty }).strict() }).strict();
+/**
+ * The site's filing numbers (备案), shown in the footer when present: the ICP number
+ * (`京ICP备12345678号-1`, linked to beian.miit.gov.cn) and the public security filing
+ * (公安备案: a region's one-character abbreviation and the 14-digit number, shown as
+ * 「京公网安备 11010502030143号」 and linked to beian.mps.gov.cn).
+ */
+export const Beian = z
+  .object({
+    icp: z
+      .string()
+      .regex(/^\p{Script=Han}ICP备\d{8}号(?:-\d+)?$/u, 'must be an ICP number as issued, e.g. 京ICP备12345678号-1')
+      .optional(),
+    police: z
+      .object({
+        region: z.string().regex(/^\p{Script=Han}$/u, 'must be the one-character abbreviation of the region, e.g. 京'),
+        code: z.string().regex(/^\d{14}$/, 'must be the 14-digit number, written in quotes, e.g. "11010502030143"'),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type Beian = z.infer<typeof Beian>;
+
+/** Front matter of `content/site.md`: the site-wide banner and the optional 备案 numbers. */
+export const SiteFrontMatter = z.object({ banner: z.object({ text: nonEmpty }).strict(), beian: Beian.optional() }).strict();
 export type SiteFrontMatter = z.infer<typeof SiteFrontMatter>;
 
 /** One gift in the feathers mall (羽毛精选); prices and stock are whole feathers and items. */

@@ -204,6 +204,15 @@ export function getBanner(locale: SiteLocale): { text: string; lang: ContentLang
   return { text: localizeText(content().banner.text, locale), lang: contentLangFor(locale) };
 }
 
+/** The footer's 备案 lines, from content/site.md: each one absent when the editor gave no number. */
+export function getBeian(): { icp?: { number: string; href: string }; police?: { region: string; code: string; href: string } } {
+  const { icp, police } = content().beian;
+  return {
+    ...(icp ? { icp: { number: icp, href: 'https://beian.miit.gov.cn/' } } : {}),
+    ...(police ? { police: { ...police, href: `https://beian.mps.gov.cn/#/query/webSearch?code=${police.code}` } } : {}),
+  };
+}
+
 /** A gift of the mall (羽毛精选) as a reader of one locale sees it. */
 export type GiftView = { id: string; name: string; description: string; howToUse: string; price: number; stock: number; lang: ContentLang };
 

@@ -96,3 +96,15 @@ test('another reader cannot fetch the paid part, and the shipped guide cannot be
   expect((await free.json()).message).toBe('这篇文章不需要购买。');
   await request.dispose();
 });
+
+test('目录 lists the free headings only; the footer shows the fixture 备案 numbers', async ({ page }) => {
+  await page.goto(`${server.origin}${PATH}`);
+  const nav = page.getByRole('navigation', { name: '目录' });
+  await expect(nav.getByRole('link', { name: '付费部分' })).toHaveCount(0);
+  const footer = page.locator('.site-footer');
+  await expect(footer.getByRole('link', { name: '京ICP备12345678号-1' })).toHaveAttribute('href', 'https://beian.miit.gov.cn/');
+  await expect(footer.getByRole('link', { name: '京公网安备 11010502030143号' })).toHaveAttribute(
+    'href',
+    'https://beian.mps.gov.cn/#/query/webSearch?code=11010502030143',
+  );
+});
