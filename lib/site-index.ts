@@ -12,6 +12,8 @@ export function listPublicPaths(): Array<{ path: string; lastModified?: string }
   return [
     { path: '/', ...(articles[0] ? { lastModified: articles[0].publishedAt } : {}) },
     { path: '/rules' },
+    { path: '/privacy' },
+    { path: '/terms' },
     ...articles.map((a) => ({ path: `/articles/${a.slug}`, lastModified: a.publishedAt })),
     ...listTags(routing.defaultLocale).map((t) => ({ path: `/tags/${encodeURIComponent(t.key)}` })),
     ...listAuthorIds().map((id) => ({ path: `/authors/${id}` })),

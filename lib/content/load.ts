@@ -10,6 +10,7 @@ import {
   ArticleFrontMatter,
   AuthorFrontMatter,
   GiftsFrontMatter,
+  LegalFrontMatter,
   RulesFrontMatter,
   SiteFrontMatter,
   type Gift,
@@ -34,6 +35,9 @@ export type RulesSource = RulesFrontMatter & {
   model: RulesSourceModel;
 };
 
+/** The privacy policy or the user agreement as the editor wrote it. */
+export type LegalSource = LegalFrontMatter & { file: string; body: MdastRoot };
+
 /** Everything under `content/`, validated and typed. */
 export type ContentSource = {
   articles: ArticleSource[];
@@ -41,6 +45,8 @@ export type ContentSource = {
   rules: RulesSource;
   banner: SiteFrontMatter['banner'];
   gifts: Gift[];
+  privacy: LegalSource;
+  terms: LegalSource;
 };
 
 /**
@@ -111,6 +117,7 @@ export function readContent(dirs: string | string[] = contentDir()): { content: 
   let rules: RulesSource | undefined;
   let banner: SiteFrontMatter['banner'] | undefined;
   let gifts: Gift[] | undefined;
+  const legal: { privacy?: LegalSource; terms?: LegalSource } = {};
 
   for (const [folder, full] of folders.flatMap((f) => listMarkdown(f).map((file) => [f, file] as const))) {
     const name = path.relative(folder, full).split(path.sep).join('/');
@@ -135,13 +142,16 @@ export function readContent(dirs: string | string[] = contentDir()): { content: 
       banner = parse(full, SiteFrontMatter).data?.banner;
     } else if (name === 'gifts.md') {
       gifts = parse(full, GiftsFrontMatter).data?.gifts;
+    } else if (name === 'privacy.md' || name === 'terms.md') {
+      const parsed = parse(full, LegalFrontMatter);
+      if (parsed.data) legal[name === 'privacy.md' ? 'privacy' : 'terms'] = { ...parsed.data, file: parsed.file, body: bodyOf(parsed.tree) };
     } else {
       problems.push({
         file: rel(full),
         line: 1,
         column: 1,
         rule: 'unknown-file',
-        message: 'unknown content file: articles go in articles/, authors in authors/; rules.md, site.md and gifts.md sit at the top',
+        message: 'unknown content file: articles go in articles/, authors in authors/; rules.md, site.md, gifts.md, privacy.md and terms.md sit at the top',
       });
     }
   }
@@ -170,6 +180,8 @@ export function readContent(dirs: string | string[] = contentDir()): { content: 
     ['rules.md', rules],
     ['site.md', banner],
     ['gifts.md', gifts],
+    ['privacy.md', legal.privacy],
+    ['terms.md', legal.terms],
   ] as const) {
     if (present === undefined && !problems.some((p) => p.file.endsWith(what))) {
       problems.push({ file: rel(path.join(/*turbopackIgnore: true*/ dir, what)), line: 1, column: 1, rule: 'unknown-file', message: `${what} is missing` });
@@ -177,7 +189,8 @@ export function readContent(dirs: string | string[] = contentDir()): { content: 
   }
 
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-  if (problems.length > 0 || !rules || !banner || !gifts) return { content: undefined, problems };
+  const { privacy, terms } = legal;
+  if (problems.length > 0 || !rules || !banner || !gifts || !privacy || !terms) return { content: undefined, problems };
   return {
     content: {
       articles: articles
@@ -187,6 +200,8 @@ export function readContent(dirs: string | string[] = contentDir()): { content: 
       rules,
       banner,
       gifts,
+      privacy,
+      terms,
     },
     problems,
   };

@@ -1,5 +1,6 @@
+import { getAcceptedVersions, outdatedConsents } from '@/lib/account/consent';
 import { getCurrentAccount } from '@/lib/auth/web';
-import { articlePrice, hasArticle } from '@/lib/content/site';
+import { articlePrice, getConsentVersions, hasArticle } from '@/lib/content/site';
 import { getDb, pingDatabase } from '@/lib/db';
 import type { Db } from '@/lib/db/client';
 import { getQuizAttempt } from '@/lib/feathers/rewards';
@@ -39,7 +40,7 @@ export async function GET(request: Request) {
     // needs it all the same, so say so when it is down.
     if (!account && !known) await pingDatabase(db);
     const id = account?.id ?? null;
-    const article = known ? await articleState(db, id, known) : null;
+    const [article, accepted] = await Promise.all([known ? articleState(db, id, known) : null, id === null ? null : getAcceptedVersions(db, id)]);
     return Response.json(
       {
         available: true,
@@ -48,6 +49,7 @@ export async function GET(request: Request) {
           isModerator: account.isModerator,
           referralCode: account.referralCode,
           feathers: account.feathers,
+          consentNeeded: outdatedConsents(accepted ?? {}, getConsentVersions()),
         },
         article,
       } satisfies ReaderStateAnswer,
