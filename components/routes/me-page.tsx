@@ -54,6 +54,9 @@ export async function MePage({ locale }: { locale: Locale }) {
   return (
     <section className="me" aria-labelledby="me-title">
       <h1 id="me-title">{t('heading', { name: account.username })}</h1>
+      <p>
+        <Link href="/me/settings">{t('settings')}</Link>
+      </p>
       <section aria-labelledby="feathers">
         <h2 id="feathers">{feathers('ledgerTitle')}</h2>
         <p className="balance-line">{feathers('balance', { n: account.feathers })}</p>
