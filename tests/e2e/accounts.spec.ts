@@ -18,6 +18,7 @@ test('sign up → signed in on the article → sign out → sign in again', asyn
   await expect(page.getByRole('heading', { level: 1, name: '注册' })).toBeVisible();
   await page.getByLabel('用户名').fill(name);
   await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('checkbox', { name: /用户协议/ }).check();
   await page.getByRole('button', { name: '注册并登录' }).click();
 
   await expect(page).toHaveURL(articlePath());
