@@ -6,12 +6,14 @@ test('sign-up without ticking the agreement is refused by the server (JavaScript
   const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL! });
   const page = await context.newPage();
   await page.goto('/sign-up');
-  await page.getByLabel('用户名').fill(unique('nocons'));
+  const name = unique('nocons');
+  await page.getByLabel('用户名').fill(name);
   await page.getByLabel('密码').fill(PASSWORD);
   // Around the browser's own `required`: the server must refuse on its own.
   await page.getByRole('checkbox', { name: /用户协议/ }).evaluate((el) => el.removeAttribute('required'));
   await page.getByRole('button', { name: '注册并登录' }).click();
   await expect(page.locator('#auth-error')).toHaveText('请先阅读并勾选同意《用户协议》和《隐私政策》。');
+  await page.getByLabel('用户名').fill(name);
   await page.getByLabel('密码').fill(PASSWORD);
   await page.getByRole('checkbox', { name: /用户协议/ }).check();
   await page.getByRole('button', { name: '注册并登录' }).click();
@@ -78,7 +80,7 @@ test('reset link from the admin CLI: sets a new password once, then says it was 
   await page.getByRole('button', { name: '设置新密码' }).click();
   await expect(page.getByText('密码已重置，你已登录。')).toBeVisible();
   await page.goto(`${url.pathname}${url.search}`);
-  await expect(page.getByRole('alert')).toHaveText('这个重置链接已经用过了，请向管理员索取新的链接。');
+  await expect(page.locator('p.form-error')).toHaveText('这个重置链接已经用过了，请向管理员索取新的链接。');
 });
 
 test('the privacy policy and user agreement are linked from the footer; en shows the Chinese text', async ({ page }) => {
