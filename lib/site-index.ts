@@ -23,6 +23,8 @@ export function listPublicPaths(): Array<{ path: string; lastModified?: string }
   return [
     { path: '/', ...(home ? { lastModified: home } : {}) },
     { path: '/rules' },
+    { path: '/privacy' },
+    { path: '/terms' },
     ...articles.map((a) => ({ path: `/articles/${a.slug}`, lastModified: a.updatedAt ?? a.publishedAt })),
     ...listTags(routing.defaultLocale).map((t) => ({ path: `/tags/${encodeURIComponent(t.key)}` })),
     ...listAuthorIds().map((id) => ({ path: `/authors/${id}` })),

@@ -6,6 +6,7 @@ import { CommentsSection } from './comments-section';
 /** The comments under an article, with the community rules one click away. */
 export async function ArticleComments({ locale, slug }: { locale: Locale; slug: string }) {
   const t = await getTranslations({ locale, namespace: 'Comments' });
+  const consent = await getTranslations({ locale, namespace: 'Consent' });
   const next = localizedPath(locale, `/articles/${slug}`);
   return (
     <>
@@ -15,6 +16,7 @@ export async function ArticleComments({ locale, slug }: { locale: Locale; slug: 
         next={next}
         signInHref={`${localizedPath(locale, '/sign-in')}?next=${encodeURIComponent(next)}`}
         rulesLink={<Link href="/rules">{t('rules')}</Link>}
+        rulesConsent={consent.rich('rulesAccept', { rules: (chunks) => <Link href="/rules">{chunks}</Link> })}
         labels={{
           title: t('title'),
           count: t.raw('count') as string,

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
-import { postFields, postForm, useReaderState } from '@/components/reader/reader-state';
+import { postFields, postForm, updateReaderState, useReaderState } from '@/components/reader/reader-state';
 import { COMMENTS_PAGE_SIZE, MAX_COMMENT_LENGTH } from '@/lib/comments/constants';
 import type { CommentsAnswer } from '@/lib/http/contract';
 import { formatDateTime } from '@/lib/i18n/format';
@@ -40,6 +40,7 @@ export function CommentsSection({
   signInHref,
   labels,
   rulesLink,
+  rulesConsent,
 }: {
   slug: string;
   locale: string;
@@ -47,6 +48,8 @@ export function CommentsSection({
   signInHref: string;
   labels: CommentLabels;
   rulesLink: ReactNode;
+  /** The label of the box that accepts the 社区公约 (shown until the current version is accepted). */
+  rulesConsent: ReactNode;
 }) {
   const reader = useReaderState();
   const [listing, setListing] = useState<Listing | null>(null);
@@ -86,6 +89,7 @@ export function CommentsSection({
       setText('');
       setStatus({ kind: 'ok', text: result.message ?? '' });
       setListing((l) => l && { ...l, mine: [result.comment, ...l.mine] });
+      updateReaderState((d) => (d.account ? { ...d, account: { ...d.account, consentNeeded: d.account.consentNeeded.filter((c) => c !== 'rules') } } : d));
     } else if (result.code !== 'sign_in_required') setStatus({ kind: 'error', text: result.message || labels.failed });
   };
 
@@ -97,6 +101,8 @@ export function CommentsSection({
   const signedOut = reader.status === 'ready' && reader.data.account === null;
   const pages = listing ? Math.max(1, Math.ceil(listing.total / COMMENTS_PAGE_SIZE)) : 1;
   const me = reader.status === 'ready' ? reader.data.account?.username : undefined;
+  // Until the reader's state says the current rules are accepted (and without JavaScript), the box is there.
+  const askRules = reader.status !== 'ready' || (reader.data.account?.consentNeeded.includes('rules') ?? true);
 
   return (
     <section className="comments" aria-labelledby={titleId}>
@@ -123,6 +129,12 @@ export function CommentsSection({
             value={text}
             onChange={(e) => setText(e.target.value)}
           />
+          {askRules && (
+            <label className="checkbox-label">
+              <input type="checkbox" name="acceptRules" required />
+              <span>{rulesConsent}</span>
+            </label>
+          )}
           <div className="comment-form-actions">
             <span className="hint">{rulesLink}</span>
             <button type="submit" className="button" aria-busy={pending}>

@@ -3,7 +3,7 @@ import { getBeian } from '@/lib/content/site';
 import { localizedPath, type Locale } from '@/lib/i18n/routing';
 import { BeianLines } from './beian-lines';
 
-/** Copyright note, the feed link and, when content/site.md gives them, the 备案 numbers. */
+/** Copyright note, the feed link, the privacy policy and user agreement and, when content/site.md gives them, the 备案 numbers. */
 export async function SiteFooter({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale, namespace: 'Layout' });
   return (
@@ -11,7 +11,8 @@ export async function SiteFooter({ locale }: { locale: Locale }) {
       <div className="container">
         <p>{t('footerNote')}</p>
         <p>
-          <a href={localizedPath(locale, '/feed.xml')}>{t('feed')}</a>
+          <a href={localizedPath(locale, '/feed.xml')}>{t('feed')}</a> · <a href={localizedPath(locale, '/privacy')}>{t('privacy')}</a> ·{' '}
+          <a href={localizedPath(locale, '/terms')}>{t('terms')}</a>
         </p>
         <BeianLines beian={getBeian()} policeText={(region, code) => t('policeBeian', { region, code })} />
       </div>

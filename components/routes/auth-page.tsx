@@ -18,6 +18,7 @@ export async function authMetadata(locale: Locale, mode: Mode): Promise<Metadata
 export async function AuthPage({ locale, mode, searchParams }: { locale: Locale; mode: Mode; searchParams: AuthSearchParams }) {
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'Account' });
+  const consent = await getTranslations({ locale, namespace: 'Consent' });
   const errors = await getTranslations({ locale, namespace: 'AuthErrors' });
   const params = await searchParams;
   const next = safeReturnPath(params.next ?? '/');
@@ -58,6 +59,18 @@ export async function AuthPage({ locale, mode, searchParams }: { locale: Locale;
         <p id="password-hint" className="hint">
           {t('passwordHint')}
         </p>
+        {!signIn && (
+          // `required` helps; the server refuses a sign-up without it all the same.
+          <label className="checkbox-label">
+            <input type="checkbox" name="consent" required />
+            <span>
+              {consent.rich('signUpAccept', {
+                terms: (chunks) => <Link href="/terms">{chunks}</Link>,
+                privacy: (chunks) => <Link href="/privacy">{chunks}</Link>,
+              })}
+            </span>
+          </label>
+        )}
         <button type="submit" className="button">
           {t(signIn ? 'submitSignIn' : 'submitSignUp')}
         </button>

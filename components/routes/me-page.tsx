@@ -67,6 +67,9 @@ export async function MePage({ locale, searchParams }: { locale: Locale; searchP
   return (
     <section className="me" aria-labelledby="me-title">
       <h1 id="me-title">{t('heading', { name: account.username })}</h1>
+      <p>
+        <Link href="/me/settings">{t('settings')}</Link>
+      </p>
       <NotificationList locale={locale} items={notes} next={self} />
       <section aria-labelledby="feathers">
         <h2 id="feathers">{feathers('ledgerTitle')}</h2>

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { ConsentPrompt } from '@/components/account/consent-prompt';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { ErrorLabelsProvider } from '@/components/layout/error-view';
@@ -38,6 +39,7 @@ export async function RootLayout({ locale, children, modal }: { locale: Locale; 
   const t = await getTranslations({ locale, namespace: 'Layout' });
   const e = await getTranslations({ locale, namespace: 'Error' });
   const nf = await getTranslations({ locale, namespace: 'NotFound' });
+  const consent = await getTranslations({ locale, namespace: 'Consent' });
   const errorLabels = { title: e('title'), body: e('body'), retry: e('retry'), home: nf('home'), homeHref: localizedPath(locale, '/') };
   return (
     <html lang={locale}>
@@ -54,6 +56,19 @@ export async function RootLayout({ locale, children, modal }: { locale: Locale; 
           </div>
         </main>
         <SiteFooter locale={locale} />
+        <ConsentPrompt
+          locale={locale}
+          prefix={localizedPath(locale, '/') === '/' ? '' : localizedPath(locale, '/')}
+          labels={{
+            title: consent('promptTitle'),
+            text: consent('promptText'),
+            accept: consent('accept'),
+            later: consent('later'),
+            terms: consent('terms'),
+            privacy: consent('privacy'),
+            failed: e('title'),
+          }}
+        />
         {modal}
       </body>
     </html>

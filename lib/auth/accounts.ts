@@ -7,6 +7,7 @@ import { assertHasherHasRoom, hashPassword, needsRehash, verifyPassword } from '
 import { consumeAttempt, refundAttempt } from './rate-limit';
 import { Credentials, Password, Username, normalizeUsername } from './validation';
 import { getLogger } from '../../server/log.mjs';
+import { isUsernameRetired } from '../account/manage';
 
 /** A reader's account as the app sees it (never the password hash). */
 export type Account = {
@@ -20,7 +21,10 @@ export type Account = {
 };
 
 export type SignUpResult =
-  { ok: true; account: Account } | { ok: false; code: 'username_taken' } | { ok: false; code: 'sign_up_limited'; retryAfterSeconds: number };
+  | { ok: true; account: Account }
+  | { ok: false; code: 'username_taken' }
+  | { ok: false; code: 'username_retired' }
+  | { ok: false; code: 'sign_up_limited'; retryAfterSeconds: number };
 export type SignInResult =
   | { ok: true; account: Account; deviceCookie: string }
   | { ok: false; code: 'invalid_credentials' }
@@ -101,6 +105,8 @@ export async function signUp(db: Db, input: { username: string; password: string
   // still decides a race between two sign-ups of one name).
   const [taken] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, username));
   if (taken) return { ok: false, code: 'username_taken' };
+  // The name of an account deleted less than 30 days ago is nobody's yet (lib/account/manage.ts).
+  if (await isUsernameRetired(db, username, now)) return { ok: false, code: 'username_retired' };
   const passwordHash = await hashPassword(password).catch(async (error) => {
     await refund();
     throw error;

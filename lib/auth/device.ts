@@ -46,3 +46,15 @@ export async function issueDeviceToken(db: Db, tokens: DeviceToken[], accountId:
   const kept = [fresh, ...tokens.filter((t) => t.accountId !== accountId)].slice(0, MAX_TOKENS);
   return kept.map((t) => `${payloadOf(t)}.${sign(key, payloadOf(t))}`).join('~');
 }
+
+/**
+ * The cookie value without the account's token (signing out everywhere, deleting
+ * the account): the browser no longer counts as one its owner uses. Empty: clear it.
+ */
+export async function dropDeviceToken(db: Db, tokens: DeviceToken[], accountId: number): Promise<string> {
+  const key = await getAppSecret(db, 'device-cookie');
+  return tokens
+    .filter((t) => t.accountId !== accountId)
+    .map((t) => `${payloadOf(t)}.${sign(key, payloadOf(t))}`)
+    .join('~');
+}

@@ -14,6 +14,8 @@ export const AUTH_ERROR_CODES = [
   'password_length',
   'password_blank',
   'username_taken',
+  'username_retired',
+  'consent_required',
   'invalid_credentials',
   'rate_limited',
   'account_locked',

@@ -15,9 +15,9 @@ export async function readDeviceCookie(): Promise<string | undefined> {
   return (await cookies()).get(DEVICE_COOKIE)?.value;
 }
 
-/** Stores the device cookie a successful sign-in returned. */
+/** Stores the device cookie a successful sign-in returned (an empty value clears it). */
 export async function setDeviceCookie(value: string, secure: boolean): Promise<void> {
-  (await cookies()).set(DEVICE_COOKIE, value, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: DEVICE_DAYS * 86400 });
+  (await cookies()).set(DEVICE_COOKIE, value, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: value ? DEVICE_DAYS * 86400 : 0 });
 }
 
 /** The signed-in account of this request, or null (no, forged, malformed or expired cookie); throws if the database is down. */

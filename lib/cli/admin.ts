@@ -1,5 +1,6 @@
 // `npm run admin -- <command>`: site administration on DATABASE_URL, or on the embedded
 // database folder when no server is named (refused while the site runs on it).
+import { RESET_MINUTES, createResetToken } from '../account/manage';
 import { setModerator } from '../auth/accounts';
 import { normalizeUsername } from '../auth/validation';
 import { openDb } from '../db/client';
@@ -15,6 +16,8 @@ commands:
   grant-feathers <username> <amount> --reason "<text>"
                                add feathers (a negative amount takes them back;
                                a balance never goes below zero), in the ledger
+  reset-link <username>        print a one-time link (valid ${RESET_MINUTES} minutes) that lets
+                               the reader set a new password; based on SITE_URL
   help                         show this text`;
 
 /**
@@ -43,7 +46,7 @@ async function runAdmin(args: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  if (command !== 'grant-moderator' && command !== 'revoke-moderator' && command !== 'grant-feathers') {
+  if (command !== 'grant-moderator' && command !== 'revoke-moderator' && command !== 'grant-feathers' && command !== 'reset-link') {
     console.error(command === undefined ? 'admin: no command given.' : `admin: unknown command "${command}".`);
     console.error(USAGE);
     return 1;
@@ -73,6 +76,17 @@ async function runAdmin(args: string[]): Promise<number> {
   }
   try {
     await migrateDb(handle);
+    if (command === 'reset-link') {
+      const made = await createResetToken(handle.db, username);
+      if (!made) {
+        console.error(`admin: no account named "${username}".`);
+        return 1;
+      }
+      const site = (process.env.SITE_URL || 'http://127.0.0.1:3000').replace(/\/+$/, '');
+      console.log(`${site}/reset-password?token=${made.token}`);
+      console.error(`One-time link for ${made.username}, valid until ${made.expiresAt.toISOString()}. Send it to the reader only.`);
+      return 0;
+    }
     if (command === 'grant-feathers') {
       const result = await grantFeathers(handle.db, { username, amount: amount!, reason: reason ?? '' });
       if (!result.ok) {

@@ -11,6 +11,7 @@ import {
   ArticleFrontMatter,
   AuthorFrontMatter,
   GiftsFrontMatter,
+  LegalFrontMatter,
   RulesFrontMatter,
   SiteFrontMatter,
   type Gift,
@@ -35,6 +36,9 @@ export type RulesSource = RulesFrontMatter & {
   model: RulesSourceModel;
 };
 
+/** The privacy policy or the user agreement as the editor wrote it. */
+export type LegalSource = LegalFrontMatter & { file: string; body: MdastRoot };
+
 /** Everything under `content/`, validated and typed. */
 export type ContentSource = {
   articles: ArticleSource[];
@@ -44,6 +48,8 @@ export type ContentSource = {
   /** The footer's 备案 numbers; absent: no such lines. */
   beian: NonNullable<SiteFrontMatter['beian']>;
   gifts: Gift[];
+  privacy: LegalSource;
+  terms: LegalSource;
 };
 
 /**
@@ -136,6 +142,7 @@ export function readContent(dirs: string | string[] = contentDir()): { content: 
   let banner: SiteFrontMatter['banner'] | undefined;
   let beian: NonNullable<SiteFrontMatter['beian']> = {};
   let gifts: Gift[] | undefined;
+  const legal: { privacy?: LegalSource; terms?: LegalSource } = {};
 
   for (const [folder, full] of folders.flatMap((f) => listMarkdown(f).map((file) => [f, file] as const))) {
     const name = path.relative(folder, full).split(path.sep).join('/');
@@ -162,13 +169,16 @@ export function readContent(dirs: string | string[] = contentDir()): { content: 
       beian = site?.beian ?? {};
     } else if (name === 'gifts.md') {
       gifts = parse(full, GiftsFrontMatter).data?.gifts;
+    } else if (name === 'privacy.md' || name === 'terms.md') {
+      const parsed = parse(full, LegalFrontMatter);
+      if (parsed.data) legal[name === 'privacy.md' ? 'privacy' : 'terms'] = { ...parsed.data, file: parsed.file, body: bodyOf(parsed.tree) };
     } else {
       problems.push({
         file: rel(full),
         line: 1,
         column: 1,
         rule: 'unknown-file',
-        message: 'unknown content file: articles go in articles/, authors in authors/; rules.md, site.md and gifts.md sit at the top',
+        message: 'unknown content file: articles go in articles/, authors in authors/; rules.md, site.md, gifts.md, privacy.md and terms.md sit at the top',
       });
     }
   }
@@ -199,6 +209,8 @@ export function readContent(dirs: string | string[] = contentDir()): { content: 
     ['rules.md', rules],
     ['site.md', banner],
     ['gifts.md', gifts],
+    ['privacy.md', legal.privacy],
+    ['terms.md', legal.terms],
   ] as const) {
     if (present === undefined && !problems.some((p) => p.file.endsWith(what))) {
       problems.push({ file: rel(path.join(/*turbopackIgnore: true*/ dir, what)), line: 1, column: 1, rule: 'unknown-file', message: `${what} is missing` });
@@ -206,7 +218,8 @@ export function readContent(dirs: string | string[] = contentDir()): { content: 
   }
 
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-  if (problems.length > 0 || !rules || !banner || !gifts) return { content: undefined, problems };
+  const { privacy, terms } = legal;
+  if (problems.length > 0 || !rules || !banner || !gifts || !privacy || !terms) return { content: undefined, problems };
   return {
     content: {
       articles: articles
@@ -217,6 +230,8 @@ export function readContent(dirs: string | string[] = contentDir()): { content: 
       banner,
       beian,
       gifts,
+      privacy,
+      terms,
     },
     problems,
   };

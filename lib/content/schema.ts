@@ -50,9 +50,21 @@ export const AuthorFrontMatter = z
   .strict();
 export type AuthorFrontMatter = z.infer<typeof AuthorFrontMatter>;
 
+/**
+ * A document's version: readers accept a version, and are asked again when it
+ * changes (a date such as 2026-12-04, or any short label without spaces).
+ */
+const version = z
+  .string()
+  .regex(/^[0-9A-Za-z][0-9A-Za-z.-]{0,31}$/, 'must be a short version label such as 2026-12-04 (letters, digits, dots and hyphens)');
+
 /** Front matter of `content/rules.md` (社区公约). */
-export const RulesFrontMatter = z.object({ title: nonEmpty }).strict();
+export const RulesFrontMatter = z.object({ title: nonEmpty, version }).strict();
 export type RulesFrontMatter = z.infer<typeof RulesFrontMatter>;
+
+/** Front matter of `content/privacy.md` (隐私政策) and `content/terms.md` (用户协议). */
+export const LegalFrontMatter = z.object({ title: nonEmpty, version }).strict();
+export type LegalFrontMatter = z.infer<typeof LegalFrontMatter>;
 
 /**
  * The site's filing numbers (备案), shown in the footer when present: the ICP number

@@ -10,6 +10,7 @@ import {
   localizeText,
   readingMinutes,
   renderArticleModel,
+  renderBody,
   renderRulesModel,
   type Block,
   type ContentLang,
@@ -260,4 +261,16 @@ export function getPaidPart(locale: SiteLocale, slug: string): { price: number; 
 export function articlePrice(slug: string): number | undefined {
   const a = content().articles.find((x) => x.slug === slug);
   return a?.model.parts.find((p) => p.kind === 'paid')?.price;
+}
+
+/** The privacy policy (隐私政策) or the user agreement (用户协议), rendered for a locale. */
+export function getLegalDocument(locale: SiteLocale, which: 'privacy' | 'terms'): { title: string; version: string; body: HastRoot; lang: ContentLang } {
+  const doc = content()[which];
+  return { title: localizeText(doc.title, locale), version: doc.version, body: renderBody(doc.body, locale), lang: contentLangFor(locale) };
+}
+
+/** The current version of each document a reader accepts (用户协议, 隐私政策, 社区公约). */
+export function getConsentVersions(): { terms: string; privacy: string; rules: string } {
+  const c = content();
+  return { terms: c.terms.version, privacy: c.privacy.version, rules: c.rules.version };
 }

@@ -19,6 +19,11 @@ export const accounts = pgTable(
      */
     feathers: integer('feathers').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Set when the reader deleted the account (注销): the row stays as an anonymous
+     * tombstone (no name, no password) so its ledger and redemptions keep their owner.
+     */
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
   (t) => [check('accounts_feathers_not_negative', sql`${t.feathers} >= 0`)],
 );
@@ -270,3 +275,43 @@ export const notifications = pgTable(
       .where(sql`${t.seenAt} is null`),
   ],
 );
+
+/** Which version of each document (用户协议, 隐私政策, 社区公约) a reader accepted, and when. */
+export const consents = pgTable(
+  'consents',
+  {
+    accountId: bigint('account_id', { mode: 'number' })
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    /** 'terms' | 'privacy' | 'rules' */
+    document: text('document').notNull(),
+    /** The `version` of the document's front matter that was accepted. */
+    version: text('version').notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.document] }), check('consents_document', sql`${t.document} in ('terms', 'privacy', 'rules')`)],
+);
+
+/** One-time password reset links an operator made (`npm run admin -- reset-link`): only the token's SHA-256. */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    accountId: bigint('account_id', { mode: 'number' })
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('password_resets_account_idx').on(t.accountId)],
+);
+
+/**
+ * Usernames of deleted accounts, which sign-up refuses until `until` (30 days), so
+ * nobody can pass for the reader who left. Only the name's SHA-256 is kept.
+ */
+export const retiredUsernames = pgTable('retired_usernames', {
+  usernameHash: text('username_hash').primaryKey(),
+  until: timestamp('until', { withTimezone: true }).notNull(),
+});

@@ -45,7 +45,7 @@ const entryColumns = {
 
 /**
  * Locks the account's row for the rest of the transaction and returns its balance
- * (null: no such account). Every change of a balance goes through here first, so
+ * (null: no such account, or one deleted). Every change of a balance goes through here first, so
  * changes to one account happen one after another, on every app instance; comments
  * take the same lock to count one reader's posts exactly.
  */
@@ -53,8 +53,13 @@ export async function lockAccount(tx: Tx, accountId: number): Promise<number | n
   // NO KEY UPDATE, not UPDATE: it does not conflict with the KEY SHARE locks that
   // foreign-key checks take (a comment's reviewed_by, an account's referred_by), so
   // two transactions that each reference the other's account cannot deadlock.
-  const [row] = await tx.select({ feathers: accounts.feathers }).from(accounts).where(eq(accounts.id, accountId)).for('no key update');
-  return row ? row.feathers : null;
+  const [row] = await tx
+    .select({ feathers: accounts.feathers, deletedAt: accounts.deletedAt })
+    .from(accounts)
+    .where(eq(accounts.id, accountId))
+    .for('no key update');
+  // A deleted account's tombstone keeps its ledger but changes no more.
+  return row && !row.deletedAt ? row.feathers : null;
 }
 
 /**

@@ -24,7 +24,20 @@ export type ErrorNamespace = 'ActionErrors' | 'AuthErrors';
 export type ErrorCodeOf<N extends ErrorNamespace> = N extends ErrorNamespace ? keyof Messages[N] & string : never;
 
 /** A message of the success answer, as `Namespace.key` (a JSON answer carries it translated as `message`). */
-export type SuccessMessageKey = 'Quiz.right' | 'Quiz.wrong' | 'Comments.posted' | 'Comments.reported' | 'Mall.redeemedWithHowTo';
+export type SuccessMessageKey =
+  | 'Quiz.right'
+  | 'Quiz.wrong'
+  | 'Comments.posted'
+  | 'Comments.reported'
+  | 'Mall.redeemedWithHowTo'
+  | 'Settings.passwordChanged'
+  | 'Settings.signedOutEverywhere'
+  | 'Settings.deleted'
+  | 'Settings.passwordReset'
+  | 'Consent.accepted';
+
+/** A document a reader accepts (用户协议, 隐私政策, 社区公约). */
+export type ConsentDocument = 'terms' | 'privacy' | 'rules';
 
 /** A comment as the comment endpoints send it (times as ISO strings). */
 export type CommentView = { id: number; author: string; body: string; createdAt: string };
@@ -70,6 +83,7 @@ export type Mutations = {
     | 'comment_banned_forever'
     | 'comment_rate_limited'
     | 'comment_duplicate'
+    | 'rules_consent_required'
   >;
   /** POST /api/comments/[id]/report (message: Comments.reported) */
   report: Mutation<{ hidden: boolean }, 'unknown_comment' | 'report_own' | 'comment_banned' | 'comment_banned_forever'>;
@@ -92,6 +106,8 @@ export type Mutations = {
     | 'password_length'
     | 'password_blank'
     | 'username_taken'
+    | 'username_retired'
+    | 'consent_required'
     | 'sign_up_limited'
     | 'sign_up_limited_hours',
     'AuthErrors'
@@ -100,6 +116,24 @@ export type Mutations = {
   signIn: Mutation<{ next: string }, 'username_required' | 'password_required' | 'invalid_credentials' | 'rate_limited' | 'account_locked', 'AuthErrors'>;
   /** POST /api/auth/sign-out (answers ok with the database down too) */
   signOut: Mutation<{ next: string }, never, 'AuthErrors'>;
+  /** POST /api/me/password (message: Settings.passwordChanged) */
+  changePassword: Mutation<
+    { next: string },
+    'password_required' | 'password_length' | 'password_blank' | 'wrong_password' | 'rate_limited' | 'password_unchanged',
+    'AuthErrors'
+  >;
+  /** POST /api/me/sign-out-everywhere (message: Settings.signedOutEverywhere) */
+  signOutEverywhere: Mutation<{ next: string }, never, 'AuthErrors'>;
+  /** POST /api/me/delete (message: Settings.deleted) */
+  deleteAccount: Mutation<{ next: string }, 'password_required' | 'wrong_password' | 'rate_limited' | 'confirm_required', 'AuthErrors'>;
+  /** POST /api/auth/reset-password (message: Settings.passwordReset) */
+  resetPassword: Mutation<
+    { next: string },
+    'password_required' | 'password_length' | 'password_blank' | 'reset_invalid' | 'reset_used' | 'reset_expired',
+    'AuthErrors'
+  >;
+  /** POST /api/me/consent (message: Consent.accepted) */
+  acceptConsent: Mutation<{ accepted: ConsentDocument[] }, 'consent_required'>;
 };
 export type MutationName = keyof Mutations;
 
@@ -139,6 +173,8 @@ export type ReaderState = {
     feathers: number;
     /** Notifications the reader has not seen yet (the header's count; /me lists them). */
     unseenNotifications: number;
+    /** Documents whose current version the reader has not accepted (changed since, or never: rules before a first comment). */
+    consentNeeded: ConsentDocument[];
   } | null;
   article: {
     slug: string;
@@ -153,6 +189,9 @@ export type ReaderStateAnswer = ({ available: true } & ReaderState) | { availabl
 
 /** A read endpoint's refusal: a code the client turns into its own words. */
 export type Refusal<C extends ActionErrorCode> = { ok: false; code: C };
+
+/** GET /api/auth/reset-password?token=…: whether a reset link can still be used. */
+export type ResetTokenAnswer = { ok: true; state: 'valid' | 'reset_invalid' | 'reset_used' | 'reset_expired' } | Refusal<'unavailable'>;
 
 /** GET /api/articles/[slug]/comments?page=N */
 export type CommentsAnswer =

@@ -16,6 +16,9 @@ const PAGES: Array<{ name: string; path: string; locale: Locale; status?: number
   { name: 'sign-up zh-TW', path: '/zh-TW/sign-up', locale: 'zh-TW' },
   { name: 'comments page', path: `${articlePath('zh-CN')}/comments`, locale: 'zh-CN' },
   { name: 'comments page en', path: `${articlePath('en')}/comments`, locale: 'en' },
+  { name: 'privacy', path: '/privacy', locale: 'zh-CN' },
+  { name: 'terms en', path: '/en/terms', locale: 'en' },
+  { name: 'reset password', path: '/reset-password?token=x', locale: 'zh-CN' },
   { name: '404', path: '/nope', locale: 'zh-CN', status: 404 },
   { name: '404 en', path: '/en/nope', locale: 'en', status: 404 },
 ];

@@ -18,6 +18,7 @@ test('sign up → signed in on the article → sign out → sign in again', asyn
   await expect(page.getByRole('heading', { level: 1, name: '注册' })).toBeVisible();
   await page.getByLabel('用户名').fill(name);
   await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('checkbox', { name: /用户协议/ }).check();
   await page.getByRole('button', { name: '注册并登录' }).click();
 
   await expect(page).toHaveURL(articlePath());
@@ -50,17 +51,17 @@ test.describe('without JavaScript', () => {
 });
 
 test("bad form values get a 4xx with a message in the reader's language and create nothing", async ({ request, baseURL }) => {
-  const short = await post(request, baseURL!, '/api/auth/sign-up', { username: 'a', password: PASSWORD, locale: 'zh-CN' });
+  const short = await post(request, baseURL!, '/api/auth/sign-up', { consent: 'on', username: 'a', password: PASSWORD, locale: 'zh-CN' });
   expect(short.status()).toBe(400);
   expect(await short.json()).toMatchObject({ ok: false, code: 'username_length', message: '用户名需为 2–20 个字符。' });
 
-  const weak = await post(request, baseURL!, '/api/auth/sign-up', { username: unique('weak'), password: 'short', locale: 'en' });
+  const weak = await post(request, baseURL!, '/api/auth/sign-up', { consent: 'on', username: unique('weak'), password: 'short', locale: 'en' });
   expect(weak.status()).toBe(400);
   expect((await weak.json()).message).toBe('Passwords are 8–128 characters long.');
 
   const name = unique('taken');
-  expect((await post(request, baseURL!, '/api/auth/sign-up', { username: name, password: PASSWORD })).status()).toBe(200);
-  const again = await post(request, baseURL!, '/api/auth/sign-up', { username: name, password: PASSWORD, locale: 'zh-TW' });
+  expect((await post(request, baseURL!, '/api/auth/sign-up', { consent: 'on', username: name, password: PASSWORD })).status()).toBe(200);
+  const again = await post(request, baseURL!, '/api/auth/sign-up', { consent: 'on', username: name, password: PASSWORD, locale: 'zh-TW' });
   expect(again.status()).toBe(409);
   expect((await again.json()).message).toBe('該使用者名稱已被使用，請換一個。');
 
@@ -70,15 +71,15 @@ test("bad form values get a 4xx with a message in the reader's language and crea
 
 test('a request from another origin is refused and changes nothing', async ({ request, baseURL }) => {
   const name = unique('csrf');
-  const forged = await post(request, baseURL!, '/api/auth/sign-up', { username: name, password: PASSWORD }, { origin: 'https://evil.example' });
+  const forged = await post(request, baseURL!, '/api/auth/sign-up', { consent: 'on', username: name, password: PASSWORD }, { origin: 'https://evil.example' });
   expect(forged.status()).toBe(403);
   // The name is still free: nothing was written.
-  expect((await post(request, baseURL!, '/api/auth/sign-up', { username: name, password: PASSWORD })).status()).toBe(200);
+  expect((await post(request, baseURL!, '/api/auth/sign-up', { consent: 'on', username: name, password: PASSWORD })).status()).toBe(200);
 });
 
 test('a forged, tampered or stale session cookie is treated as signed out', async ({ request, baseURL }) => {
   const name = unique('cookie');
-  const res = await post(request, baseURL!, '/api/auth/sign-up', { username: name, password: PASSWORD });
+  const res = await post(request, baseURL!, '/api/auth/sign-up', { consent: 'on', username: name, password: PASSWORD });
   const cookie = res.headers()['set-cookie'] ?? '';
   expect(cookie).toMatch(/^session=[^;]+;.*HttpOnly/);
   expect(cookie).toMatch(/SameSite=lax/i);

@@ -131,7 +131,7 @@ test('/moderation is a 404 for readers who are not moderators', async ({ page, p
 
 test('bad comments get a 4xx with a message and are not stored', async ({ playwright, baseURL }) => {
   const request = await playwright.request.newContext({ baseURL: baseURL! });
-  const anonymous = await post(request, baseURL!, `/api/articles/${SLUG}/comments`, { body: '你好' });
+  const anonymous = await post(request, baseURL!, `/api/articles/${SLUG}/comments`, { acceptRules: 'on', body: '你好' });
   expect(anonymous.status()).toBe(401);
   const name = await apiReader(request, baseURL!);
   const cases: Array<[Record<string, string>, number, string]> = [
@@ -145,11 +145,12 @@ test('bad comments get a 4xx with a message and are not stored', async ({ playwr
     expect(res.status()).toBe(status);
     expect((await res.json()).message).toBe(message);
   }
-  expect((await post(request, baseURL!, `/api/articles/${SLUG}/comments`, { body: '第一次' })).status()).toBe(200);
-  const again = await post(request, baseURL!, `/api/articles/${SLUG}/comments`, { body: '第一次' });
+  expect((await post(request, baseURL!, `/api/articles/${SLUG}/comments`, { acceptRules: 'on', body: '第一次' })).status()).toBe(200);
+  const again = await post(request, baseURL!, `/api/articles/${SLUG}/comments`, { acceptRules: 'on', body: '第一次' });
   expect(again.status()).toBe(409);
-  for (let i = 0; i < 4; i++) expect((await post(request, baseURL!, `/api/articles/${SLUG}/comments`, { body: `第 ${i} 条` })).status()).toBe(200);
-  const sixth = await post(request, baseURL!, `/api/articles/${SLUG}/comments`, { body: '第六条' });
+  for (let i = 0; i < 4; i++)
+    expect((await post(request, baseURL!, `/api/articles/${SLUG}/comments`, { acceptRules: 'on', body: `第 ${i} 条` })).status()).toBe(200);
+  const sixth = await post(request, baseURL!, `/api/articles/${SLUG}/comments`, { acceptRules: 'on', body: '第六条' });
   expect(sixth.status()).toBe(429);
   expect((await sixth.json()).message).toMatch(/^评论太频繁了，请 \d+ 分钟后再试。$/);
   expect(query(DB(), `select count(*) from comments c join accounts a on a.id = c.account_id where a.username = '${name}'`)[0]![0]).toBe('5');
@@ -163,6 +164,7 @@ test.describe('without JavaScript', () => {
     await page.goto(`/sign-up?next=${encodeURIComponent(articlePath())}`);
     await page.getByLabel('用户名').fill(name);
     await page.getByLabel('密码').fill('correct horse 1');
+    await page.getByRole('checkbox', { name: /用户协议/ }).check();
     await page.getByRole('button', { name: '注册并登录' }).click();
     await expect(page).toHaveURL(articlePath());
     await page.getByLabel('写评论').fill('没有脚本也能评论');
@@ -184,7 +186,8 @@ test(`${XSS_PAYLOADS.length} XSS payloads, approved, run nothing in the article 
   for (let i = 0; i < bodies.length; i += 5) {
     const writer = await playwright.request.newContext({ baseURL: baseURL! });
     await apiReader(writer, baseURL!);
-    for (const body of bodies.slice(i, i + 5)) expect((await post(writer, baseURL!, `/api/articles/${SLUG}/comments`, { body })).status()).toBe(200);
+    for (const body of bodies.slice(i, i + 5))
+      expect((await post(writer, baseURL!, `/api/articles/${SLUG}/comments`, { acceptRules: 'on', body })).status()).toBe(200);
     await writer.dispose();
   }
   const modRequest = await playwright.request.newContext({ baseURL: baseURL! });

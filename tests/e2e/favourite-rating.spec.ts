@@ -138,6 +138,7 @@ test('a signed-out reader who favourites is sent to sign in and comes back to th
   await expect(page.getByRole('heading', { level: 1, name: '注册' })).toBeVisible();
   await page.getByLabel('用户名').fill(unique('late'));
   await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('checkbox', { name: /用户协议/ }).check();
   await page.getByRole('button', { name: '注册并登录' }).click();
   await expect(page).toHaveURL(articlePath());
   await expect(favouriteButton(page)).toHaveAttribute('aria-pressed', 'false');
@@ -207,6 +208,7 @@ test.describe('without JavaScript', () => {
     await page.goto('/sign-up');
     await page.getByLabel('用户名').fill(name);
     await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByRole('checkbox', { name: /用户协议/ }).check();
     await page.getByRole('button', { name: '注册并登录' }).click();
     await page.goto(articlePath());
     await favouriteButton(page).click();

@@ -30,7 +30,7 @@ test('the logs have a line per failed request and per state change, and none of 
   const request = await playwright.request.newContext();
   try {
     const name = unique('logs');
-    const up = await post(request, server.origin, '/api/auth/sign-up', { username: name, password: PASSWORD });
+    const up = await post(request, server.origin, '/api/auth/sign-up', { consent: 'on', username: name, password: PASSWORD });
     expect(up.status()).toBe(200);
     const wrong = await post(request, server.origin, '/api/auth/sign-in', { username: name, password: `${PASSWORD} but wrong` });
     expect(wrong.status()).toBe(401);

@@ -44,6 +44,7 @@ test('购买: 羽毛不足 first; after a grant the paid part appears, once paid
   await page.goto(`${server.origin}/sign-up?next=${encodeURIComponent(PATH)}`);
   await page.getByLabel('用户名').fill(name);
   await page.getByLabel('密码').fill('correct horse 1');
+  await page.getByRole('checkbox', { name: /用户协议/ }).check();
   await page.getByRole('button', { name: '注册并登录' }).click();
   await expect(page).toHaveURL(`${server.origin}${PATH}`);
   await waitForHydration(page);

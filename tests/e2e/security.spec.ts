@@ -341,6 +341,7 @@ test.describe('in the browser', () => {
     await page.goto('/sign-up');
     await page.getByLabel('用户名').fill(owner);
     await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByRole('checkbox', { name: /用户协议/ }).check();
     await page.getByRole('button', { name: '注册并登录' }).click();
     await expect(page.getByRole('banner').getByText(`已登录：${owner}`)).toBeVisible();
     await page.getByRole('banner').getByRole('button', { name: '退出' }).click();
@@ -378,6 +379,7 @@ test.describe('in the browser', () => {
       await page.goto(path);
       await page.getByRole('textbox', { name: /用户名|Username/ }).fill(name);
       await page.getByLabel(/密码|Password/).fill(PASSWORD);
+      await page.getByRole('checkbox', { name: /用户协议|User Agreement/ }).check();
       await page.getByRole('button', { name: button }).click();
     };
     await signUpAs('аdmin'); // a Cyrillic а

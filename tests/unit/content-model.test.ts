@@ -121,40 +121,40 @@ describe('content checker: documents that do not fit their model (file:line:colu
 
   it('a rules category without an id', () => {
     expect(check({ rules: (s) => s.replace('发布垃圾广告信息{#spam}，', '发布垃圾广告信息，') })).toEqual([
-      at('rules', 12, 4, 'rules-model', /rules category needs an id: write \{#id\} right after its name/),
+      at('rules', 13, 4, 'rules-model', /rules category needs an id: write \{#id\} right after its name/),
     ]);
   });
 
   it('a duplicate id (two categories, or a category and a heading)', () => {
-    expect(check({ rules: (s) => s.replace('{#spam}', '{#unfriendly}') })).toEqual([at('rules', 12, 4, 'rules-model', /duplicate id "unfriendly"/)]);
+    expect(check({ rules: (s) => s.replace('{#spam}', '{#unfriendly}') })).toEqual([at('rules', 13, 4, 'rules-model', /duplicate id "unfriendly"/)]);
     // The later one is reported: here the penalties heading.
-    expect(check({ rules: (s) => s.replace('{#spam}', '{#penalties}') })).toEqual([at('rules', 15, 1, 'rules-model', /duplicate id "penalties"/)]);
+    expect(check({ rules: (s) => s.replace('{#spam}', '{#penalties}') })).toEqual([at('rules', 16, 1, 'rules-model', /duplicate id "penalties"/)]);
   });
 
   it('an id an editor cannot use', () => {
-    expect(check({ rules: (s) => s.replace('{#spam}', '{#Spam!}') })).toEqual([at('rules', 12, 4, 'rules-model', /an id is lowercase letters or digits/)]);
+    expect(check({ rules: (s) => s.replace('{#spam}', '{#Spam!}') })).toEqual([at('rules', 13, 4, 'rules-model', /an id is lowercase letters or digits/)]);
   });
 
   it('a category without numbered items', () => {
     expect(check({ rules: (s) => s.replace('\n   1. 单个帐号多次发布包含垃圾广告的内容；', '') })).toEqual([
-      at('rules', 12, 4, 'rules-model', /needs its numbered items/),
+      at('rules', 13, 4, 'rules-model', /needs its numbered items/),
     ]);
   });
 
   it('a penalty line whose length cannot be read, at the length', () => {
     // 本网站将依据相关用户违规情节严重程度，对帐号进行禁言 1 周、… : "1 周" starts at the 28th character.
     expect(check({ rules: (s) => s.replace('禁言 1 天、7 天', '禁言 1 周、7 天') })).toEqual([
-      at('rules', 17, 28, 'rules-model', /ban length "1 周" cannot be read: write whole days as "N 天"/),
+      at('rules', 18, 28, 'rules-model', /ban length "1 周" cannot be read: write whole days as "N 天"/),
     ]);
-    expect(check({ rules: (s) => s.replace('禁言 1 天、7 天', '禁言一天、7 天') })).toEqual([at('rules', 17, 27, 'rules-model', /"一天" cannot be read/)]);
+    expect(check({ rules: (s) => s.replace('禁言 1 天、7 天', '禁言一天、7 天') })).toEqual([at('rules', 18, 27, 'rules-model', /"一天" cannot be read/)]);
   });
 
   it('a 禁言 sentence with no length, and a length stated twice', () => {
     expect(check({ rules: (s) => s.replace('禁言 1 天、7 天、15 天直至永久禁言或封停账号的处罚', '禁言处罚') })).toEqual([
-      at('rules', 15, 1, 'rules-model', /the penalties section states no ban length/),
-      at('rules', 17, 25, 'rules-model', /a sentence about 禁言 .* states no ban length/),
+      at('rules', 16, 1, 'rules-model', /the penalties section states no ban length/),
+      at('rules', 18, 25, 'rules-model', /a sentence about 禁言 .* states no ban length/),
     ]);
-    expect(check({ rules: (s) => s.replace('15 天', '7 天') })).toEqual([at('rules', 17, 36, 'rules-model', /"7 天" is stated twice/)]);
+    expect(check({ rules: (s) => s.replace('15 天', '7 天') })).toEqual([at('rules', 18, 36, 'rules-model', /"7 天" is stated twice/)]);
   });
 
   it('rules without a penalties section', () => {
@@ -165,9 +165,9 @@ describe('content checker: documents that do not fit their model (file:line:colu
 
   it('a closing line that is not last, and a paragraph marker that is not {#closing}', () => {
     expect(check({ rules: (s) => s.replace('进行反馈。\n', '进行反馈。{#closing}\n').replace('所有）{#closing}', '所有）') })).toEqual([
-      at('rules', 21, 1, 'rules-model', /\{#closing\} line must be the last paragraph/),
+      at('rules', 22, 1, 'rules-model', /\{#closing\} line must be the last paragraph/),
     ]);
-    expect(check({ rules: (s) => s.replace('{#closing}', '{#end}') })).toEqual([at('rules', 23, 1, 'rules-model', /unknown marker \{#end\}/)]);
+    expect(check({ rules: (s) => s.replace('{#closing}', '{#end}') })).toEqual([at('rules', 24, 1, 'rules-model', /unknown marker \{#end\}/)]);
   });
 
   it('an article with the same explicit id twice, or an unusable one', () => {

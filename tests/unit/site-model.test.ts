@@ -145,6 +145,8 @@ describe('site model on a content folder with a new article (CONTENT_DIR)', () =
       expect(paths).toEqual([
         '/',
         '/rules',
+        '/privacy',
+        '/terms',
         `/articles/${NEW_SLUG}`,
         `/articles/${OLD_SLUG}`,
         ...site.listTags('zh-CN').map((t) => `/tags/${encodeURIComponent(t.key)}`),

@@ -1,5 +1,6 @@
+import { getAcceptedVersions, outdatedConsents } from '@/lib/account/consent';
 import { getCurrentAccount } from '@/lib/auth/web';
-import { articlePrice, hasArticle } from '@/lib/content/site';
+import { articlePrice, getConsentVersions, hasArticle } from '@/lib/content/site';
 import { getDb, pingDatabase } from '@/lib/db';
 import type { ReaderStateAnswer } from '@/lib/http/contract';
 import { countUnseenNotifications } from '@/lib/notifications/notifications';
@@ -24,9 +25,10 @@ export async function GET(request: Request) {
     // needs it all the same, so say so when it is down.
     if (!account && !known) await pingDatabase(db);
     const id = account?.id ?? null;
-    const [article, unseenNotifications] = await Promise.all([
+    const [article, unseenNotifications, accepted] = await Promise.all([
       known ? getArticleState(db, id, known, articlePrice(known) !== undefined).then((state) => ({ slug: known, ...state })) : null,
       id === null ? 0 : countUnseenNotifications(db, id),
+      id === null ? null : getAcceptedVersions(db, id),
     ]);
     return Response.json(
       {
@@ -37,6 +39,7 @@ export async function GET(request: Request) {
           referralCode: account.referralCode,
           feathers: account.feathers,
           unseenNotifications,
+          consentNeeded: outdatedConsents(accepted ?? {}, getConsentVersions()),
         },
         article,
       } satisfies ReaderStateAnswer,

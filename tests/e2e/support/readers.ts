@@ -12,6 +12,7 @@ export async function signUpThroughUi(page: Page, name: string, next = articlePa
   await page.goto(`/sign-up?next=${encodeURIComponent(next)}`);
   await page.getByLabel('用户名').fill(name);
   await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('checkbox', { name: /用户协议/ }).check();
   await page.getByRole('button', { name: '注册并登录' }).click();
   await expect(page).toHaveURL(next);
   await expect(page.getByRole('banner').getByText(`已登录：${name}`)).toBeVisible();
@@ -20,7 +21,7 @@ export async function signUpThroughUi(page: Page, name: string, next = articlePa
 /** Signs a new reader up through the API; the context keeps the session cookie. Returns the username. */
 export async function apiReader(request: APIRequestContext, origin: string, name = unique('api')): Promise<string> {
   const res = await request.post(`${origin}/api/auth/sign-up`, {
-    form: { username: name, password: PASSWORD },
+    form: { username: name, password: PASSWORD, consent: 'on' },
     headers: { origin, accept: 'application/json' },
   });
   expect(res.status()).toBe(200);

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { Ticked, hasAccepted, recordConsents } from '@/lib/account/consent';
 import { getCurrentAccount } from '@/lib/auth/web';
 import { banRefusal } from '@/lib/comments/ban-refusal';
 import { listApprovedComments, listOwnPendingComments, postComment, type PublicComment } from '@/lib/comments/comments';
 import { CommentBody } from '@/lib/comments/text';
 import { COMMENT_REWARD, SHARE_READ_CAP } from '@/lib/feathers/amounts';
-import { hasArticle } from '@/lib/content/site';
+import { getConsentVersions, hasArticle } from '@/lib/content/site';
 import { getDb } from '@/lib/db';
 import type { CommentView, CommentsAnswer } from '@/lib/http/contract';
 import { fail, handleMutation } from '@/lib/http/mutation';
@@ -41,13 +42,19 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   }
 }
 
-const Input = z.object({ body: CommentBody });
+const Input = z.object({ body: CommentBody, acceptRules: Ticked });
 
-/** Posts a comment for moderation (评论). */
+/**
+ * Posts a comment for moderation (评论). The reader must have accepted the current
+ * 社区公约 (the form's box, ticked with this post or before); its version is recorded.
+ */
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   return handleMutation(request, { endpoint: 'comment', schema: Input, access: 'signed-in' }, async ({ db, account, input, locale }) => {
     if (!hasArticle(slug)) return fail('unknown_article', 404);
+    const rules = getConsentVersions().rules;
+    if (input.acceptRules) await recordConsents(db, account.id, { rules });
+    else if (!(await hasAccepted(db, account.id, 'rules', rules))) return fail('rules_consent_required', 403);
     const result = await postComment(db, account.id, slug, input.body);
     if (result.ok)
       return {

@@ -1,0 +1,220 @@
+import { eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { signIn, signUp } from '@/lib/auth/accounts';
+import { createSession, getSessionAccount } from '@/lib/auth/sessions';
+import {
+  RETIRED_USERNAME_DAYS,
+  checkCurrentPassword,
+  createResetToken,
+  deleteAccount,
+  endAllSessions,
+  exportAccountData,
+  getResetTokenState,
+  resetPassword,
+  setPassword,
+  sha256,
+} from '@/lib/account/manage';
+import { getAcceptedVersions, recordConsents } from '@/lib/account/consent';
+import { postComment } from '@/lib/comments/comments';
+import { accounts, commentBans, comments, consents, favourites, ledger, passwordResets, quizAttempts, ratings, redemptions, sessions } from '@/lib/db/schema';
+import { applyChange, getBalance, getLedgerSum } from '@/lib/feathers/ledger';
+import { redeemGift } from '@/lib/feathers/mall';
+import { answerQuiz } from '@/lib/feathers/rewards';
+import { setFavourite } from '@/lib/reader/favourites';
+import { rateArticle } from '@/lib/reader/ratings';
+import { BACKENDS } from './support/databases';
+import { perTestDatabase, perTestDatabasePair } from './support/per-test-database';
+import { ANY_ADDRESS, testAccount } from './support/sign-up';
+
+const PASSWORD = 'correct horse battery';
+const SLUG = 'how-ecommerce-operations-work';
+const GIFT = { id: 'coupon', name: '券', description: '券', howToUse: '结算时输入兑换码。', price: 20, stock: 100 };
+const DAY = 86_400_000;
+
+describe.each(BACKENDS)('account settings on %s', (backend) => {
+  const freshDb = perTestDatabase(backend);
+  const freshPair = perTestDatabasePair(backend);
+
+  it('changing the password needs the current one, and ends every other session but this one', async () => {
+    const db = await freshDb();
+    const me = await testAccount(db, 'alice');
+    const other = await testAccount(db, 'bob');
+    const here = await createSession(db, me.id);
+    const phone = await createSession(db, me.id);
+    const bobs = await createSession(db, other.id);
+    expect(await checkCurrentPassword(db, me.id, 'not my password')).toEqual({ ok: false, code: 'wrong_password' });
+    expect(await checkCurrentPassword(db, me.id, PASSWORD)).toEqual({ ok: true });
+    await setPassword(db, me.id, 'a brand new secret', sha256(here.token));
+    expect(await getSessionAccount(db, here.token)).toMatchObject({ id: me.id });
+    expect(await getSessionAccount(db, phone.token)).toBeNull();
+    expect(await getSessionAccount(db, bobs.token)).toMatchObject({ id: other.id });
+    expect(await signIn(db, { username: 'alice', password: PASSWORD, address: '192.0.2.1' })).toMatchObject({ ok: false, code: 'invalid_credentials' });
+    expect(await signIn(db, { username: 'alice', password: 'a brand new secret', address: '192.0.2.1' })).toMatchObject({ ok: true });
+  });
+
+  it('wrong current passwords are limited per account', async () => {
+    const db = await freshDb();
+    const me = await testAccount(db, 'alice');
+    for (let i = 0; i < 5; i++) expect(await checkCurrentPassword(db, me.id, 'guess number ' + i)).toMatchObject({ code: 'wrong_password' });
+    expect(await checkCurrentPassword(db, me.id, PASSWORD)).toMatchObject({ ok: false, code: 'rate_limited' });
+  });
+
+  it('signing out everywhere ends every session of the account, this one too, and no one else’s', async () => {
+    const db = await freshDb();
+    const me = await testAccount(db, 'alice');
+    const other = await testAccount(db, 'bob');
+    const a = await createSession(db, me.id);
+    const b = await createSession(db, me.id);
+    const bobs = await createSession(db, other.id);
+    expect(await endAllSessions(db, me.id)).toBe(2);
+    expect(await getSessionAccount(db, a.token)).toBeNull();
+    expect(await getSessionAccount(db, b.token)).toBeNull();
+    expect(await getSessionAccount(db, bobs.token)).toMatchObject({ id: other.id });
+  });
+
+  it('the data export holds the reader’s own account, favourites, ratings, comments with their fate, ledger and redemptions, and nobody else’s', async () => {
+    const db = await freshDb();
+    const me = await testAccount(db, 'alice');
+    const other = await testAccount(db, 'bob');
+    await setFavourite(db, me.id, SLUG, true);
+    await setFavourite(db, other.id, 'other-article', true);
+    await rateArticle(db, me.id, SLUG, 4);
+    await applyChange(db, { accountId: me.id, delta: 50, reason: 'grant', reference: 'g1', note: '活动' });
+    await applyChange(db, { accountId: other.id, delta: 70, reason: 'grant', reference: 'g1' });
+    const redeemed = await redeemGift(db, me.id, GIFT, 'export-key-0000001');
+    expect(redeemed.ok).toBe(true);
+    await recordConsents(db, me.id, { terms: 't1', privacy: 'p1' });
+    const posted = await postComment(db, me.id, SLUG, '写得很清楚，谢谢分享');
+    expect(posted.ok).toBe(true);
+    await db.update(comments).set({ status: 'rejected', reason: 'spam' }).where(eq(comments.accountId, me.id));
+    await db.insert(commentBans).values({ accountId: me.id, until: null, reason: 'spam' });
+    await postComment(db, other.id, SLUG, '别人的评论');
+
+    const data = await exportAccountData(db, me.id);
+    expect(data?.account).toMatchObject({ username: 'alice', feathers: 30 });
+    expect(data?.favourites.map((f) => f.article)).toEqual([SLUG]);
+    expect(data?.ratings).toEqual([expect.objectContaining({ article: SLUG, stars: 4 })]);
+    expect(data?.comments).toEqual([expect.objectContaining({ body: '写得很清楚，谢谢分享', status: 'rejected', category: 'spam' })]);
+    expect(data?.commentBan).toMatchObject({ until: null, category: 'spam' });
+    expect(data?.ledger.map((l) => [l.delta, l.reason])).toEqual([
+      [50, 'grant'],
+      [-20, 'redeem'],
+    ]);
+    expect(data?.redemptions).toEqual([expect.objectContaining({ gift: 'coupon', price: 20, code: redeemed.ok ? redeemed.redemption.code : 'x' })]);
+    expect(data?.consents.map((c) => [c.document, c.version])).toEqual([
+      ['privacy', 'p1'],
+      ['terms', 't1'],
+    ]);
+    const text = JSON.stringify(data);
+    expect(text).not.toContain('bob');
+    expect(text).not.toContain('别人的评论');
+    expect(text).not.toContain('other-article');
+    expect(text).not.toContain('scrypt');
+  });
+
+  it('deleting an account ends its sessions, removes its personal data and keeps the ledger and redemptions on a nameless tombstone', async () => {
+    const db = await freshDb();
+    const me = await testAccount(db, 'alice');
+    const session = await createSession(db, me.id);
+    await setFavourite(db, me.id, SLUG, true);
+    await rateArticle(db, me.id, SLUG, 5);
+    await answerQuiz(db, me.id, SLUG, 1, 1);
+    await applyChange(db, { accountId: me.id, delta: 40, reason: 'grant', reference: 'g1' });
+    const redeemed = await redeemGift(db, me.id, GIFT, 'delete-key-00000001');
+    expect(redeemed.ok).toBe(true);
+    await postComment(db, me.id, SLUG, '我的评论');
+    await recordConsents(db, me.id, { terms: 't1', privacy: 'p1', rules: 'r1' });
+    await createResetToken(db, 'alice');
+    const balanceBefore = await getBalance(db, me.id);
+
+    expect(await deleteAccount(db, me.id)).toEqual({ ok: true, username: 'alice' });
+    expect(await getSessionAccount(db, session.token)).toBeNull();
+    expect(await db.select().from(sessions).where(eq(sessions.accountId, me.id))).toEqual([]);
+    for (const table of [favourites, ratings, quizAttempts, comments, consents, passwordResets]) {
+      expect(await db.select().from(table).where(eq(table.accountId, me.id))).toEqual([]);
+    }
+    const [row] = await db.select().from(accounts).where(eq(accounts.id, me.id));
+    expect(row).toMatchObject({ username: `#deleted-${me.id}`, passwordHash: '!', isModerator: false });
+    expect(row?.deletedAt).toBeInstanceOf(Date);
+    expect(row?.referralCode).not.toBe(me.referralCode);
+    // Kept without the person: the ledger (balance = its sum) and the redemption with its code.
+    expect(await getBalance(db, me.id)).toBe(balanceBefore);
+    expect(await getLedgerSum(db, me.id)).toBe(balanceBefore);
+    expect(await db.select().from(redemptions).where(eq(redemptions.accountId, me.id))).toHaveLength(1);
+    // Nobody can sign in as it, and it changes no more.
+    expect(await signIn(db, { username: 'alice', password: PASSWORD, address: '192.0.2.1' })).toMatchObject({ ok: false, code: 'invalid_credentials' });
+    expect(await applyChange(db, { accountId: me.id, delta: 5, reason: 'grant', reference: 'after' })).toEqual({ ok: false, code: 'unknown_account' });
+    expect(await exportAccountData(db, me.id)).toBeNull();
+    expect(await deleteAccount(db, me.id)).toEqual({ ok: false, code: 'unknown_account' });
+  });
+
+  it('a deleted name is refused at sign-up for 30 days, and allowed after', async () => {
+    const db = await freshDb();
+    const now = new Date('2026-12-01T00:00:00Z');
+    const up = await signUp(db, { ...ANY_ADDRESS, username: 'Alice', password: PASSWORD, now });
+    expect(up.ok).toBe(true);
+    await deleteAccount(db, up.ok ? up.account.id : 0, now);
+    const at = (days: number) => new Date(now.getTime() + days * DAY);
+    expect(await signUp(db, { ...ANY_ADDRESS, username: 'ALICE', password: PASSWORD, now: at(1) })).toEqual({ ok: false, code: 'username_retired' });
+    expect(await signUp(db, { ...ANY_ADDRESS, username: 'alice', password: PASSWORD, now: at(RETIRED_USERNAME_DAYS - 0.01) })).toEqual({
+      ok: false,
+      code: 'username_retired',
+    });
+    expect(await signUp(db, { ...ANY_ADDRESS, username: 'alice', password: PASSWORD, now: at(RETIRED_USERNAME_DAYS + 0.01) })).toMatchObject({ ok: true });
+    // Only a hash of the name is kept.
+    const retired = await db.execute(sql`select username_hash from retired_usernames`);
+    expect(JSON.stringify(retired)).not.toContain('alice');
+  });
+
+  it('deletion racing a redemption leaves neither a spend without a code nor a code without a spend', async () => {
+    for (let round = 0; round < 6; round++) {
+      const [db1, db2] = await freshPair();
+      const me = await testAccount(db1, `racer${round}`);
+      await applyChange(db1, { accountId: me.id, delta: 100, reason: 'grant', reference: 'g' });
+      const [redeemed, deleted] = await Promise.all([
+        redeemGift(db2, me.id, GIFT, `race-key-${String(round).padStart(10, '0')}`),
+        round % 2 ? deleteAccount(db1, me.id) : new Promise((r) => setTimeout(r, round)).then(() => deleteAccount(db1, me.id)),
+      ]);
+      expect(deleted).toMatchObject({ ok: true });
+      const spends = await db1.select().from(ledger).where(eq(ledger.reason, 'redeem'));
+      const codes = await db1.select().from(redemptions);
+      expect(spends.length).toBe(codes.length);
+      expect(codes.length).toBe(redeemed.ok ? 1 : 0);
+      if (!redeemed.ok) expect(redeemed.code).toBe('unknown_account');
+      expect(await getLedgerSum(db1, me.id)).toBe(await getBalance(db1, me.id));
+    }
+  });
+
+  it('a reset link works once, for 30 minutes, ends every session and stores only a hash', async () => {
+    const db = await freshDb();
+    const me = await testAccount(db, 'alice');
+    const old = await createSession(db, me.id);
+    const now = new Date('2026-12-01T00:00:00Z');
+    const made = await createResetToken(db, 'ALICE', now);
+    expect(made).toMatchObject({ username: 'alice' });
+    const token = made!.token;
+    expect(JSON.stringify(await db.select().from(passwordResets))).not.toContain(token);
+    expect(await getResetTokenState(db, token, now)).toBe('valid');
+    expect(await getResetTokenState(db, 'x'.repeat(43), now)).toBe('reset_invalid');
+    expect(await resetPassword(db, token, 'the new password', new Date(now.getTime() + 60_000))).toEqual({ ok: true, accountId: me.id });
+    expect(await getSessionAccount(db, old.token)).toBeNull();
+    expect(await signIn(db, { username: 'alice', password: 'the new password', address: '192.0.2.1' })).toMatchObject({ ok: true });
+    expect(await resetPassword(db, token, 'yet another one', new Date(now.getTime() + 120_000))).toEqual({ ok: false, code: 'reset_used' });
+    expect(await getResetTokenState(db, token, now)).toBe('reset_used');
+
+    const late = await createResetToken(db, 'alice', now);
+    const after = new Date(now.getTime() + 30 * 60_000 + 1000);
+    expect(await getResetTokenState(db, late!.token, after)).toBe('reset_expired');
+    expect(await resetPassword(db, late!.token, 'yet another one', after)).toEqual({ ok: false, code: 'reset_expired' });
+    expect(await createResetToken(db, 'nobody')).toBeNull();
+  });
+
+  it('records the consent versions and replaces them when the reader accepts a newer one', async () => {
+    const db = await freshDb();
+    const me = await testAccount(db, 'alice');
+    expect(await getAcceptedVersions(db, me.id)).toEqual({});
+    await recordConsents(db, me.id, { terms: 't1', privacy: 'p1' });
+    await recordConsents(db, me.id, { terms: 't2', rules: 'r1' });
+    expect(await getAcceptedVersions(db, me.id)).toEqual({ terms: 't2', privacy: 'p1', rules: 'r1' });
+  });
+});
