@@ -542,7 +542,11 @@ async function measureStack({ wrk, buildEnv, path: pagePath, duration, staticByt
   const article = await loadTest('stack', wrk, url, duration);
 
   // A signed-in reader's state through the stack, against the same queries done with pg alone.
-  const signUp = await postForm(`${origin}/api/auth/sign-up`, { username: `bench_${Date.now().toString(36)}`, password: 'correct horse 1' }, origin);
+  const signUp = await postForm(
+    `${origin}/api/auth/sign-up`,
+    { username: `bench_${Date.now().toString(36)}`, password: 'correct horse 1', consent: 'on' },
+    origin,
+  );
   const token = /(?:^|;\s*)session=([^;]+)/.exec((signUp.headers['set-cookie'] ?? []).join('; '))?.[1];
   if (signUp.status !== 200 || !token) throw new Error(`stack: sign-up answered ${signUp.status}`);
   const stateUrl = `${origin}/api/reader-state?article=${encodeURIComponent(pagePath.split('/').pop())}`;

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, eq, gt, isNull, like, ne, or } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import { and, asc, eq, gt, isNull, like, ne, or, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client';
 import {
   accounts,
   commentBans,
@@ -76,13 +76,28 @@ export async function setPassword(db: Db, accountId: number, newPassword: string
     await tx
       .delete(sessions)
       .where(keepTokenHash ? and(eq(sessions.accountId, accountId), ne(sessions.tokenHash, keepTokenHash)) : eq(sessions.accountId, accountId));
+    await cancelResetLinks(tx, accountId);
   });
+}
+
+/**
+ * A reader who changes their password or signs out everywhere may be shutting out
+ * someone else: a reset link an operator issued (perhaps to that someone) dies too.
+ */
+async function cancelResetLinks(db: Db | Tx, accountId: number): Promise<void> {
+  await db
+    .update(passwordResets)
+    .set({ usedAt: sql`now()` })
+    .where(and(eq(passwordResets.accountId, accountId), isNull(passwordResets.usedAt)));
 }
 
 /** Ends every session of the account (this browser's too); returns how many. */
 export async function endAllSessions(db: Db, accountId: number): Promise<number> {
-  const rows = await db.delete(sessions).where(eq(sessions.accountId, accountId)).returning({ tokenHash: sessions.tokenHash });
-  return rows.length;
+  return db.transaction(async (tx) => {
+    const rows = await tx.delete(sessions).where(eq(sessions.accountId, accountId)).returning({ tokenHash: sessions.tokenHash });
+    await cancelResetLinks(tx, accountId);
+    return rows.length;
+  });
 }
 
 /** Everything the site holds about one reader, as the "download my data" file carries it. */

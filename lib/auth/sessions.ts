@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, lte } from 'drizzle-orm';
+import { and, eq, isNull, lte } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { accounts, sessions } from '../db/schema';
 import { accountColumns, type Account } from './accounts';
@@ -38,7 +38,9 @@ export async function getSessionAccount(db: Db, token: string, now: Date = new D
     })
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-    .where(eq(sessions.tokenHash, tokenHash));
+    // A deleted account's tombstone signs nobody in, even through a session a sign-in
+    // racing the deletion managed to write.
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(accounts.deletedAt)));
   if (!row) return null;
   if (row.expiresAt.getTime() <= now.getTime()) {
     await db.delete(sessions).where(and(eq(sessions.tokenHash, tokenHash), lte(sessions.expiresAt, now)));

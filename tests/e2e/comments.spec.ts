@@ -27,6 +27,10 @@ test('comment → pending for its author only → a moderator approves → other
   await waitForHydration(page);
   const text = `这篇文章对我很有帮助 ${Date.now()}\n第二行：https://example.com/guide`;
   await comments(page).getByLabel('写评论').fill(text);
+  // The first comment asks for the 社区公约 once.
+  await comments(page)
+    .getByRole('checkbox', { name: /社区公约/ })
+    .check();
   await comments(page).getByRole('button', { name: '发表评论' }).click();
   await expect(comments(page).getByRole('status')).toHaveText(POSTED);
   const mine = comments(page).getByRole('listitem').filter({ hasText: '这篇文章对我很有帮助' });

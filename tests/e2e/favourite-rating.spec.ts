@@ -194,7 +194,7 @@ test('a signed-in reader copies a link carrying their referral code; the canonic
   expect(code).toMatch(/^[a-z2-7]{10}$/);
   const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
   expect(canonical).not.toContain('ref=');
-  await page.getByText('分享到朋友圈').click();
+  await page.getByText('分享到朋友圈', { exact: true }).click();
   await page.getByRole('button', { name: '复制链接' }).click();
   await expect(page.getByText('链接已复制')).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${canonical}?ref=${code}`);

@@ -37,6 +37,7 @@ test.describe('without JavaScript', () => {
     await page.goto('/sign-up?next=/me');
     await page.getByLabel('用户名').fill(name);
     await page.getByLabel('密码').fill('correct horse 1');
+    await page.getByRole('checkbox', { name: /用户协议/ }).check();
     await page.getByRole('button', { name: '注册并登录' }).click();
     await expect(page).toHaveURL('/me');
     await admin('grant-feathers', name, '7', '--reason', 'e2e');

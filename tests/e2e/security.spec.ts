@@ -63,7 +63,7 @@ async function client(playwright: PlaywrightWorkerArgs['playwright'], origin: st
 const json = { accept: 'application/json' };
 
 async function signUp(c: APIRequestContext, username = unique('sec'), headers: Record<string, string> = {}) {
-  return c.post('/api/auth/sign-up', { form: { username, password: PASSWORD }, headers: { ...json, ...headers }, maxRedirects: 0 });
+  return c.post('/api/auth/sign-up', { form: { username, password: PASSWORD, consent: 'on' }, headers: { ...json, ...headers }, maxRedirects: 0 });
 }
 
 async function referralCode(c: APIRequestContext): Promise<string> {
@@ -222,7 +222,10 @@ test('open redirects: no return path leads off the site, from any form', async (
     stays((await reader.post('/api/auth/sign-out', { form: { next }, maxRedirects: 0 })).headers().location);
     // Sign-up, from an address of its own each time (5 an hour per address).
     const newcomer = await client(playwright, PROXIED, `10.99.${Math.floor(i / 200)}.${i % 200}`);
-    stays((await newcomer.post('/api/auth/sign-up', { form: { username: unique('nx'), password: PASSWORD, next }, maxRedirects: 0 })).headers().location);
+    stays(
+      (await newcomer.post('/api/auth/sign-up', { form: { username: unique('nx'), password: PASSWORD, consent: 'on', next }, maxRedirects: 0 })).headers()
+        .location,
+    );
     await newcomer.dispose();
   }
   await Promise.all([reader.dispose(), anonymous.dispose()]);

@@ -181,7 +181,7 @@ test('a spoofed X-Forwarded-For does not reach the app: sign-ups still count aga
     // Each attempt claims another address; the app must still see nginx's $remote_addr.
     for (let i = 0; i <= SIGN_UP_LIMIT; i++) {
       const res = await request.post(`${STACK_ORIGIN}/api/auth/sign-up`, {
-        form: { username: unique('spoof'), password: PASSWORD },
+        form: { username: unique('spoof'), password: PASSWORD, consent: 'on' },
         headers: { origin: STACK_ORIGIN, accept: 'application/json', 'x-forwarded-for': `203.0.113.${i + 1}`, 'x-real-ip': `203.0.113.${i + 1}` },
       });
       statuses.push(res.status());

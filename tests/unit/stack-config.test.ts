@@ -94,3 +94,18 @@ describe('writeErrorPages', () => {
     expect(localeOf('/api/comments')).toBe('zh-CN');
   });
 });
+
+describe('access log', () => {
+  it('never records a password-reset token, from the address or the Referer', () => {
+    const conf = renderNginxConfig({ ...base, brotli: false });
+    expect(conf).toContain('"uri":"$log_uri"');
+    expect(conf).toContain('"referer":"$log_referer"');
+    expect(conf).not.toMatch(/log_format[^;]*\$request_uri/);
+    expect(conf).not.toMatch(/log_format[^;]*\$http_referer/);
+    const rule = /map \$request_uri \$log_uri \{\s*"~(.+)" /.exec(conf)?.[1] ?? '';
+    const re = new RegExp(rule.replace(/\?<log_path>/, '?<p>').replace(/\\\\/g, '\\'));
+    expect(re.exec('/reset-password?token=abc')?.groups?.p).toBe('/reset-password');
+    expect(re.test('/api/auth/reset-password?x=1&token=abc')).toBe(true);
+    expect(re.test('/articles/x?ref=abc')).toBe(false);
+  });
+});

@@ -1,5 +1,6 @@
 import { getCurrentAccount } from '@/lib/auth/web';
 import { log, requestId } from '@/lib/log';
+import { drawOnce } from '@/lib/share/draw-limit';
 import { PERSONAL_IMAGE_CACHE, personalShareUrl, ShareImageQuery } from '@/lib/share/personal';
 
 const noStore = { 'cache-control': 'private, no-store' };
@@ -21,8 +22,17 @@ export async function personalShareImage(request: Request, draw: (query: ShareIm
   }
   if (!account) return new Response(null, { status: 401, headers: noStore });
   if (account.referralCode !== parsed.data.ref) return new Response(null, { status: 403, headers: noStore });
-  const image = await draw(parsed.data, personalShareUrl(parsed.data, account.referralCode));
-  if (!image) return new Response(null, { status: 404, headers: noStore });
-  const body = await image.arrayBuffer();
-  return new Response(body, { headers: { 'content-type': 'image/png', 'cache-control': PERSONAL_IMAGE_CACHE, vary: 'Cookie' } });
+  const { article, locale, ref } = parsed.data;
+  let drawn;
+  try {
+    drawn = await drawOnce(`${new URL(request.url).pathname}|${locale}|${article}|${ref}`, async () =>
+      (await draw(parsed.data, personalShareUrl(parsed.data, account.referralCode)))?.arrayBuffer(),
+    );
+  } catch (error) {
+    log.error({ reqId: requestId(request), err: error }, 'share image: drawing failed');
+    return new Response(null, { status: 503, headers: noStore });
+  }
+  if (!drawn.ok && drawn.reason === 'missing') return new Response(null, { status: 404, headers: noStore });
+  if (!drawn.ok) return new Response(null, { status: 503, headers: { ...noStore, 'retry-after': '5' } });
+  return new Response(drawn.body, { headers: { 'content-type': 'image/png', 'cache-control': PERSONAL_IMAGE_CACHE, vary: 'Cookie' } });
 }
