@@ -70,6 +70,9 @@ test('a rejected comment shows its reason on /me; a banned reader cannot post', 
   const author = unique('rejected');
   await signUpThroughUi(page, author);
   await comments(page).getByLabel('写评论').fill('加我微信买便宜货');
+  await comments(page)
+    .getByRole('checkbox', { name: /社区公约/ })
+    .check();
   await comments(page).getByRole('button', { name: '发表评论' }).click();
   await expect(comments(page).getByRole('status')).toHaveText(POSTED);
 
@@ -172,6 +175,7 @@ test.describe('without JavaScript', () => {
     await page.getByRole('button', { name: '注册并登录' }).click();
     await expect(page).toHaveURL(articlePath());
     await page.getByLabel('写评论').fill('没有脚本也能评论');
+    await page.getByRole('checkbox', { name: /社区公约/ }).check();
     await page.getByRole('button', { name: '发表评论' }).click();
     await expect(page.getByRole('status')).toHaveText(POSTED);
   });
