@@ -117,7 +117,8 @@ export async function recordShareVisit(
   return db.transaction(async (tx) => {
     const [sharer] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.referralCode, visit.referralCode));
     if (!sharer || sharer.id === visit.visitorAccountId || visit.excludeSharers?.includes(sharer.id)) return { counted: false, awarded: 0 };
-    await lockAccount(tx, sharer.id);
+    // A sharer who deleted their account meanwhile earns nothing (and the visit is not an error).
+    if ((await lockAccount(tx, sharer.id)) === null) return { counted: false, awarded: 0 };
     // Only a visit that pays is recorded: a script sending cookieless visits (each a
     // new visitor) past the caps must not grow the table.
     const [earned] = await tx
