@@ -521,6 +521,10 @@ async function measureStack({ wrk, buildEnv, path: pagePath, duration, staticByt
       DATABASE_URL: databaseUrl,
       SIGN_UPS_PER_ADDRESS_HOUR: '1000000',
       SIGN_UPS_PER_ADDRESS_DAY: '1000000',
+      // The redemption bench is 50 clients on one address: nginx's per-address limit
+      // on mutations would measure itself.
+      STACK_MUTATION_RATE: '100000r/s',
+      STACK_MUTATION_BURST: '100000',
     },
   });
   const origin = `http://127.0.0.1:${port}`;
@@ -560,6 +564,15 @@ async function measureStack({ wrk, buildEnv, path: pagePath, duration, staticByt
   if (raw.status !== 0) throw new Error(`bench/raw-reader-state.mjs failed:\n${raw.stderr}`);
   const rawReaderState = JSON.parse(raw.stdout.trim().split('\n').pop());
 
+  // Gift redemptions: through the stack and with pg alone, rounds that each empty the stock.
+  console.log(`gift redemptions (${WRK_CONNECTIONS} at once), through the stack and with pg alone`);
+  const { measureRedemptions, readGifts, seedRedeemers } = await import('./redeem.mjs');
+  const tokens = await seedRedeemers(origin, databaseUrl, WRK_CONNECTIONS);
+  const redemptions = await measureRedemptions({ origin, databaseUrl, tokens, gifts: readGifts(ROOT), connections: WRK_CONNECTIONS, root: ROOT });
+  console.log(
+    `redemptions: stack ${redemptions.stack.requestsPerSec.toFixed(0)}/s p99 ${redemptions.stack.p99Ms.toFixed(1)} ms; raw pg ${redemptions.raw.requestsPerSec.toFixed(0)}/s p99 ${redemptions.raw.p99Ms.toFixed(1)} ms`,
+  );
+
   // Outage drill: both instances down, the cache keeps answering.
   process.kill(stack.pid, 'SIGUSR1');
   const down = async (p) =>
@@ -581,7 +594,7 @@ async function measureStack({ wrk, buildEnv, path: pagePath, duration, staticByt
     readerStateStatus: personal.status,
   };
   console.log(`both app instances stopped: article ${outage.status} (${outage.cache}), /api/reader-state ${outage.readerStateStatus}`);
-  return { article, readerState, rawReaderState, outage, lighthouse };
+  return { article, readerState, rawReaderState, redemptions, outage, lighthouse };
 }
 
 /** Registers `stop` to run on cleanup; returns a function that takes it back. */
@@ -663,6 +676,18 @@ function printTable(rs) {
             fmt(rs.stack.rawReaderState.requestsPerSec, 0),
             fmt(rs.stack.rawReaderState.p50Ms, 2),
             fmt(rs.stack.rawReaderState.p99Ms, 2),
+          ],
+          [
+            'redemptions via stack',
+            fmt(rs.stack.redemptions.stack.requestsPerSec, 0),
+            fmt(rs.stack.redemptions.stack.p50Ms, 2),
+            fmt(rs.stack.redemptions.stack.p99Ms, 2),
+          ],
+          [
+            'same transaction, pg alone',
+            fmt(rs.stack.redemptions.raw.requestsPerSec, 0),
+            fmt(rs.stack.redemptions.raw.p50Ms, 2),
+            fmt(rs.stack.redemptions.raw.p99Ms, 2),
           ],
         ]
       : []),
@@ -876,6 +901,7 @@ async function main() {
     ratios.stackThroughput = stack.article.requestsPerSec / ngxResult.requestsPerSec;
     ratios.stackP99Latency = stack.article.p99Ms / ngxResult.p99Ms;
     ratios.readerStateVsRawPg = stack.readerState.requestsPerSec / stack.rawReaderState.requestsPerSec;
+    ratios.redemptionVsRawPg = stack.redemptions.stack.requestsPerSec / stack.redemptions.raw.requestsPerSec;
   }
   if (underSignIns) {
     ratios.underSignIns = underSignIns.requestsPerSec / nextResult.requestsPerSec;
@@ -923,6 +949,12 @@ async function main() {
             rule: '>= 0.5',
             actual: Number(ratios.readerStateVsRawPg.toFixed(3)),
             pass: ratios.readerStateVsRawPg >= 0.5 && stack.readerState.non2xx3xx === 0,
+          },
+          {
+            name: `gift redemptions through the stack vs the same transaction with pg alone (${WRK_CONNECTIONS} at once)`,
+            rule: '>= 0.5',
+            actual: Number(ratios.redemptionVsRawPg.toFixed(3)),
+            pass: ratios.redemptionVsRawPg >= 0.5,
           },
           {
             name: 'article with both app instances stopped',
