@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The database work of one signed-in `GET /api/reader-state?article=<slug>`, done
-// with `pg` alone: the same queries, in the same order as app/api/reader-state/route.ts (session and account, then the article's
-// favourites, ratings, quiz attempt and unlock in one statement), by 50 concurrent callers on a
+// with `pg` alone: the same two statements, in the same order as app/api/reader-state/route.ts (session and account with
+// the unseen notifications and accepted consents, lib/reader/account-extras.ts; then the article's favourites, ratings,
+// quiz attempt and unlock in one statement, lib/reader/article-state.ts), by 50 concurrent callers on a
 // pool as large as the stack's two instances together (2 × 10). The ceiling for
 // what the route could reach on this database; bench/run.mjs compares the route
 // through the stack with it.
@@ -20,8 +21,10 @@ const tokenHash = createHash('sha256').update(token).digest('hex');
 
 async function readerState() {
   const { rows } = await pool.query(
-    `select s.expires_at, a.id, a.username, a.is_moderator, a.referral_code, a.feathers, a.created_at
-       from sessions s inner join accounts a on a.id = s.account_id where s.token_hash = $1`,
+    `select s.expires_at, a.id, a.username, a.is_moderator, a.referral_code, a.feathers, a.created_at,
+       (select count(*)::int from notifications n where n.account_id = a.id and n.seen_at is null),
+       (select json_object_agg(c.document, c.version) from consents c where c.account_id = a.id)
+       from sessions s inner join accounts a on a.id = s.account_id where s.token_hash = $1 and a.deleted_at is null`,
     [tokenHash],
   );
   const account = rows[0];
