@@ -22,6 +22,12 @@ export function alternatesFor(locale: Locale, path: string): { canonical: string
 /** Open Graph locale codes use underscores. */
 export const OG_LOCALE: Record<Locale, string> = { 'zh-CN': 'zh_CN', 'zh-TW': 'zh_TW', en: 'en_US' };
 
+/** Title, alternates and Open Graph of a plain page that is one document (rules, privacy, terms). */
+export function documentPageMetadata(locale: Locale, path: string, title: string) {
+  const alternates = alternatesFor(locale, path);
+  return { title, alternates, openGraph: { type: 'website' as const, title, locale: OG_LOCALE[locale], url: alternates.canonical } };
+}
+
 /** Serialises JSON-LD so that no string can close the script element it sits in. */
 export function jsonLdScript(data: unknown): string {
   return JSON.stringify(data)

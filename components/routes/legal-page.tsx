@@ -4,15 +4,13 @@ import { Markdown } from '@/components/article/markdown';
 import { getLegalDocument } from '@/lib/content/site';
 import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
-import { alternatesFor, OG_LOCALE } from '@/lib/seo';
+import { documentPageMetadata } from '@/lib/seo';
 
 export type LegalKind = 'privacy' | 'terms';
 
 /** Metadata of the privacy policy or the user agreement page. */
 export async function legalMetadata(locale: Locale, kind: LegalKind): Promise<Metadata> {
-  const doc = getLegalDocument(locale, kind);
-  const alternates = alternatesFor(locale, `/${kind}`);
-  return { title: doc.title, alternates, openGraph: { type: 'website', title: doc.title, locale: OG_LOCALE[locale], url: alternates.canonical } };
+  return documentPageMetadata(locale, `/${kind}`, getLegalDocument(locale, kind).title);
 }
 
 /** 隐私政策 or 用户协议, from content/<kind>.md: prerendered, the same for everyone (en shows the Chinese text). */

@@ -4,17 +4,11 @@ import { RulesContent } from '@/components/rules/rules-content';
 import { getRules } from '@/lib/content/site';
 import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
-import { alternatesFor, OG_LOCALE } from '@/lib/seo';
+import { documentPageMetadata } from '@/lib/seo';
 
 /** Metadata of the rules page. */
 export async function rulesMetadata(locale: Locale): Promise<Metadata> {
-  const rules = getRules(locale);
-  const alternates = alternatesFor(locale, '/rules');
-  return {
-    title: rules.title,
-    alternates,
-    openGraph: { type: 'website', title: rules.title, locale: OG_LOCALE[locale], url: alternates.canonical },
-  };
+  return documentPageMetadata(locale, '/rules', getRules(locale).title);
 }
 
 /** 社区公约 as a full page: direct visits, crawlers and readers without JavaScript. */
