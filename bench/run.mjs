@@ -331,9 +331,18 @@ export function parseWrk(out) {
 }
 
 let activeWrk = null;
-function runWrk(wrk, url, { threads, connections, seconds, headers = {} }) {
+function runWrk(wrk, url, { threads, connections, seconds, headers = {}, timeoutSeconds }) {
   return new Promise((resolve, reject) => {
-    const args = [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, '--latency', ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]), url];
+    const args = [
+      `-t${threads}`,
+      `-c${connections}`,
+      `-d${seconds}s`,
+      '--latency',
+      // wrk's default of 2 s drops slower answers from the latencies (they count as timeouts).
+      ...(timeoutSeconds ? ['--timeout', `${timeoutSeconds}s`] : []),
+      ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]),
+      url,
+    ];
     const child = spawn(wrk, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     activeWrk = child;
     let out = '';
@@ -1030,4 +1039,4 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     });
 }
 
-export { nginxConf, toMs };
+export { cleanup, ensureTools, freePort, get, nginxConf, postForm, runWrk, startGroup, toMs, waitUntilUp };
