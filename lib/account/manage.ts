@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, eq, gt, isNull, like, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import {
   accounts,
@@ -41,9 +41,12 @@ export type PasswordCheck = { ok: true } | { ok: false; code: 'wrong_password' }
  * (a new password, deleting the account). Failures are counted per account, so a
  * borrowed, signed-in browser cannot be used to guess the password.
  */
+/** The rate-limit counter of wrong current passwords in settings. */
+const settingsPasswordKey = (accountId: number) => `settings:password:${accountId}`;
+
 export async function checkCurrentPassword(db: Db, accountId: number, password: string, now = new Date()): Promise<PasswordCheck> {
   assertHasherHasRoom();
-  const key = `settings:password:${accountId}`;
+  const key = settingsPasswordKey(accountId);
   const counted = await consumeAttempt(db, key, { ...SETTINGS_PASSWORD_FAILURES, now });
   if (!counted.allowed) {
     await refundAttempt(db, key, counted);
@@ -205,7 +208,8 @@ export async function deleteAccount(db: Db, accountId: number, now = new Date())
     await tx.delete(passwordResets).where(byAccount(passwordResets));
     await tx.delete(notifications).where(byAccount(notifications));
     await tx.delete(shareVisits).where(or(eq(shareVisits.sharerId, accountId), eq(shareVisits.visitorKey, `a:${accountId}`)));
-    await tx.delete(rateLimits).where(or(eq(rateLimits.key, `signin:user:${username}`), like(rateLimits.key, `settings:%:${accountId}`)));
+    // By exact key: a LIKE with a wildcard inside would read the whole table (tests/integration/query-plans.test.ts).
+    await tx.delete(rateLimits).where(inArray(rateLimits.key, [`signin:user:${username}`, settingsPasswordKey(accountId)]));
     await tx
       .update(accounts)
       .set({
