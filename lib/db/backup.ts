@@ -9,7 +9,7 @@ export type BackupTarget = { kind: 'postgres'; url: string } | { kind: 'pglite';
 
 /** A refusal an operator can act on: the CLIs print its message, no stack trace. */
 export class BackupError extends Error {
-  name = 'BackupError';
+  override name = 'BackupError';
 }
 
 // pg_dump's custom format starts with these bytes; PGlite's dump is a gzip'd tar.
