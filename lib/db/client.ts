@@ -3,6 +3,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { Pool } from 'pg';
+import { checkFolderWritable } from './folder-check';
 import { acquireFolderLock } from './folder-lock';
 import * as schema from './schema';
 
@@ -70,6 +71,7 @@ export async function openDb(options: { url?: string; dir?: string } = {}): Prom
   const dir = options.dir ?? pgliteDir();
   const release = dir.startsWith('memory://') ? () => {} : await acquireFolderLock(dir);
   try {
+    if (!dir.startsWith('memory://')) checkFolderWritable(dir);
     const client = await PGlite.create(dir);
     const driver = drizzlePglite(client, { schema });
     return {
