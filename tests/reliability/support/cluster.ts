@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,12 +29,21 @@ export function throwAwayCluster() {
     });
   run('initdb', ['--no-sync', '--auth=trust', '--username=postgres', '--encoding=UTF8', '--locale=C', '-D', dir]);
   const options = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60`;
-  const start = () => run('pg_ctl', ['-D', dir, '-o', options, '-l', path.join(root, 'log'), '-w', '-t', '60', 'start']);
-  const stop = () => run('pg_ctl', ['-D', dir, '-m', 'fast', '-w', '-t', '60', 'stop']);
+  // Without blocking the caller's event loop: a soak keeps sending requests meanwhile.
+  const runAsync = (command: string, args: string[]) =>
+    promisify(execFile)(asRoot ? 'runuser' : path.join(BIN, command), asRoot ? ['-u', 'postgres', '--', path.join(BIN, command), ...args] : args, {
+      cwd: root,
+    });
+  const startArgs = ['-D', dir, '-o', options, '-l', path.join(root, 'log'), '-w', '-t', '60', 'start'];
+  const stopArgs = ['-D', dir, '-m', 'fast', '-w', '-t', '60', 'stop'];
+  const start = () => run('pg_ctl', startArgs);
+  const stop = () => run('pg_ctl', stopArgs);
   return {
     url: (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`,
     start,
     stop,
+    startAsync: () => runAsync('pg_ctl', startArgs),
+    stopAsync: () => runAsync('pg_ctl', stopArgs),
     remove: () => {
       try {
         stop();
