@@ -3,6 +3,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { Pool } from 'pg';
+import { checkFolderWritable } from './folder-check';
 import { acquireFolderLock } from './folder-lock';
 import * as schema from './schema';
 
@@ -26,6 +27,31 @@ export function pgliteDir(): string {
   return process.env.PGLITE_DIR || 'data';
 }
 
+/** A whole number of milliseconds from the environment, or the fallback (0 turns a timeout off). */
+function millis(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name} must be a whole number of milliseconds, not ${JSON.stringify(raw)}`);
+  return value;
+}
+
+/**
+ * Per-session limits on the server, so one stuck transaction (a request that hung
+ * while holding an account's row lock) cannot hold up everyone after it: a reader
+ * waiting for a lock gives up after DB_LOCK_TIMEOUT_MS and any statement after
+ * DB_STATEMENT_TIMEOUT_MS (both answer 503 through handleMutation), and a session
+ * left idle inside a transaction is ended by the server after
+ * DB_IDLE_IN_TRANSACTION_TIMEOUT_MS, releasing its locks.
+ */
+export function sessionTimeouts() {
+  return {
+    lock_timeout: millis('DB_LOCK_TIMEOUT_MS', 3_000),
+    statement_timeout: millis('DB_STATEMENT_TIMEOUT_MS', 10_000),
+    idle_in_transaction_session_timeout: millis('DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 30_000),
+  };
+}
+
 /**
  * Opens the database the environment names: a PostgreSQL server when `url` (or
  * DATABASE_URL) is set, otherwise embedded PGlite in `dir`, or in memory for
@@ -35,7 +61,7 @@ export function pgliteDir(): string {
 export async function openDb(options: { url?: string; dir?: string } = {}): Promise<DbHandle> {
   const url = options.url ?? process.env.DATABASE_URL;
   if (url) {
-    const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 3000 });
+    const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 3000, ...sessionTimeouts() });
     // An idle connection dropped by the server (restart, failover) must not crash the
     // process: the pool replaces it, and the next query reports any real outage.
     pool.on('error', (error) => console.error(`database connection lost: ${error.message}`));
@@ -45,6 +71,7 @@ export async function openDb(options: { url?: string; dir?: string } = {}): Prom
   const dir = options.dir ?? pgliteDir();
   const release = dir.startsWith('memory://') ? () => {} : await acquireFolderLock(dir);
   try {
+    if (!dir.startsWith('memory://')) checkFolderWritable(dir);
     const client = await PGlite.create(dir);
     const driver = drizzlePglite(client, { schema });
     return {

@@ -55,7 +55,11 @@ export async function acquireFolderLock(dir: string): Promise<() => void> {
   };
 }
 
-/** Asks the process holding the lock socket for its pid; null when it does not say within a second. */
+/**
+ * Asks the process holding the lock socket for its pid; null when it does not say in
+ * time. Generous: the holder may be starting PGlite, which blocks its event loop for
+ * seconds on a loaded machine.
+ */
 function holderPid(name: string): Promise<number | null> {
   return new Promise((resolve) => {
     let text = '';
@@ -64,7 +68,7 @@ function holderPid(name: string): Promise<number | null> {
       socket.destroy();
       resolve(pid);
     };
-    socket.setTimeout(1000, () => done(null));
+    socket.setTimeout(5000, () => done(null));
     socket.on('data', (chunk) => (text += chunk));
     socket.on('end', () => done(/^\d+$/.test(text) ? Number(text) : null));
     socket.on('error', () => done(null));

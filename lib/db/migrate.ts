@@ -36,6 +36,9 @@ export async function migrateDb(handle: DbHandle): Promise<void> {
     // A holder that never finishes must not hang start-up (and /readyz, and a
     // shutdown waiting for it): give up after a minute; the next request tries again.
     await connection.query(`set lock_timeout = '60s'`);
+    // The pool's short per-request limits (lib/db/client.ts) would cut the wait for
+    // another instance's run, and a long migration, short.
+    await connection.query(`set statement_timeout = '10min'`);
     await connection.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     await migratePg(drizzle(connection), config);
   } finally {
