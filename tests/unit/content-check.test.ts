@@ -198,6 +198,12 @@ describe('content checker: per-file rules (parseContentFile)', () => {
     ]);
   });
 
+  it('checks an image’s alt text like prose: Traditional characters at their column', () => {
+    expect(problemsOf(article('图：![電商的店面](./images/x.png)'))).toEqual([
+      { file: 'articles/x.md', line: 11, column: 5, rule: 'traditional', message: expect.stringMatching(/"電"/) },
+    ]);
+  });
+
   it('reports the same lines and columns for a file with CRLF line endings', () => {
     for (const [folder, expected] of Object.entries(CASES)) {
       // Rules checked across files (readContent), not by parseContentFile.
