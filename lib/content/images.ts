@@ -150,7 +150,7 @@ export function readContentImage(ref: string, fromFile: string, root: string): I
  * Checks every image of an article's Markdown and points it at its served copies:
  * the URL of the original size, `srcset` of every copy, width and height (no layout
  * shift), `decoding="async"`, and `loading="lazy"` for all but the first (the one a
- * reader may see without scrolling). Problems come at the image's `!`.
+ * reader may see without scrolling), which gets `fetchpriority="high"` instead. Problems come at the image's `!`.
  * Returns the images read, in document order.
  */
 export function resolveArticleImages(
@@ -188,7 +188,8 @@ export function resolveArticleImages(
         height: result.image.height,
         ...(result.image.copies.length > 1 ? { srcSet: result.image.copies.map((c) => `${c.url} ${c.width}w`).join(', '), sizes: IMAGE_SIZES } : {}),
         decoding: 'async',
-        ...(first ? {} : { loading: 'lazy' }),
+        // The first may be the page's largest paint: fetched early; the others when scrolled near.
+        ...(first ? { fetchPriority: 'high' } : { loading: 'lazy' }),
       },
     };
   });

@@ -51,6 +51,7 @@ export const SANITIZE_SCHEMA: SanitizeSchema = {
       'sizes',
       ['loading', 'lazy'],
       ['decoding', 'async'],
+      ['fetchPriority', 'high'],
     ],
     ...Object.fromEntries(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((h) => [h, [...(defaultSchema.attributes?.[h] ?? []), ['id', ID_PATTERN]]])),
   },

@@ -43,6 +43,7 @@ test('article images keep their box before loading, the first loads at once, the
   await expect(first).toHaveAttribute('height', '1000');
   await expect(first).not.toHaveAttribute('loading', /.*/);
   await expect(first).toHaveAttribute('decoding', 'async');
+  await expect(first).toHaveAttribute('fetchpriority', 'high');
   await expect.poll(() => first.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
   // A 375 px phone at 1× takes the 480 px copy from the srcset, not the 1600 px original.
   expect(new URL(await first.evaluate((img: HTMLImageElement) => img.currentSrc)).pathname).toMatch(/-480w\d+\.jpg$/);

@@ -121,7 +121,7 @@ describe('images in an article, through the content pipeline', () => {
     const imgs = toHtml(renderBody(a.body, 'zh-TW')).match(/<img[^>]*>/g);
     const [first, second] = [a.images[0]!, a.images[1]!];
     expect(imgs).toEqual([
-      `<img src="${first.copies[2]!.url}" alt="第一張" width="1000" height="500" srcset="${first.copies[0]!.url} 480w, ${first.copies[1]!.url} 960w, ${first.copies[2]!.url} 1000w" sizes="(min-width: 42rem) 40rem, calc(100vw - 2rem)" decoding="async">`,
+      `<img src="${first.copies[2]!.url}" alt="第一張" width="1000" height="500" srcset="${first.copies[0]!.url} 480w, ${first.copies[1]!.url} 960w, ${first.copies[2]!.url} 1000w" sizes="(min-width: 42rem) 40rem, calc(100vw - 2rem)" decoding="async" fetchpriority="high">`,
       `<img src="${second.copies[0]!.url}" alt="第二張" title="標題" width="400" height="300" decoding="async" loading="lazy">`,
     ]);
   });
