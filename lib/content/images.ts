@@ -195,3 +195,15 @@ export function resolveArticleImages(
   });
   return { images, problems };
 }
+
+/** Images in a file that is not an article (rules, legal pages, authors): refused, at their `!`. */
+export function refuseImages(tree: MdastRoot, file: string): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  visit(tree, (node) => {
+    if ((node.type === 'image' || node.type === 'imageReference') && node.position) {
+      const { line, column } = node.position.start;
+      problems.push({ file, line, column, rule: 'image-syntax', message: 'images are shown in articles only (content/articles/…)' });
+    }
+  });
+  return problems;
+}

@@ -4,7 +4,7 @@ import type { Root as MdastRoot } from 'mdast';
 import type { z } from 'zod';
 import { PAID_MARKER, isPaidMarker, parseContentFile, type ParsedFile } from './parse';
 import { checkArticles } from './article-rules';
-import { readContentImage, resolveArticleImages, type ContentImage } from './images';
+import { readContentImage, refuseImages, resolveArticleImages, type ContentImage } from './images';
 import { ArticleModelSchema, RulesModelSchema, problemPosition } from './model';
 import { ContentError, type ContentProblem, type ContentRule } from './problem';
 import { buildArticleModel, buildRulesModel, type ArticleSourceModel, type RulesSourceModel } from './structure';
@@ -138,6 +138,8 @@ export function readContent(dirs: string | string[] = contentDir()): { content: 
   const parse = <S extends z.ZodType>(full: string, schema: S): ParsedFile<z.infer<S>> => {
     const parsed = parseContentFile(rel(full), readFileSync(full, 'utf8'), schema);
     problems.push(...parsed.problems);
+    // Only articles get their images read and served (resolveArticleImages below).
+    if ((schema as z.ZodType) !== ArticleFrontMatter) problems.push(...refuseImages(parsed.tree, parsed.file));
     return parsed;
   };
 

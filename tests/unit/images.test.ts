@@ -126,6 +126,25 @@ describe('images in an article, through the content pipeline', () => {
     ]);
   });
 
+  it('refuses an image outside an article (the privacy policy) at its "!"', () => {
+    const privacy = path.join(dir, 'privacy.md');
+    const original = readFileSync(privacy, 'utf8');
+    try {
+      writeFileSync(privacy, `${original}\n前言![图](./articles/images/first.jpg)\n`);
+      expect(readContent(dir).problems).toEqual([
+        {
+          file: path.relative(process.cwd(), privacy),
+          line: original.split('\n').length + 1,
+          column: 3,
+          rule: 'image-syntax',
+          message: expect.stringMatching(/articles only/),
+        },
+      ]);
+    } finally {
+      writeFileSync(privacy, original);
+    }
+  });
+
   it('reports a missing cover at its front matter value', () => {
     const source = readFileSync('tests/fixtures/good-small/articles/sample.md', 'utf8');
     writeFileSync(file(), source.replace('summary:', 'cover: ./images/gone.jpg\nsummary:'));
