@@ -1021,4 +1021,4 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     });
 }
 
-export { nginxConf, toMs };
+export { imageBytes, nginxConf, toMs };
