@@ -105,7 +105,7 @@ export function readContentImage(ref: string, fromFile: string, root: string): I
   }
   const full = path.resolve(path.dirname(fromFile), decoded.split(/[?#]/, 1)[0]!);
   const inside = path.relative(root, full);
-  if (inside.startsWith('..') || path.isAbsolute(inside)) {
+  if (inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)) {
     return { ok: false, rule: 'image-missing', message: `image "${ref}" is outside the content folder` };
   }
   let bytes: Buffer;
@@ -150,8 +150,8 @@ export function readContentImage(ref: string, fromFile: string, root: string): I
  * Checks every image of an article's Markdown and points it at its served copies:
  * the URL of the original size, `srcset` of every copy, width and height (no layout
  * shift), `decoding="async"`, and `loading="lazy"` for all but the first (the one a
- * reader may see without scrolling), which gets `fetchpriority="high"` instead. Problems come at the image's `!`.
- * Returns the images read, in document order.
+ * reader may see without scrolling), which gets `fetchpriority="high"` instead.
+ * Problems come at the image's `!`. Returns the images read, in document order.
  */
 export function resolveArticleImages(
   tree: MdastRoot,
@@ -163,14 +163,14 @@ export function resolveArticleImages(
   const images: ContentImage[] = [];
   const problems: ContentProblem[] = [];
   visit(tree, (node) => {
+    if (node.type !== 'image' && node.type !== 'imageReference') return;
     const at = pointAt(node.position?.start.offset ?? 0);
     const report = (rule: ContentRule, message: string) => problems.push({ file, ...at, rule, message });
     if (node.type === 'imageReference') {
       report('image-syntax', 'write an image as ![alt text](./images/file.jpg): reference-style images are not supported');
       return;
     }
-    if (node.type !== 'image') return;
-    const image = node as Image;
+    const image: Image = node;
     if (!image.alt?.trim()) report('image-alt', `image "${image.url}" has no alt text: describe it between the brackets, ![what it shows](…)`);
     const result = readContentImage(image.url, fullPath, root);
     if (!result.ok) {
