@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './helpers';
 import { testPort } from './support/ports';
 import { startServer, type RunningServer } from './support/server';
 
@@ -108,6 +109,12 @@ test('the cover is the article’s Open Graph and JSON-LD image, with its size; 
 
   await page.goto(`${server.origin}/articles/updated-sample`);
   expect(new URL((await page.locator('meta[property="og:image"]').getAttribute('content'))!).pathname).toBe('/og/zh-CN/updated-sample');
+});
+
+test('the article with images has no serious accessibility violation (alt texts in zh-TW too)', async ({ page }) => {
+  await page.goto(`${server.origin}/zh-TW${ARTICLE}`);
+  await expect(page.getByRole('img', { name: '主播在直播間介紹商品' })).toHaveCount(1);
+  await expectNoSeriousA11yViolations(page, { label: `/zh-TW${ARTICLE}` });
 });
 
 test('the article with images passes the Nu Html Checker', async ({ request }) => {
