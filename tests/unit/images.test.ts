@@ -179,6 +179,28 @@ describe('images in an article, through the content pipeline', () => {
     expect((await emitImages(images, publicDir)).made).toBe(0);
     expect(readdirSync(path.join(publicDir, 'content-images')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
+
+  it('serves a GIF as it is, in one copy (resizing would drop its animation), and a sideways photo upright', async () => {
+    const source = readFileSync('tests/fixtures/good-small/articles/sample.md', 'utf8');
+    await picture(600, 300)
+      .gif()
+      .toFile(path.join(dir, 'articles', 'images', 'moving.gif'));
+    await picture(1200, 600)
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toFile(path.join(dir, 'articles', 'images', 'sideways.jpg'));
+    writeFileSync(file(), source + '\n![动图](./images/moving.gif)\n\n![竖着拍的照片](./images/sideways.jpg)\n');
+    const [gif, photo] = imagesOf(readContent(dir).content!.articles);
+    await emitImages([gif!, photo!], publicDir);
+    expect(gif!.copies).toHaveLength(1);
+    expect(readFileSync(path.join(publicDir, gif!.copies[0]!.url))).toEqual(readFileSync(path.join(dir, 'articles', 'images', 'moving.gif')));
+    expect([photo!.width, photo!.height]).toEqual([600, 1200]);
+    for (const copy of photo!.copies) {
+      const bytes = readFileSync(path.join(publicDir, copy.url));
+      expect(readImageDimensions(bytes)).toEqual({ format: 'jpeg', width: copy.width, height: copy.height });
+      expect(copy.height).toBe(copy.width * 2);
+    }
+  });
 });
 
 describe('the sanitiser lets an image through only as the checker made it', () => {
