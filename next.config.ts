@@ -14,7 +14,7 @@ const nextConfig: NextConfig = {
   // same code the main build has just type-checked; checking it twice only costs time.
   typescript: { ignoreBuildErrors: process.env.SKIP_TYPECHECK === '1' },
   reactStrictMode: true,
-  // The site is served by `npm run serve` (server.mjs); nothing needs typed routes or images yet.
+  // Article images are resized by the build (npm run images), not on request: see README "Images".
   images: { unoptimized: true },
   // Unknown paths render app/global-not-found.tsx on the server (see there why).
   experimental: { globalNotFound: true },

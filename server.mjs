@@ -9,6 +9,7 @@ import path from 'node:path';
 import { sendBadRequest, isMalformedPath } from './server/bad-request.mjs';
 import { loadCspManifest } from './server/csp-manifest.mjs';
 import { compileTrust, rewriteForwardedHeaders } from './server/forwarded.mjs';
+import { immutableWhenFound } from './server/immutable-images.mjs';
 import { getLogger } from './server/log.mjs';
 import { requestIdOf } from './server/request-id.mjs';
 import { createSecurityHeaders, securityHeadersEnabled } from './server/security-headers.mjs';
@@ -76,6 +77,7 @@ function serve(req, res) {
     res.writeHead(unknown.status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     return res.end(unknown.html);
   }
+  immutableWhenFound(req, res);
   const started = performance.now();
   handle(req, res).then(
     () => {

@@ -750,9 +750,26 @@ function printTable(rs) {
   }
   const js = rs.javascript;
   console.log(`\nJavaScript: ${js.count} files, ${fmt(js.gzipKB, 1)} KB gzip -9 (${fmt(js.rawBytes / 1000, 1)} KB raw; 1 KB = 1000 bytes)`);
+  const im = rs.images;
+  console.log(
+    `Images: ${im.images} in the content, originals ${im.originalBytes} bytes; all copies served ${im.servedBytes} bytes; ` +
+      `a 375 px phone at 2× downloads ${im.phoneBytes} bytes (${fmt((100 * im.phoneBytes) / (im.originalBytes || 1), 0)}% of the originals)`,
+  );
+  console.log(`Build: ${rs.buildSeconds === null ? 'current, not rebuilt (run after a change to time it)' : `${rs.buildSeconds} s`}`);
   console.log(`HTML body: nginx ${rs.html.nginxBytes} bytes, next ${rs.html.nextBytes} bytes${rs.html.sameLength ? ' (same length)' : ' (DIFFERENT length)'}`);
   console.log('\nTargets:');
   for (const t of rs.targets) console.log(`  ${t.pass ? 'PASS' : 'FAIL'}  ${t.name}: ${t.actual} (${t.rule})`);
+}
+
+/**
+ * The article images' bytes (npm run images --json): the editors' originals, every
+ * copy the build serves, and what a phone 375 px wide at 2× downloads of them.
+ * @param {NodeJS.ProcessEnv} env
+ */
+function imageBytes(env) {
+  const r = spawnSync('npx', ['tsx', 'lib/cli/emit-images.ts', '--json'], { cwd: ROOT, env, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`npm run images failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1));
 }
 
 // -------------------------------------------------------------------- main
@@ -764,10 +781,14 @@ async function main() {
 
   // The build the stack reuses too (same SITE_URL, so its build check finds it current).
   const buildEnv = { ...process.env, SITE_URL: process.env.SITE_URL || 'http://127.0.0.1:3000' };
+  // The build's wall time, when this run built (null: the build was current).
+  let buildSeconds = null;
   if (opts.build) {
     const { buildIfNeeded } = await import('../scripts/build-if-needed.mjs');
-    buildIfNeeded({ env: buildEnv });
+    const started = performance.now();
+    if (buildIfNeeded({ env: buildEnv })) buildSeconds = Number(((performance.now() - started) / 1000).toFixed(1));
   }
+  const images = imageBytes(buildEnv);
   if (!opts.server && !existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
     throw new Error('no production build (.next/BUILD_ID missing): run without --no-build, or npm run build first');
   }
@@ -1013,6 +1034,8 @@ async function main() {
     ratios,
     html: htmlCheck,
     javascript: { ...js, gzipKB: jsGzipKB, kbIs: '1000 bytes', gzipLevel: 9 },
+    buildSeconds,
+    images,
     targets,
     allTargetsPass: targets.every((t) => t.pass),
   };
@@ -1039,4 +1062,4 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     });
 }
 
-export { cleanup, ensureTools, freePort, get, nginxConf, postForm, runWrk, startGroup, toMs, waitUntilUp };
+export { cleanup, ensureTools, freePort, get, imageBytes, nginxConf, postForm, runWrk, startGroup, toMs, waitUntilUp };

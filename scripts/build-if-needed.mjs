@@ -48,9 +48,15 @@ export const STAMP_FILE = '.source-stamp';
 /** @param {Record<string, string | undefined>} env */
 export const distDir = (env = process.env) => path.resolve(ROOT, env.NEXT_DIST_DIR || '.next');
 
+/**
+ * Made by the build from the content folders (already hashed), and shared by every
+ * build in this folder: a fixture build adding its images must not make .next stale.
+ */
+const GENERATED = new Set([path.join(ROOT, 'public', 'content-images')]);
+
 /** @param {string} file @param {(file: string) => void} visit */
 function walk(file, visit) {
-  if (!existsSync(file)) return;
+  if (!existsSync(file) || GENERATED.has(file)) return;
   if (statSync(file).isDirectory()) {
     for (const name of readdirSync(file).sort()) walk(path.join(file, name), visit);
   } else visit(file);

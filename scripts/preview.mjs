@@ -34,6 +34,7 @@ const step = (command, args) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 step('npx', ['tsx', 'lib/cli/check-content.ts']);
+step('npx', ['tsx', 'lib/cli/emit-images.ts']);
 step('npx', ['next', 'build']);
 step('node', ['server/csp-manifest.mjs']);
 

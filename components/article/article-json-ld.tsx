@@ -2,10 +2,19 @@ import { getTranslations } from 'next-intl/server';
 import type { ArticleView } from '@/lib/content/site';
 import { localizedPath, type Locale } from '@/lib/i18n/routing';
 import { absoluteUrl, jsonLdScript } from '@/lib/seo';
-import { OG_SIZE } from '@/components/share/share-image-sizes';
 
 /** Structured data for search engines: the Article and its BreadcrumbList. */
-export async function ArticleJsonLd({ locale, article, homeName, image }: { locale: Locale; article: ArticleView; homeName: string; image: string }) {
+export async function ArticleJsonLd({
+  locale,
+  article,
+  homeName,
+  image,
+}: {
+  locale: Locale;
+  article: ArticleView;
+  homeName: string;
+  image: { url: string; width: number; height: number };
+}) {
   const t = await getTranslations({ locale, namespace: 'Meta' });
   const url = absoluteUrl(localizedPath(locale, `/articles/${article.slug}`));
   const data = [
@@ -19,7 +28,7 @@ export async function ArticleJsonLd({ locale, article, homeName, image }: { loca
       inLanguage: article.lang,
       keywords: article.keywords.map((k) => k.label).join(','),
       mainEntityOfPage: url,
-      image: { '@type': 'ImageObject', url: image, ...OG_SIZE },
+      image: { '@type': 'ImageObject', url: image.url, width: image.width, height: image.height },
       url,
       author: {
         '@type': 'Person',

@@ -11,7 +11,7 @@ import { ArticleComments } from '@/components/comments/article-comments';
 import { ArticleQuiz, GiftAside, PaidPartSlot } from '@/components/feathers/article-feathers';
 import { ArticleActions } from '@/components/reader/article-actions';
 import { SharePanel } from '@/components/share/share-panel';
-import { getArticle, getArticleStats } from '@/lib/content/site';
+import { getArticle, getArticleStats, type ArticleView } from '@/lib/content/site';
 import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
 import { absoluteUrl, alternatesFor, OG_LOCALE } from '@/lib/seo';
@@ -21,17 +21,20 @@ import { TableOfContents } from '@/components/article/table-of-contents';
 /** The absolute URL of an article's Open Graph image in a locale. */
 export const ogImageUrl = (locale: Locale, slug: string) => absoluteUrl(`/og/${locale}/${slug}`);
 
+/** What an article is shared with: the editor's cover when there is one, else the card drawn at build time (app/og). */
+function shareImage(locale: Locale, article: ArticleView): { url: string; width: number; height: number; type: string } {
+  if (article.cover) return { url: absoluteUrl(article.cover.url), width: article.cover.width, height: article.cover.height, type: article.cover.type };
+  return { url: ogImageUrl(locale, article.slug), ...OG_SIZE, type: 'image/png' };
+}
+
 /** Title, description, alternates and Open Graph of an article page. */
 export async function articleMetadata(locale: Locale, slug: string): Promise<Metadata> {
   const article = getArticle(locale, slug);
   if (!article) return {};
   const alternates = alternatesFor(locale, `/articles/${slug}`);
   const meta = await getTranslations({ locale, namespace: 'Meta' });
-  // The card drawn at build time (app/og): title in Noto Sans SC, author, site name.
   const image = {
-    url: ogImageUrl(locale, slug),
-    ...OG_SIZE,
-    type: 'image/png',
+    ...shareImage(locale, article),
     alt: meta('ogImageAlt', { title: article.title, author: article.author.name, siteName: meta('siteName') }),
   };
   return {
@@ -68,7 +71,7 @@ export async function ArticlePage({ locale, slug }: { locale: Locale; slug: stri
 
   return (
     <>
-      <ArticleJsonLd locale={locale} article={article} homeName={layout('home')} image={ogImageUrl(locale, slug)} />
+      <ArticleJsonLd locale={locale} article={article} homeName={layout('home')} image={shareImage(locale, article)} />
       <nav className="breadcrumb" aria-label={t('breadcrumb')}>
         <ol>
           <li>

@@ -4,6 +4,7 @@ import type { Root as MdastRoot } from 'mdast';
 import type { z } from 'zod';
 import { PAID_MARKER, isPaidMarker, parseContentFile, type ParsedFile } from './parse';
 import { checkArticles } from './article-rules';
+import { readContentImage, refuseImages, resolveArticleImages, type ContentImage } from './images';
 import { ArticleModelSchema, RulesModelSchema, problemPosition } from './model';
 import { ContentError, type ContentProblem, type ContentRule } from './problem';
 import { buildArticleModel, buildRulesModel, type ArticleSourceModel, type RulesSourceModel } from './structure';
@@ -18,7 +19,7 @@ import {
 } from './schema';
 
 /** An article as the editor wrote it: Simplified source, before any locale conversion. */
-export type ArticleSource = ArticleFrontMatter & {
+export type ArticleSource = Omit<ArticleFrontMatter, 'cover'> & {
   file: string;
   /** The whole body of a free article; of a paid one, only the free part. */
   body: MdastRoot;
@@ -26,6 +27,10 @@ export type ArticleSource = ArticleFrontMatter & {
   paidBody?: MdastRoot;
   /** Its typed structure: lead, sections with stable ids, the paid part. */
   model: ArticleSourceModel;
+  /** The images of its body, in order (their nodes already point at the served copies). */
+  images: ContentImage[];
+  /** The `cover` image, when the front matter names one. */
+  cover?: ContentImage;
 };
 export type AuthorSource = AuthorFrontMatter & { file: string };
 export type RulesSource = RulesFrontMatter & {
@@ -133,10 +138,18 @@ export function readContent(dirs: string | string[] = contentDir()): { content: 
   const parse = <S extends z.ZodType>(full: string, schema: S): ParsedFile<z.infer<S>> => {
     const parsed = parseContentFile(rel(full), readFileSync(full, 'utf8'), schema);
     problems.push(...parsed.problems);
+    // Only articles get their images read and served (resolveArticleImages below).
+    if ((schema as z.ZodType) !== ArticleFrontMatter) problems.push(...refuseImages(parsed.tree, parsed.file));
     return parsed;
   };
 
-  const articles: Array<{ parsed: ParsedFile<ArticleFrontMatter>; data: ArticleFrontMatter; model: ArticleSourceModel }> = [];
+  const articles: Array<{
+    parsed: ParsedFile<ArticleFrontMatter>;
+    data: ArticleFrontMatter;
+    model: ArticleSourceModel;
+    images: ContentImage[];
+    cover: ContentImage | undefined;
+  }> = [];
   const authors = new Map<string, AuthorSource>();
   let rules: RulesSource | undefined;
   let banner: SiteFrontMatter['banner'] | undefined;
@@ -149,9 +162,14 @@ export function readContent(dirs: string | string[] = contentDir()): { content: 
     if (name.startsWith('articles/')) {
       const parsed = parse(full, ArticleFrontMatter);
       if (parsed.data) {
+        // Before the model is built: its blocks share these image nodes, which now point at the served copies.
+        const { images, problems: imageProblems } = resolveArticleImages(parsed.tree, parsed.file, full, folder, parsed.pointAt);
+        problems.push(...imageProblems);
+        const cover = parsed.data.cover === undefined ? undefined : readContentImage(parsed.data.cover, full, folder);
+        if (cover && !cover.ok) problems.push({ file: parsed.file, ...parsed.positionOf(['cover']), rule: cover.rule, message: `cover: ${cover.message}` });
         const model = buildArticleModel(parsed.tree, parsed.data.price);
         problems.push(...checkModel(parsed, model, ArticleModelSchema, 'article-model'));
-        articles.push({ parsed, data: parsed.data, model });
+        articles.push({ parsed, data: parsed.data, model, images, cover: cover?.ok ? cover.image : undefined });
       }
     } else if (name.startsWith('authors/')) {
       const parsed = parse(full, AuthorFrontMatter);
@@ -223,7 +241,14 @@ export function readContent(dirs: string | string[] = contentDir()): { content: 
   return {
     content: {
       articles: articles
-        .map(({ parsed, data, model }) => ({ ...data, file: parsed.file, ...splitPaid(bodyOf(parsed.tree)), model }))
+        .map(({ parsed, data: { cover: _path, ...data }, model, images, cover }) => ({
+          ...data,
+          file: parsed.file,
+          ...splitPaid(bodyOf(parsed.tree)),
+          model,
+          images,
+          ...(cover ? { cover } : {}),
+        }))
         .sort((a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt)),
       authors,
       rules,

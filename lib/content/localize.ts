@@ -6,7 +6,14 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { convertToTraditional, countHan } from './chinese';
 import type { ArticleModel, ArticlePart, ArticleSection, RulesModel, RulesPart, SectionHeading } from './model';
+import { IMAGE_URL_PATH } from './images';
 import { ID_PATTERN } from './slug';
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** A served copy of a content image (lib/content/images.ts), and a srcset made of them. */
+const IMAGE_URL = `${esc(IMAGE_URL_PATH)}[0-9a-f]+(?:-\\d+w\\d+)?\\.(?:png|jpg|gif|webp)`;
+const IMAGE_SRC = new RegExp(`^${IMAGE_URL}$`);
+const IMAGE_SRCSET = new RegExp(`^${IMAGE_URL} \\d+w(?:, ${IMAGE_URL} \\d+w)*$`);
 
 /** The locales the site is published in; the content itself is written in zh-CN. */
 export type SiteLocale = 'zh-CN' | 'zh-TW' | 'en';
@@ -25,6 +32,8 @@ export function localizeText(text: string, locale: SiteLocale): string {
  * `#一什么是运营电商运营` links work) and only ids of the slug pattern: no other
  * element may carry an id, and no id can clobber a global the page's scripts read.
  * Markdown has no syntax for ids, so every id here comes from lib/content/slug.ts.
+ * An image may only show a served copy of a checked content image, with the
+ * attributes lib/content/images.ts gives it: nothing remote, nothing else.
  */
 export const SANITIZE_SCHEMA: SanitizeSchema = {
   ...defaultSchema,
@@ -32,6 +41,18 @@ export const SANITIZE_SCHEMA: SanitizeSchema = {
   attributes: {
     ...defaultSchema.attributes,
     '*': (defaultSchema.attributes?.['*'] ?? []).filter((a) => a !== 'id'),
+    img: [
+      ['src', IMAGE_SRC],
+      ['srcSet', IMAGE_SRCSET],
+      'alt',
+      'title',
+      'width',
+      'height',
+      'sizes',
+      ['loading', 'lazy'],
+      ['decoding', 'async'],
+      ['fetchPriority', 'high'],
+    ],
     ...Object.fromEntries(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((h) => [h, [...(defaultSchema.attributes?.[h] ?? []), ['id', ID_PATTERN]]])),
   },
 };
@@ -40,14 +61,19 @@ const toHast = unified().use(remarkRehype).use(rehypeSanitize, SANITIZE_SCHEMA);
 
 /**
  * Turns a Markdown body into sanitised HTML (hast) in the locale's script. Conversion
- * happens on text nodes only, so URLs and structure are never touched; sanitising is
+ * happens on text nodes and image alt texts only, so URLs and structure are never touched; sanitising is
  * the last step, after which nothing unsafe is added.
  */
 export function renderBody(body: MdastRoot, locale: SiteLocale): HastRoot {
   const tree = structuredClone(body);
   if (locale === 'zh-TW') {
-    visit(tree, 'text', (node) => {
-      node.value = convertToTraditional(node.value);
+    visit(tree, (node) => {
+      if (node.type === 'text') node.value = convertToTraditional(node.value);
+      // An image's words are its alt text and title, not text nodes.
+      if (node.type === 'image') {
+        if (node.alt) node.alt = convertToTraditional(node.alt);
+        if (node.title) node.title = convertToTraditional(node.title);
+      }
     });
   }
   return toHast.runSync(tree) as HastRoot;

@@ -91,6 +91,11 @@ export function parseContentFile<S extends z.ZodType>(file: string, source: stri
       // Check the source as written, so offsets map exactly onto lines and columns.
       for (const f of checkText(source.slice(start, end))) report(start + f.offset, f.rule, f.message);
     }
+    // An image's alt text is prose readers hear, but not a text node: checked where it is written, after "![".
+    if (node.type === 'image' && node.alt) {
+      const at = source.startsWith(node.alt, start + 2) ? start + 2 : start;
+      for (const f of checkText(node.alt)) report(at + (at === start ? 0 : f.offset), f.rule, f.message);
+    }
   });
 
   problems.sort((a, b) => a.line - b.line || a.column - b.column);

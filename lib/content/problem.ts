@@ -24,7 +24,13 @@ export type ContentRule =
   | 'internal-link'
   | 'summary'
   | 'keyword-variant'
-  | 'updated-at';
+  | 'updated-at'
+  | 'image-remote'
+  | 'image-missing'
+  | 'image-alt'
+  | 'image-too-large'
+  | 'image-format'
+  | 'image-syntax';
 
 /** Formats a problem the way compilers do, so editors and terminals can jump to it. */
 export function formatProblem(p: ContentProblem): string {

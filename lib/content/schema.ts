@@ -24,6 +24,8 @@ export const ArticleFrontMatter = z
     author: slug,
     keywords: z.array(nonEmpty).min(1, 'needs at least one keyword'),
     summary: nonEmpty,
+    /** An image file, relative to the article (`./images/cover.jpg`): the Open Graph and JSON-LD image instead of the drawn card. */
+    cover: nonEmpty.optional(),
     /** Feathers to unlock the part after the `<!-- paid -->` line; absent, the article is free. */
     price: z.number().int().positive().max(100_000).optional(),
     /** A reading quiz: the right answer is `answer`, counting options from 1. It never reaches the browser. */

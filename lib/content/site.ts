@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Root as HastRoot } from 'hast';
+import { coverCopy, imagesOf, type ImageCopy } from './images';
 import { contentSignature, loadContent, type ArticleSource, type ContentSource } from './load';
 import { ContentError } from './problem';
 import { articleStatus, contentNow, visibleArticles, type ArticleStatus } from './visibility';
@@ -38,6 +39,12 @@ function content(): ContentSource {
     try {
       const all = loadContent();
       cached = { ...all, articles: visibleArticles(all.articles) };
+      // An image the editor just added gets its copies in the background (npm run dev
+      // made the others at start-up); the page that names it shows it a moment later.
+      if (DEV) {
+        const images = imagesOf(cached.articles);
+        void import('./emit-images').then((m) => m.emitImages(images)).catch((e: unknown) => console.error('content images:', e));
+      }
     } catch (e) {
       // Try again on the next request, and show the editor the file:line:column list, not frames.
       if (DEV) lookedAt = 0;
@@ -79,6 +86,8 @@ export type ArticleView = ArticleSummary & {
   parts: ArticleViewPart[];
   /** Feathers to unlock a paid article's rest (undefined: free). */
   price?: number;
+  /** The editor's `cover` (a site-relative URL): shared instead of the drawn card. */
+  cover?: ImageCopy & { type: string };
 };
 
 function author(id: string, locale: SiteLocale): AuthorView {
@@ -117,7 +126,7 @@ export function getArticle(locale: SiteLocale, slug: string): ArticleView | unde
   const paid = a.model.parts.find((p) => p.kind === 'paid');
   const parts: ArticleViewPart[] = renderArticleModel(free, locale).parts.filter((p): p is Exclude<ArticlePart<Block>, { kind: 'paid' }> => p.kind !== 'paid');
   if (paid) parts.push({ kind: 'locked', price: paid.price });
-  return { ...summarize(a, locale), parts, ...(paid ? { price: paid.price } : {}) };
+  return { ...summarize(a, locale), parts, ...(paid ? { price: paid.price } : {}), ...(a.cover ? { cover: coverCopy(a.cover) } : {}) };
 }
 
 /** Every article slug, newest first (routes prerender each one; any other slug is a 404). */

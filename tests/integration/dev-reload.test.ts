@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // `npm run dev` against a copy of the content: an edited file shows on the next reload
@@ -61,4 +62,29 @@ describe('next dev re-reads content', () => {
     await new Promise((r) => setTimeout(r, 1_000));
     expect((await get('/articles/sample-article')).status).toBe(200);
   }, 180_000);
+
+  it('shows an image the editor just added, its copies made in the background', async () => {
+    const file = path.join(dir, 'articles/sample.md');
+    mkdirSync(path.join(dir, 'articles/images'), { recursive: true });
+    // Bytes no earlier run made copies of: a new hash, so only this run's copies can answer.
+    const colour = { r: Math.floor(Math.random() * 256), g: Math.floor(Math.random() * 256), b: Date.now() % 256 };
+    await sharp({ create: { width: 800, height: 500, channels: 3, background: colour } })
+      .png()
+      .withMetadata({ exif: { IFD0: { ImageDescription: `${Date.now()}-${Math.random()}` } } })
+      .toFile(path.join(dir, 'articles/images/chart.png'));
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n![一周的数据](./images/chart.png)\n`);
+    await new Promise((r) => setTimeout(r, 1_000));
+    const page = await get('/articles/sample-article');
+    const src = /<img src="(\/content-images\/[^"]+)" alt="一周的数据" width="800" height="500"/.exec(page.text)?.[1];
+    expect(src).toBeDefined();
+    let status = 0;
+    for (let i = 0; i < 20 && status !== 200; i++) {
+      status = (await fetch(`${ORIGIN}${src}`)).status;
+      if (status !== 200) await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(status).toBe(200);
+    // The copies went into this checkout's public/: take this test's out again.
+    const hash = path.basename(src!).split('-')[0]!;
+    for (const f of readdirSync('public/content-images')) if (f.startsWith(hash)) rmSync(path.join('public/content-images', f));
+  }, 120_000);
 });

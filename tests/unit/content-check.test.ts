@@ -71,6 +71,26 @@ const CASES: Record<string, Expected[]> = {
   'updated-before-published': [
     { file: `${BAD}/updated-before-published/articles/sample.md`, line: 5, column: 12, rule: 'updated-at', message: /updatedAt .* is before publishedAt/ },
   ],
+  // 店面是这样的：![店面](./images/nowhere.png): reported at its "!".
+  'image-missing': [
+    { file: `${BAD}/image-missing/articles/sample.md`, line: 17, column: 8, rule: 'image-missing', message: /"\.\/images\/nowhere\.png" not found/ },
+  ],
+  // ![](./images/shop.png): the file is there, the alt text is not.
+  'image-alt': [{ file: `${BAD}/image-alt/articles/sample.md`, line: 17, column: 1, rule: 'image-alt', message: /no alt text/ }],
+  // poster.png is 5000×4000 (a 2.5 KB file): over the pixel limit.
+  'image-too-large': [
+    { file: `${BAD}/image-too-large/articles/sample.md`, line: 17, column: 1, rule: 'image-too-large', message: /5000×4000 pixels.*16 megapixels/ },
+  ],
+  // ![店面](https://example.com/shop.png)
+  'image-remote': [
+    {
+      file: `${BAD}/image-remote/articles/sample.md`,
+      line: 17,
+      column: 1,
+      rule: 'image-remote',
+      message: /"https:\/\/example\.com\/shop\.png" is a remote URL/,
+    },
+  ],
 };
 
 const asMatchers = (expected: Expected[]) => expected.map((e) => ({ ...e, message: expect.stringMatching(e.message) }));
@@ -178,13 +198,29 @@ describe('content checker: per-file rules (parseContentFile)', () => {
     ]);
   });
 
+  it('checks an image’s alt text like prose: Traditional characters at their column', () => {
+    expect(problemsOf(article('图：![電商的店面](./images/x.png)'))).toEqual([
+      { file: 'articles/x.md', line: 11, column: 5, rule: 'traditional', message: expect.stringMatching(/"電"/) },
+    ]);
+  });
+
   it('reports the same lines and columns for a file with CRLF line endings', () => {
     for (const [folder, expected] of Object.entries(CASES)) {
       // Rules checked across files (readContent), not by parseContentFile.
       if (
-        ['duplicate-slug', 'unknown-author', 'heading-level', 'internal-link', 'summary-too-long', 'keyword-variant', 'updated-before-published'].includes(
-          folder,
-        )
+        [
+          'duplicate-slug',
+          'unknown-author',
+          'heading-level',
+          'internal-link',
+          'summary-too-long',
+          'keyword-variant',
+          'updated-before-published',
+          'image-missing',
+          'image-alt',
+          'image-too-large',
+          'image-remote',
+        ].includes(folder)
       )
         continue;
       const file = expected[0]!.file;

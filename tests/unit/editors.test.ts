@@ -12,11 +12,12 @@ vi.mock('next-intl/server', () => ({
 }));
 
 const SITE = 'https://niaoge.example';
-// content/ plus tests/fixtures/editors: a draft, an article scheduled for 2099 and one updated after publication.
+// content/ plus tests/fixtures/editors: a draft, an article scheduled for 2099, one updated after publication and one with images.
 const CONTENT = 'content:tests/fixtures/editors';
 const DRAFT = 'draft-sample';
 const SCHEDULED = 'scheduled-sample';
 const UPDATED = 'updated-sample';
+const IMAGES = 'image-sample';
 const UPDATED_AT = '2026-11-30T10:00:00+08:00';
 
 /** Imports the site model afresh (it caches content per process) under the given environment. */
@@ -39,7 +40,7 @@ afterAll(() => {
 describe('a production process: drafts and scheduled articles are nowhere', () => {
   it('leaves them out of lists, tags, the author page, the sitemap and every feed, and answers no article for their slugs', async () => {
     const { site, index } = await loadSite({ NODE_ENV: 'production', CONTENT_NOW: '2026-12-04T12:00:00Z' });
-    expect(site.listArticles('zh-CN').map((a) => a.slug)).toEqual(['how-ecommerce-operations-work', UPDATED]);
+    expect(site.listArticles('zh-CN').map((a) => a.slug)).toEqual(['how-ecommerce-operations-work', UPDATED, IMAGES]);
     expect(site.listArticleSlugs()).not.toContain(DRAFT);
     expect(site.listArticleSlugs()).not.toContain(SCHEDULED);
     for (const slug of [DRAFT, SCHEDULED]) {
@@ -49,7 +50,7 @@ describe('a production process: drafts and scheduled articles are nowhere', () =
     expect(site.getTag('zh-CN', '草稿专用标签')).toBeUndefined();
     expect(site.getTag('zh-CN', '定时专用标签')).toBeUndefined();
     expect(site.listTags('zh-CN').map((t) => t.key)).not.toContain('草稿专用标签');
-    expect(site.getAuthor('zh-CN', 'lin-xiansheng')!.articles.map((a) => a.slug)).toEqual(['how-ecommerce-operations-work', UPDATED]);
+    expect(site.getAuthor('zh-CN', 'lin-xiansheng')!.articles.map((a) => a.slug)).toEqual(['how-ecommerce-operations-work', UPDATED, IMAGES]);
     const urls = index.buildSitemap().map((e) => e.url);
     expect(urls.filter((u) => u.includes(DRAFT) || u.includes(SCHEDULED) || u.includes(encodeURIComponent('草稿')))).toEqual([]);
     for (const locale of ['zh-CN', 'zh-TW', 'en'] as const) {
@@ -62,7 +63,7 @@ describe('a production process: drafts and scheduled articles are nowhere', () =
 
   it('publishes a scheduled article once its time has come', async () => {
     const { site } = await loadSite({ NODE_ENV: 'production', CONTENT_NOW: '2099-01-01T01:00:00Z' });
-    expect(site.listArticleSlugs()).toEqual([SCHEDULED, 'how-ecommerce-operations-work', UPDATED]);
+    expect(site.listArticleSlugs()).toEqual([SCHEDULED, 'how-ecommerce-operations-work', UPDATED, IMAGES]);
     expect(site.getArticle('zh-CN', SCHEDULED)?.status).toBe('published');
     expect(site.hasArticle(DRAFT)).toBe(false);
   });

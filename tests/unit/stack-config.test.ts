@@ -48,6 +48,20 @@ describe('sourceStamp', () => {
     expect(sourceStamp({ SITE_URL: 'https://b.example' })).not.toBe(sourceStamp(env));
     expect(sourceStamp({ ...env, CONTENT_DIR: 'tests/fixtures/content-with-new-article' })).not.toBe(sourceStamp(env));
   });
+
+  it('ignores the image copies a build writes into public/ (another build in this folder adds its own)', async () => {
+    const { mkdirSync, rmSync, writeFileSync } = await import('node:fs');
+    const env = { SITE_URL: 'https://a.example' };
+    const before = sourceStamp(env);
+    mkdirSync('public/content-images', { recursive: true });
+    const copy = `public/content-images/stamp-test-${process.pid}.png`;
+    writeFileSync(copy, 'not really a picture');
+    try {
+      expect(sourceStamp(env)).toBe(before);
+    } finally {
+      rmSync(copy);
+    }
+  });
 });
 
 describe('writeErrorPages', () => {
