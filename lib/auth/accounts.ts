@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { accounts } from '../db/schema';
 import { deviceTokenFor, issueDeviceToken, readDeviceTokens } from './device';
+import { createSessionIfPasswordIs } from './sessions';
 import { assertHasherHasRoom, hashPassword, needsRehash, verifyPassword } from './passwords';
 import { consumeAttempt, refundAttempt } from './rate-limit';
 import { Credentials, Password, Username, normalizeUsername } from './validation';
@@ -26,7 +27,7 @@ export type SignUpResult =
   | { ok: false; code: 'username_retired' }
   | { ok: false; code: 'sign_up_limited'; retryAfterSeconds: number };
 export type SignInResult =
-  | { ok: true; account: Account; deviceCookie: string }
+  | { ok: true; account: Account; session: { token: string; expiresAt: Date }; deviceCookie: string }
   | { ok: false; code: 'invalid_credentials' }
   | { ok: false; code: 'rate_limited' | 'account_locked'; retryAfterSeconds: number };
 export type SetModeratorResult = { ok: true } | { ok: false; code: 'unknown_user' };
@@ -136,7 +137,9 @@ export async function signUp(db: Db, input: { username: string; password: string
  * in from before) is counted against that token alone, so neither guessing
  * elsewhere nor a guesser behind the same carrier NAT locks its owner out; every
  * other browser is counted per client address and, all together, per username.
- * On success the result carries the device cookie to set.
+ * On success the result carries the new session and the device cookie to set. The
+ * session is written only if the password hash checked is still the account's: a
+ * sign-in that checked a password changed meanwhile fails like a wrong one.
  */
 export async function signIn(
   db: Db,
@@ -179,6 +182,9 @@ export async function signIn(
     throw error;
   }
   if (!row || !matches || !password.success) return { ok: false, code: 'invalid_credentials' };
+  // Still counted as a failure when the password changed under us: the old one is wrong now.
+  const session = await createSessionIfPasswordIs(db, row.id, row.passwordHash, { now });
+  if (!session) return { ok: false, code: 'invalid_credentials' };
   await refund();
   if (needsRehash(row.passwordHash)) {
     // Best effort: a busy hasher must not fail a right password; the next sign-in tries again.
@@ -187,7 +193,7 @@ export async function signIn(
     );
   }
   const { passwordHash: _, ...account } = row;
-  return { ok: true, account, deviceCookie: await issueDeviceToken(db, tokens, row.id, now) };
+  return { ok: true, account, session, deviceCookie: await issueDeviceToken(db, tokens, row.id, now) };
 }
 
 /** Rehashes a password made with older parameters, unless it changed meanwhile. */
