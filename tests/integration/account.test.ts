@@ -15,14 +15,28 @@ import {
   sha256,
 } from '@/lib/account/manage';
 import { getAcceptedVersions, recordConsents } from '@/lib/account/consent';
-import { postComment } from '@/lib/comments/comments';
-import { accounts, commentBans, comments, consents, favourites, ledger, passwordResets, quizAttempts, ratings, redemptions, sessions } from '@/lib/db/schema';
-import { applyChange, getBalance, getLedgerSum } from '@/lib/feathers/ledger';
+import { approveComments, banFromCommenting, postComment, rejectComments } from '@/lib/comments/comments';
+import {
+  accounts,
+  commentBans,
+  comments,
+  consents,
+  favourites,
+  ledger,
+  notifications,
+  passwordResets,
+  quizAttempts,
+  ratings,
+  redemptions,
+  sessions,
+} from '@/lib/db/schema';
+import { applyChange, getBalance, getLedgerSum, lockAccount } from '@/lib/feathers/ledger';
 import { redeemGift } from '@/lib/feathers/mall';
 import { answerQuiz } from '@/lib/feathers/rewards';
 import { setFavourite } from '@/lib/reader/favourites';
 import { rateArticle } from '@/lib/reader/ratings';
 import { BACKENDS } from './support/databases';
+import { waitForLockWait } from './support/lock-wait';
 import { perTestDatabase, perTestDatabasePair } from './support/per-test-database';
 import { ANY_ADDRESS, testAccount } from './support/sign-up';
 
@@ -183,6 +197,68 @@ describe.each(BACKENDS)('account settings on %s', (backend) => {
       if (!redeemed.ok) expect(redeemed.code).toBe('unknown_account');
       expect(await getLedgerSum(db1, me.id)).toBe(await getBalance(db1, me.id));
     }
+  });
+
+  it('approving or removing a comment while its author deletes the account neither deadlocks nor leaves anything behind', async () => {
+    for (let round = 0; round < 6; round++) {
+      const [db1, db2] = await freshPair();
+      const author = await testAccount(db1, `author${round}`);
+      const moderator = await testAccount(db1, `mod${round}`);
+      const pending = await postComment(db1, author.id, SLUG, `待审 ${round}`);
+      const approved = await postComment(db1, author.id, SLUG, `已发 ${round}`);
+      if (!pending.ok || !approved.ok) throw new Error('post failed');
+      await approveComments(db1, moderator.id, [approved.comment.id]);
+      const [reviews, removals, deleted] = await Promise.all([
+        approveComments(db2, moderator.id, [pending.comment.id]),
+        rejectComments(db2, moderator.id, [approved.comment.id], 'spam'),
+        new Promise((r) => setTimeout(r, round)).then(() => deleteAccount(db1, author.id)),
+      ]);
+      expect(deleted).toMatchObject({ ok: true });
+      expect(reviews).toHaveLength(1);
+      expect(removals).toHaveLength(1);
+      expect(await db1.select().from(comments).where(eq(comments.accountId, author.id))).toEqual([]);
+      expect(await db1.select().from(notifications).where(eq(notifications.accountId, author.id))).toEqual([]);
+      expect(await getLedgerSum(db1, author.id)).toBe(await getBalance(db1, author.id));
+    }
+  });
+
+  it('a review waiting behind a deletion that holds the account then deletes the comments does not deadlock', async ({ skip }) => {
+    // Two connections interleaved by hand; PGlite has one and cannot hold a transaction open beside another.
+    if (backend === 'pglite') skip();
+    const [db1, db2] = await freshPair();
+    const author = await testAccount(db1, 'author');
+    const moderator = await testAccount(db1, 'mod');
+    const posted = await postComment(db1, author.id, SLUG, '待审');
+    if (!posted.ok) throw new Error(posted.code);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const accountLocked = new Promise<void>((resolve) => (locked = resolve));
+    // deleteAccount's order: the account's lock first, then its comments.
+    const deletion = db1.transaction(async (tx) => {
+      await lockAccount(tx, author.id);
+      locked();
+      await held;
+      await tx.delete(comments).where(eq(comments.accountId, author.id));
+    });
+    await accountLocked;
+    const review = approveComments(db2, moderator.id, [posted.comment.id]);
+    await waitForLockWait(db1);
+    release();
+    await deletion; // a deadlock would fail one of the two here with 40P01
+    expect(await review).toEqual([{ id: posted.comment.id, ok: false }]);
+    expect(await db1.select().from(ledger).where(eq(ledger.accountId, author.id))).toEqual([]);
+  });
+
+  it('banning a deleted account does nothing and says the account is unknown', async () => {
+    const db = await freshDb();
+    const gone = await testAccount(db, 'gone');
+    const moderator = await testAccount(db, 'mod');
+    await deleteAccount(db, gone.id);
+    expect(await banFromCommenting(db, moderator.id, gone.id, 7, 'spam')).toEqual({ ok: false, code: 'unknown_account' });
+    expect(await db.select().from(commentBans).where(eq(commentBans.accountId, gone.id))).toEqual([]);
+    expect(await db.select().from(notifications).where(eq(notifications.accountId, gone.id))).toEqual([]);
+    expect(await banFromCommenting(db, moderator.id, moderator.id, 7, 'spam')).toMatchObject({ ok: true });
   });
 
   it('a reset link works once, for 30 minutes, ends every session and stores only a hash', async () => {
