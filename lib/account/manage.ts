@@ -103,7 +103,7 @@ export async function endAllSessions(db: Db, accountId: number): Promise<number>
 /** Everything the site holds about one reader, as the "download my data" file carries it. */
 export type AccountExport = {
   exportedAt: string;
-  account: { username: string; createdAt: string; feathers: number; isModerator: boolean; referralCode: string };
+  account: { username: string; createdAt: string; feathers: number; isModerator: boolean; referralCode: string; referredBy: string | null };
   consents: Array<{ document: string; version: string; acceptedAt: string }>;
   favourites: Array<{ article: string; createdAt: string }>;
   ratings: Array<{ article: string; stars: number; updatedAt: string }>;
@@ -113,6 +113,7 @@ export type AccountExport = {
   commentBan: { until: string | null; category: string; createdAt: string } | null;
   ledger: Array<{ delta: number; reason: string; reference: string; note: string | null; balanceAfter: number; createdAt: string }>;
   redemptions: Array<{ gift: string; price: number; code: string; createdAt: string }>;
+  notifications: Array<{ kind: string; payload: unknown; createdAt: string; seenAt: string | null }>;
   sessions: Array<{ createdAt: string; expiresAt: string }>;
 };
 
@@ -127,12 +128,21 @@ export async function exportAccountData(db: Db, accountId: number, now = new Dat
       feathers: accounts.feathers,
       isModerator: accounts.isModerator,
       referralCode: accounts.referralCode,
+      referredById: accounts.referredBy,
     })
     .from(accounts)
     .where(and(eq(accounts.id, accountId), isNull(accounts.deletedAt)));
   if (!account) return null;
+  const { referredById, ...own } = account;
+  // The name of the reader whose share link brought this one here; a deleted one has none.
+  const [referrer] = referredById
+    ? await db
+        .select({ username: accounts.username })
+        .from(accounts)
+        .where(and(eq(accounts.id, referredById), isNull(accounts.deletedAt)))
+    : [];
   const mine = <T extends { accountId: unknown }>(t: T) => eq(t.accountId as typeof accounts.id, accountId);
-  const [c, f, r, q, u, cm, bans, l, rd, s] = await Promise.all([
+  const [c, f, r, q, u, cm, bans, l, rd, n, s] = await Promise.all([
     db.select().from(consents).where(mine(consents)).orderBy(asc(consents.document)),
     db.select().from(favourites).where(mine(favourites)).orderBy(asc(favourites.createdAt)),
     db.select().from(ratings).where(mine(ratings)).orderBy(asc(ratings.updatedAt)),
@@ -142,6 +152,7 @@ export async function exportAccountData(db: Db, accountId: number, now = new Dat
     db.select().from(commentBans).where(mine(commentBans)),
     db.select().from(ledger).where(mine(ledger)).orderBy(asc(ledger.id)),
     db.select().from(redemptions).where(mine(redemptions)).orderBy(asc(redemptions.id)),
+    db.select().from(notifications).where(mine(notifications)).orderBy(asc(notifications.id)),
     db
       .select({ createdAt: sessions.createdAt, expiresAt: sessions.expiresAt })
       .from(sessions)
@@ -150,7 +161,7 @@ export async function exportAccountData(db: Db, accountId: number, now = new Dat
   const ban = bans[0];
   return {
     exportedAt: iso(now),
-    account: { ...account, createdAt: iso(account.createdAt) },
+    account: { ...own, createdAt: iso(own.createdAt), referredBy: referrer?.username ?? null },
     consents: c.map((x) => ({ document: x.document, version: x.version, acceptedAt: iso(x.acceptedAt) })),
     favourites: f.map((x) => ({ article: x.articleSlug, createdAt: iso(x.createdAt) })),
     ratings: r.map((x) => ({ article: x.articleSlug, stars: x.stars, updatedAt: iso(x.updatedAt) })),
@@ -167,6 +178,7 @@ export async function exportAccountData(db: Db, accountId: number, now = new Dat
       createdAt: iso(x.createdAt),
     })),
     redemptions: rd.map((x) => ({ gift: x.giftId, price: x.price, code: x.code, createdAt: iso(x.createdAt) })),
+    notifications: n.map((x) => ({ kind: x.kind, payload: x.payload, createdAt: iso(x.createdAt), seenAt: x.seenAt ? iso(x.seenAt) : null })),
     sessions: s.map((x) => ({ createdAt: iso(x.createdAt), expiresAt: iso(x.expiresAt) })),
   };
 }

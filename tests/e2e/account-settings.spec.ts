@@ -49,6 +49,18 @@ test('settings at 375 px: change password, download data, sign out everywhere; a
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
+test('signed out, the data download sends a browser to sign in and a script gets 401', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL! });
+  const page = await context.newPage();
+  await page.goto('/zh-TW/me/settings');
+  await page.goto('/api/me/export', { referer: `${baseURL}/zh-TW/me/settings` });
+  await expect(page).toHaveURL(`/zh-TW/sign-in?next=${encodeURIComponent('/zh-TW/me/settings')}`);
+  const fetched = await page.request.get('/api/me/export', { headers: { accept: 'application/json' }, maxRedirects: 0 });
+  expect(fetched.status()).toBe(401);
+  expect(await fetched.json()).toMatchObject({ ok: false, code: 'sign_in_required' });
+  await context.close();
+});
+
 test('delete the account (JavaScript off): password and confirmation, then signed out and the name refused', async ({ browser, baseURL }) => {
   const name = unique('delme');
   const context = await browser.newContext({ baseURL: baseURL! });
