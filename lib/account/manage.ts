@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, eq, gt, isNull, like, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, like, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import {
   accounts,
@@ -15,7 +15,6 @@ import {
   rateLimits,
   ratings,
   redemptions,
-  retiredUsernames,
   sessions,
   shareVisits,
   unlocks,
@@ -24,15 +23,14 @@ import { lockAccount } from '../feathers/ledger';
 import { assertHasherHasRoom, hashPassword, verifyPassword } from '../auth/passwords';
 import { consumeAttempt, refundAttempt } from '../auth/rate-limit';
 import { normalizeUsername } from '../auth/validation';
+import { RETIRED_USERNAME_DAYS, retireUsername, retiredKey } from './usernames';
 
-/** How long the name of a deleted account stays refused at sign-up. */
-export const RETIRED_USERNAME_DAYS = 30;
+export { RETIRED_USERNAME_DAYS } from './usernames';
 /** Wrong current passwords per account in settings: 5 in 15 minutes, then refused for a while. */
 export const SETTINGS_PASSWORD_FAILURES = { limit: 5, windowSeconds: 15 * 60 } as const;
 
 /** A stored session token hash (sessions keep only the SHA-256 of the cookie's token). */
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-const usernameHash = (username: string) => sha256(`username:${normalizeUsername(username)}`);
 
 export type PasswordCheck = { ok: true } | { ok: false; code: 'wrong_password' } | { ok: false; code: 'rate_limited'; retryAfterSeconds: number };
 
@@ -199,6 +197,9 @@ export type DeleteResult = { ok: true; username: string } | { ok: false; code: '
  * stay true. The name is refused at sign-up for RETIRED_USERNAME_DAYS.
  */
 export async function deleteAccount(db: Db, accountId: number, now = new Date()): Promise<DeleteResult> {
+  const [named] = await db.select({ username: accounts.username }).from(accounts).where(eq(accounts.id, accountId));
+  // Made outside the transaction (it may read the key from the database): the name cannot change meanwhile.
+  const key = named ? await retiredKey(db, named.username) : '';
   return db.transaction(async (tx) => {
     if ((await lockAccount(tx, accountId)) === null) return { ok: false, code: 'unknown_account' } as const;
     const [row] = await tx.select({ username: accounts.username }).from(accounts).where(eq(accounts.id, accountId));
@@ -222,6 +223,7 @@ export async function deleteAccount(db: Db, accountId: number, now = new Date())
       .update(accounts)
       .set({
         username: tombstoneName(accountId),
+        usernameSkeleton: null,
         passwordHash: '!',
         referralCode: tombstoneName(accountId),
         referredBy: null,
@@ -230,21 +232,19 @@ export async function deleteAccount(db: Db, accountId: number, now = new Date())
       })
       .where(eq(accounts.id, accountId));
     const until = new Date(now.getTime() + RETIRED_USERNAME_DAYS * 86_400_000);
-    await tx
-      .insert(retiredUsernames)
-      .values({ usernameHash: usernameHash(username), until })
-      .onConflictDoUpdate({ target: retiredUsernames.usernameHash, set: { until } });
+    await retireUsername(tx, key, until);
     return { ok: true, username } as const;
   });
 }
 
-/** Whether sign-up must refuse this name: a deleted account had it less than 30 days ago. */
-export async function isUsernameRetired(db: Db, username: string, now = new Date()): Promise<boolean> {
-  const [row] = await db
-    .select({ until: retiredUsernames.until })
-    .from(retiredUsernames)
-    .where(and(eq(retiredUsernames.usernameHash, usernameHash(username)), gt(retiredUsernames.until, now)));
-  return row !== undefined;
+/** Deletes reset links used or expired more than a day ago (kept that long so the page can still say which); returns how many. */
+export async function purgeSpentResetLinks(db: Db, now = new Date()): Promise<number> {
+  const dayAgo = new Date(now.getTime() - 86_400_000);
+  const rows = await db
+    .delete(passwordResets)
+    .where(or(lte(passwordResets.usedAt, dayAgo), lte(passwordResets.expiresAt, dayAgo)))
+    .returning({ tokenHash: passwordResets.tokenHash });
+  return rows.length;
 }
 
 /** How long a reset link works. */

@@ -8,7 +8,8 @@ import { assertHasherHasRoom, hashPassword, needsRehash, verifyPassword } from '
 import { consumeAttempt, refundAttempt } from './rate-limit';
 import { Credentials, Password, Username, normalizeUsername } from './validation';
 import { getLogger } from '../../server/log.mjs';
-import { isUsernameRetired } from '../account/manage';
+import { usernameSkeleton } from '../account/skeleton';
+import { isUsernameRetired, isUsernameTaken } from '../account/usernames';
 
 /** A reader's account as the app sees it (never the password hash). */
 export type Account = {
@@ -102,11 +103,11 @@ export async function signUp(db: Db, input: { username: string; password: string
     await refund();
     return { ok: false, code: 'sign_up_limited', retryAfterSeconds: Math.max(...refused.map((c) => c.retryAfterSeconds)) };
   }
-  // A name already taken is answered before the expensive hash (the insert below
-  // still decides a race between two sign-ups of one name).
-  const [taken] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, username));
-  if (taken) return { ok: false, code: 'username_taken' };
-  // The name of an account deleted less than 30 days ago is nobody's yet (lib/account/manage.ts).
+  // A name already taken, or one looking like it (`аlice` with a Cyrillic а beside
+  // `alice`), is answered before the expensive hash (the insert below still decides
+  // a race between two sign-ups of one name or of two look-alikes).
+  if (await isUsernameTaken(db, username)) return { ok: false, code: 'username_taken' };
+  // The name of an account deleted less than 30 days ago, or a look-alike, is nobody's yet (lib/account/usernames.ts).
   if (await isUsernameRetired(db, username, now)) return { ok: false, code: 'username_retired' };
   const passwordHash = await hashPassword(password).catch(async (error) => {
     await refund();
@@ -114,14 +115,17 @@ export async function signUp(db: Db, input: { username: string; password: string
   });
   for (let attempt = 0; ; attempt++) {
     try {
-      // ON CONFLICT on the username: of concurrent sign-ups, the database lets exactly one insert.
+      // The unique username and skeleton: of concurrent sign-ups of one name or of
+      // look-alikes, the database lets exactly one insert.
       const [account] = await db
         .insert(accounts)
-        .values({ username, passwordHash, referralCode: newReferralCode() })
-        .onConflictDoNothing({ target: accounts.username })
+        .values({ username, usernameSkeleton: usernameSkeleton(username), passwordHash, referralCode: newReferralCode() })
         .returning(accountColumns);
-      return account ? { ok: true, account } : { ok: false, code: 'username_taken' };
+      return { ok: true, account: account! };
     } catch (error) {
+      if (isUniqueViolation(error, 'accounts_username_unique') || isUniqueViolation(error, 'accounts_username_skeleton_unique')) {
+        return { ok: false, code: 'username_taken' };
+      }
       // A referral code collision (one in 2^50 per existing account): draw another.
       if (attempt < 5 && isUniqueViolation(error, 'accounts_referral_code_unique')) continue;
       throw error;

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { signIn, signUp } from '@/lib/auth/accounts';
 import { createSession, getSessionAccount } from '@/lib/auth/sessions';
@@ -15,6 +15,7 @@ import {
   sha256,
 } from '@/lib/account/manage';
 import { getAcceptedVersions, recordConsents } from '@/lib/account/consent';
+import { housekeeping } from '@/lib/auth/housekeeping';
 import { approveComments, banFromCommenting, postComment, rejectComments } from '@/lib/comments/comments';
 import {
   accounts,
@@ -28,6 +29,7 @@ import {
   quizAttempts,
   ratings,
   redemptions,
+  retiredUsernames,
   sessions,
 } from '@/lib/db/schema';
 import { applyChange, getBalance, getLedgerSum, lockAccount } from '@/lib/feathers/ledger';
@@ -185,14 +187,57 @@ describe.each(BACKENDS)('account settings on %s', (backend) => {
       code: 'username_retired',
     });
     expect(await signUp(db, { ...ANY_ADDRESS, username: 'alice', password: PASSWORD, now: at(RETIRED_USERNAME_DAYS + 0.01) })).toMatchObject({ ok: true });
-    // Only a hash of the name is kept.
+    // Only a keyed hash of the name is kept: not the name, not its plain SHA-256.
     const retired = await db.execute(sql`select username_hash from retired_usernames`);
     expect(JSON.stringify(retired)).not.toContain('alice');
+    expect(JSON.stringify(retired)).not.toContain(sha256('username:alice'));
+  });
+
+  it('a deleted name’s look-alikes are refused too, and a look-alike of a live name is taken', async () => {
+    const db = await freshDb();
+    const now = new Date('2026-12-01T00:00:00Z');
+    const up = await signUp(db, { ...ANY_ADDRESS, username: 'alice', password: PASSWORD, now });
+    await deleteAccount(db, up.ok ? up.account.id : 0, now);
+    // (Mixing Cyrillic into a Latin name is refused by the username rules already: these are one script each.)
+    for (const lookAlike of ['ＡＬＩＣＥ', '\u0430\u04cf\u0456\u0441\u0435', 'alicé', 'alice\u0301']) {
+      expect(await signUp(db, { ...ANY_ADDRESS, username: lookAlike, password: PASSWORD, now })).toMatchObject({ ok: false, code: 'username_retired' });
+    }
+    expect(await signUp(db, { ...ANY_ADDRESS, username: 'copy', password: PASSWORD, now })).toMatchObject({ ok: true });
+    for (const lookAlike of ['\u0421\u041e\u0420\u0423', '\u0441\u043e\u0440\u0443', 'c0py', 'cópy']) {
+      expect(await signUp(db, { ...ANY_ADDRESS, username: lookAlike, password: PASSWORD, now })).toEqual({ ok: false, code: 'username_taken' });
+    }
+    // Two look-alikes signing up at once: the database lets one in.
+    const both = await Promise.all(['bill', 'bi11'].map((username) => signUp(db, { ...ANY_ADDRESS, username, password: PASSWORD, now })));
+    expect(both.filter((r) => r.ok)).toHaveLength(1);
+    expect(both.filter((r) => !r.ok && r.code === 'username_taken')).toHaveLength(1);
+  });
+
+  it('housekeeping forgets retired names after 30 days and spent reset links after a day, and fills in old accounts’ skeletons', async () => {
+    const db = await freshDb();
+    const now = new Date('2026-12-01T00:00:00Z');
+    const gone = await testAccount(db, 'gone');
+    await deleteAccount(db, gone.id, now);
+    const me = await testAccount(db, 'alice');
+    const used = await createResetToken(db, 'alice', now);
+    await resetPassword(db, used!.token, 'the new password', now);
+    await createResetToken(db, 'alice', now); // cancelled by the reset: used now
+    const fresh = await createResetToken(db, 'alice', new Date(now.getTime() + 2 * DAY));
+    // An account from before skeletons, and an older look-alike of it.
+    await db.update(accounts).set({ usernameSkeleton: null }).where(eq(accounts.id, me.id));
+    const later = new Date(now.getTime() + 2 * DAY);
+    expect(await housekeeping(db, later)).toMatchObject({ retiredNames: 0, resetLinks: 2, skeletons: 1 });
+    expect((await db.select().from(passwordResets)).map((r) => r.tokenHash)).toEqual([sha256(fresh!.token)]);
+    expect(await signUp(db, { ...ANY_ADDRESS, username: 'alicé', password: PASSWORD, now: later })).toEqual({ ok: false, code: 'username_taken' });
+    expect(await signUp(db, { ...ANY_ADDRESS, username: 'gone', password: PASSWORD, now: later })).toEqual({ ok: false, code: 'username_retired' });
+    const month = new Date(now.getTime() + (RETIRED_USERNAME_DAYS + 1) * DAY);
+    expect(await housekeeping(db, month)).toMatchObject({ retiredNames: 1 });
+    expect(await db.select().from(retiredUsernames)).toEqual([]);
   });
 
   it('deletion racing a redemption leaves neither a spend without a code nor a code without a spend', async () => {
+    // One database for every round (a fresh PGlite each would take most of the test's time).
+    const [db1, db2] = await freshPair();
     for (let round = 0; round < 6; round++) {
-      const [db1, db2] = await freshPair();
       const me = await testAccount(db1, `racer${round}`);
       await applyChange(db1, { accountId: me.id, delta: 100, reason: 'grant', reference: 'g' });
       const [redeemed, deleted] = await Promise.all([
@@ -200,8 +245,11 @@ describe.each(BACKENDS)('account settings on %s', (backend) => {
         round % 2 ? deleteAccount(db1, me.id) : new Promise((r) => setTimeout(r, round)).then(() => deleteAccount(db1, me.id)),
       ]);
       expect(deleted).toMatchObject({ ok: true });
-      const spends = await db1.select().from(ledger).where(eq(ledger.reason, 'redeem'));
-      const codes = await db1.select().from(redemptions);
+      const spends = await db1
+        .select()
+        .from(ledger)
+        .where(and(eq(ledger.reason, 'redeem'), eq(ledger.accountId, me.id)));
+      const codes = await db1.select().from(redemptions).where(eq(redemptions.accountId, me.id));
       expect(spends.length).toBe(codes.length);
       expect(codes.length).toBe(redeemed.ok ? 1 : 0);
       if (!redeemed.ok) expect(redeemed.code).toBe('unknown_account');
@@ -210,8 +258,8 @@ describe.each(BACKENDS)('account settings on %s', (backend) => {
   });
 
   it('approving or removing a comment while its author deletes the account neither deadlocks nor leaves anything behind', async () => {
+    const [db1, db2] = await freshPair();
     for (let round = 0; round < 6; round++) {
-      const [db1, db2] = await freshPair();
       const author = await testAccount(db1, `author${round}`);
       const moderator = await testAccount(db1, `mod${round}`);
       const pending = await postComment(db1, author.id, SLUG, `待审 ${round}`);

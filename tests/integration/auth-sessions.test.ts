@@ -83,7 +83,7 @@ describe.each(BACKENDS)('housekeeping on %s', (backend) => {
     await createSession(db, up.account.id, { now }); // live
     await consumeAttempt(db, 'old', { limit: 5, windowSeconds: 900, now: new Date(now.getTime() - 25 * 3_600_000) });
     await consumeAttempt(db, 'fresh', { limit: 5, windowSeconds: 900, now });
-    expect(await housekeeping(db, now)).toEqual({ sessions: 1, attempts: 1 });
+    expect(await housekeeping(db, now)).toEqual({ sessions: 1, attempts: 1, retiredNames: 0, resetLinks: 0, skeletons: 0 });
     expect(await db.select().from(sessions)).toHaveLength(1);
     expect((await db.select().from(rateLimits)).map((r) => r.key)).toEqual(['fresh']);
   });
