@@ -8,6 +8,7 @@ import { assertHasherHasRoom, hashPassword, needsRehash, verifyPassword } from '
 import { consumeAttempt, refundAttempt } from './rate-limit';
 import { Credentials, Password, Username, normalizeUsername } from './validation';
 import { getLogger } from '../../server/log.mjs';
+import { recordConsents, type AcceptedVersions } from '../account/consent';
 import { usernameSkeleton } from '../account/skeleton';
 import { isUsernameRetired, isUsernameTaken } from '../account/usernames';
 
@@ -86,9 +87,13 @@ export type SignUpLimits = { perHour: number; perDay: number };
  * in the count; one for a name already taken is (it is answered without hashing,
  * so it costs nothing but a query, and counting it limits trying names). Throws a
  * ZodError when the credentials fail `Credentials` (validate the form with it
- * first); the username is stored normalised.
+ * first); the username is stored normalised. `consents` (the documents' versions
+ * the form accepted) are recorded in the transaction that creates the account.
  */
-export async function signUp(db: Db, input: { username: string; password: string; address: string; limits: SignUpLimits; now?: Date }): Promise<SignUpResult> {
+export async function signUp(
+  db: Db,
+  input: { username: string; password: string; address: string; limits: SignUpLimits; consents?: AcceptedVersions; now?: Date },
+): Promise<SignUpResult> {
   const { username, password } = Credentials.parse(input);
   assertHasherHasRoom();
   const now = input.now ?? new Date();
@@ -117,11 +122,17 @@ export async function signUp(db: Db, input: { username: string; password: string
     try {
       // The unique username and skeleton: of concurrent sign-ups of one name or of
       // look-alikes, the database lets exactly one insert.
-      const [account] = await db
-        .insert(accounts)
-        .values({ username, usernameSkeleton: usernameSkeleton(username), passwordHash, referralCode: newReferralCode() })
-        .returning(accountColumns);
-      return { ok: true, account: account! };
+      // The consents accepted with the form are written with the account: there is
+      // never an account without the versions its reader agreed to.
+      const account = await db.transaction(async (tx) => {
+        const [made] = await tx
+          .insert(accounts)
+          .values({ username, usernameSkeleton: usernameSkeleton(username), passwordHash, referralCode: newReferralCode() })
+          .returning(accountColumns);
+        await recordConsents(tx, made!.id, input.consents ?? {}, now);
+        return made!;
+      });
+      return { ok: true, account };
     } catch (error) {
       if (isUniqueViolation(error, 'accounts_username_unique') || isUniqueViolation(error, 'accounts_username_skeleton_unique')) {
         return { ok: false, code: 'username_taken' };

@@ -14,7 +14,7 @@ import {
   setPassword,
   sha256,
 } from '@/lib/account/manage';
-import { getAcceptedVersions, recordConsents } from '@/lib/account/consent';
+import { getAcceptedVersions, outdatedSignUpConsents, recordConsents, type AcceptedVersions } from '@/lib/account/consent';
 import { housekeeping } from '@/lib/auth/housekeeping';
 import { approveComments, banFromCommenting, postComment, rejectComments } from '@/lib/comments/comments';
 import {
@@ -341,6 +341,27 @@ describe.each(BACKENDS)('account settings on %s', (backend) => {
     expect(await getResetTokenState(db, late!.token, after)).toBe('reset_expired');
     expect(await resetPassword(db, late!.token, 'yet another one', after)).toEqual({ ok: false, code: 'reset_expired' });
     expect(await createResetToken(db, 'nobody')).toBeNull();
+  });
+
+  it('sign-up records the accepted versions with the account, in one transaction', async () => {
+    const db = await freshDb();
+    const up = await signUp(db, { ...ANY_ADDRESS, username: 'alice', password: PASSWORD, consents: { terms: 't1', privacy: 'p1' } });
+    expect(await getAcceptedVersions(db, up.ok ? up.account.id : 0)).toEqual({ terms: 't1', privacy: 'p1' });
+    // A consent row the database refuses takes the account with it: never one without the other.
+    const bad = { terms: 't1', bogus: 'x' } as unknown as AcceptedVersions;
+    await expect(signUp(db, { ...ANY_ADDRESS, username: 'bob', password: PASSWORD, consents: bad })).rejects.toThrow();
+    expect(await db.select().from(accounts).where(eq(accounts.username, 'bob'))).toEqual([]);
+  });
+
+  it('asks again for a sign-up document whose version changed, not for one still current', async () => {
+    const db = await freshDb();
+    const me = await testAccount(db, 'alice');
+    const current = { terms: 't2', privacy: 'p1', rules: 'r1' };
+    expect(await outdatedSignUpConsents(db, me.id, current)).toEqual(['terms', 'privacy']);
+    await recordConsents(db, me.id, { terms: 't1', privacy: 'p1' });
+    expect(await outdatedSignUpConsents(db, me.id, current)).toEqual(['terms']);
+    await recordConsents(db, me.id, { terms: 't2' });
+    expect(await outdatedSignUpConsents(db, me.id, current)).toEqual([]);
   });
 
   it('records the consent versions and replaces them when the reader accepts a newer one', async () => {

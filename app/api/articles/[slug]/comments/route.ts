@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Ticked, hasAccepted, recordConsents } from '@/lib/account/consent';
+import { Ticked, hasAccepted, outdatedSignUpConsents, recordConsents } from '@/lib/account/consent';
 import { getCurrentAccount } from '@/lib/auth/web';
 import { banRefusal } from '@/lib/comments/ban-refusal';
 import { listApprovedComments, listOwnPendingComments, postComment, type PublicComment } from '@/lib/comments/comments';
@@ -47,12 +47,15 @@ const Input = z.object({ body: CommentBody, acceptRules: Ticked });
 /**
  * Posts a comment for moderation (评论). The reader must have accepted the current
  * 社区公约 (the form's box, ticked with this post or before); its version is recorded.
+ * The current 用户协议 and 隐私政策 must have been accepted too (the page asks for them).
  */
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   return handleMutation(request, { endpoint: 'comment', schema: Input, access: 'signed-in' }, async ({ db, account, input, locale }) => {
     if (!hasArticle(slug)) return fail('unknown_article', 404);
-    const rules = getConsentVersions().rules;
+    const versions = getConsentVersions();
+    if ((await outdatedSignUpConsents(db, account.id, versions)).length > 0) return fail('terms_consent_required', 403);
+    const rules = versions.rules;
     if (input.acceptRules) await recordConsents(db, account.id, { rules });
     else if (!(await hasAccepted(db, account.id, 'rules', rules))) return fail('rules_consent_required', 403);
     const result = await postComment(db, account.id, slug, input.body);
