@@ -6,7 +6,7 @@ import { accounts, commentBans, commentReports, comments } from '../db/schema';
 import { COMMENT_REWARD } from '../feathers/amounts';
 import { changeBalance, lockAccount } from '../feathers/ledger';
 import { notify } from '../notifications/notifications';
-import { COMMENTS_PAGE_SIZE } from './constants';
+import { COMMENTS_PAGE_SIZE, MAX_COMMENTS_PAGE } from './constants';
 import { CommentBody } from './text';
 import { log } from '@/lib/log';
 
@@ -87,8 +87,12 @@ export async function postComment(db: Db, accountId: number, articleSlug: string
 const publicColumns = { id: comments.id, author: accounts.username, body: comments.body, createdAt: comments.createdAt };
 const visible = (slug: string) => and(eq(comments.articleSlug, slug), eq(comments.status, 'approved'), eq(comments.hidden, false));
 
-/** One page of the article's approved comments, newest first, and how many there are. */
+/**
+ * One page of the article's approved comments, newest first, and how many there
+ * are. Pages past MAX_COMMENTS_PAGE read as that page (OFFSET skips rows one by one).
+ */
 export async function listApprovedComments(db: Db, articleSlug: string, page = 1): Promise<{ total: number; comments: PublicComment[] }> {
+  const shown = Math.min(Math.max(1, Math.trunc(page)), MAX_COMMENTS_PAGE);
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(comments).where(visible(articleSlug));
   const rows = await db
     .select(publicColumns)
@@ -97,7 +101,7 @@ export async function listApprovedComments(db: Db, articleSlug: string, page = 1
     .where(visible(articleSlug))
     .orderBy(desc(comments.createdAt), desc(comments.id))
     .limit(COMMENTS_PAGE_SIZE)
-    .offset((page - 1) * COMMENTS_PAGE_SIZE);
+    .offset((shown - 1) * COMMENTS_PAGE_SIZE);
   return { total, comments: rows };
 }
 

@@ -3,6 +3,7 @@ import { Ticked, hasAccepted, outdatedSignUpConsents, recordConsents } from '@/l
 import { getCurrentAccount } from '@/lib/auth/web';
 import { banRefusal } from '@/lib/comments/ban-refusal';
 import { listApprovedComments, listOwnPendingComments, postComment, type PublicComment } from '@/lib/comments/comments';
+import { MAX_COMMENTS_PAGE } from '@/lib/comments/constants';
 import { CommentBody } from '@/lib/comments/text';
 import { COMMENT_REWARD, SHARE_READ_CAP } from '@/lib/feathers/amounts';
 import { getConsentVersions, hasArticle } from '@/lib/content/site';
@@ -16,7 +17,13 @@ export const dynamic = 'force-dynamic';
 /** A comment as the contract sends it (no status, the time as ISO). */
 const commentView = ({ id, author, body, createdAt }: PublicComment): CommentView => ({ id, author, body, createdAt: createdAt.toISOString() });
 
-const Page = z.coerce.number().int().min(1).max(10_000).catch(1);
+const Page = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(10_000)
+  .catch(1)
+  .transform((p) => Math.min(p, MAX_COMMENTS_PAGE));
 
 /** A page of the approved comments (newest first) and, for a signed-in reader, their own pending ones. */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
