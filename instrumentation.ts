@@ -15,16 +15,17 @@ export async function register() {
     // The articles are static and render without it; reader state retries per request.
     log.error({ err: error }, 'database unavailable at start-up');
   }
-  // Expired sessions and dead rate-limit counters go hourly; unref'd so it never keeps
-  // the process alive, and a failure (database down) just waits for the next hour.
-  setInterval(
-    () => {
-      getDb()
-        .then(({ db }) => housekeeping(db))
-        .catch((error: unknown) => log.error({ err: error }, 'housekeeping failed'));
-    },
-    60 * 60 * 1000,
-  ).unref();
+  // Expired sessions, dead rate-limit counters, spent reset links and retired names go
+  // at start-up (accounts older than username skeletons get theirs before the first
+  // sign-up could pass for them) and then hourly; unref'd so it never keeps the
+  // process alive, and a failure (database down) just waits for the next hour.
+  const tidy = () => {
+    getDb()
+      .then(({ db }) => housekeeping(db))
+      .catch((error: unknown) => log.error({ err: error }, 'housekeeping failed'));
+  };
+  tidy();
+  setInterval(tidy, 60 * 60 * 1000).unref();
 }
 
 /**

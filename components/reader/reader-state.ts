@@ -61,17 +61,23 @@ export function useReaderState(): Snapshot {
   );
 }
 
+/** Sent on window when an action was refused until the reader accepts the changed 用户协议 or 隐私政策. */
+export const CONSENT_NEEDED_EVENT = 'niaoge:consent-needed';
+
 /**
  * Posts a form with fetch, asking for JSON, and reads the answer as endpoint
  * `endpoint` of lib/http/contract.ts declares it (the route is checked against the
- * same type). A signed-out reader is sent to sign in and back; a network failure
- * reads as `unavailable` with an empty message (the caller shows its own words).
+ * same type). A signed-out reader is sent to sign in and back; a reader who must
+ * first accept changed terms gets the consent prompt (CONSENT_NEEDED_EVENT), beside
+ * the caller's own message; a network failure reads as `unavailable` with an empty
+ * message (the caller shows its own words).
  */
 export async function postForm<K extends MutationName>(endpoint: K, form: HTMLFormElement): Promise<MutationAnswer<K>> {
   try {
     const response = await fetch(form.action, { method: 'POST', body: new FormData(form), headers: { accept: 'application/json' } });
     const body = (await response.json()) as MutationAnswer<K>;
     if (!body.ok && body.signInUrl) window.location.assign(body.signInUrl);
+    if (!body.ok && body.code === 'terms_consent_required') window.dispatchEvent(new Event(CONSENT_NEEDED_EVENT));
     return body;
   } catch {
     return { ok: false, code: 'unavailable', message: '' };

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { CommentText } from '@/components/comments/comment-text';
 import { getApprovedCommentsPage } from '@/lib/comments/comments';
-import { COMMENTS_PAGE_SIZE } from '@/lib/comments/constants';
+import { COMMENTS_PAGE_SIZE, MAX_COMMENTS_PAGE } from '@/lib/comments/constants';
 import { getArticleSummary } from '@/lib/content/site';
 import { formatDateTime } from '@/lib/i18n/format';
 import { Link } from '@/lib/i18n/navigation';
@@ -13,7 +13,16 @@ import type { Locale } from '@/lib/i18n/routing';
 export type CommentsSearchParams = Record<string, string | string[] | undefined>;
 
 /** `?page=N`: anything that is not a page number (a word, 0, a repeated parameter) is page 1. */
-const CommentsQuery = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1) });
+const CommentsQuery = z.object({
+  page: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_000)
+    .catch(1)
+    .default(1)
+    .transform((p) => Math.min(p, MAX_COMMENTS_PAGE)),
+});
 
 /**
  * Title and robots of an article's comments page. `noindex, follow`: the pages are
@@ -42,7 +51,7 @@ export async function CommentsPage({ locale, slug, searchParams }: { locale: Loc
   const { page } = CommentsQuery.parse(searchParams);
   // While the database is down the page says so; the article itself is unaffected.
   const listing = await getApprovedCommentsPage(slug, page);
-  const pages = listing ? Math.max(1, Math.ceil(listing.total / COMMENTS_PAGE_SIZE)) : 1;
+  const pages = listing ? Math.min(MAX_COMMENTS_PAGE, Math.max(1, Math.ceil(listing.total / COMMENTS_PAGE_SIZE))) : 1;
   const base = `/articles/${slug}/comments`;
   return (
     <section className="comments comments-page" aria-labelledby="comments-title">

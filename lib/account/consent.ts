@@ -30,6 +30,15 @@ export function outdatedConsents(
   return wanted.filter((d) => accepted[d] !== current[d]);
 }
 
+/**
+ * The sign-up documents (用户协议, 隐私政策) whose current version the reader has not
+ * accepted: redeeming, unlocking and commenting wait until they have (the routes
+ * answer `terms_consent_required`, and the page asks again).
+ */
+export async function outdatedSignUpConsents(db: Db | Tx, accountId: number, current: ConsentVersions): Promise<ConsentDocument[]> {
+  return outdatedConsents(await getAcceptedVersions(db, accountId), current, SIGN_UP_DOCUMENTS);
+}
+
 /** The versions a reader accepted, by document. */
 export async function getAcceptedVersions(db: Db | Tx, accountId: number): Promise<AcceptedVersions> {
   const rows = await db.select({ document: consents.document, version: consents.version }).from(consents).where(eq(consents.accountId, accountId));

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import {
   accounts,
@@ -15,7 +15,6 @@ import {
   rateLimits,
   ratings,
   redemptions,
-  retiredUsernames,
   sessions,
   shareVisits,
   unlocks,
@@ -24,15 +23,14 @@ import { lockAccount } from '../feathers/ledger';
 import { assertHasherHasRoom, hashPassword, verifyPassword } from '../auth/passwords';
 import { consumeAttempt, refundAttempt } from '../auth/rate-limit';
 import { normalizeUsername } from '../auth/validation';
+import { RETIRED_USERNAME_DAYS, retireUsername, retiredKey } from './usernames';
 
-/** How long the name of a deleted account stays refused at sign-up. */
-export const RETIRED_USERNAME_DAYS = 30;
+export { RETIRED_USERNAME_DAYS } from './usernames';
 /** Wrong current passwords per account in settings: 5 in 15 minutes, then refused for a while. */
 export const SETTINGS_PASSWORD_FAILURES = { limit: 5, windowSeconds: 15 * 60 } as const;
 
 /** A stored session token hash (sessions keep only the SHA-256 of the cookie's token). */
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-const usernameHash = (username: string) => sha256(`username:${normalizeUsername(username)}`);
 
 export type PasswordCheck = { ok: true } | { ok: false; code: 'wrong_password' } | { ok: false; code: 'rate_limited'; retryAfterSeconds: number };
 
@@ -106,7 +104,7 @@ export async function endAllSessions(db: Db, accountId: number): Promise<number>
 /** Everything the site holds about one reader, as the "download my data" file carries it. */
 export type AccountExport = {
   exportedAt: string;
-  account: { username: string; createdAt: string; feathers: number; isModerator: boolean; referralCode: string };
+  account: { username: string; createdAt: string; feathers: number; isModerator: boolean; referralCode: string; referredBy: string | null };
   consents: Array<{ document: string; version: string; acceptedAt: string }>;
   favourites: Array<{ article: string; createdAt: string }>;
   ratings: Array<{ article: string; stars: number; updatedAt: string }>;
@@ -116,6 +114,7 @@ export type AccountExport = {
   commentBan: { until: string | null; category: string; createdAt: string } | null;
   ledger: Array<{ delta: number; reason: string; reference: string; note: string | null; balanceAfter: number; createdAt: string }>;
   redemptions: Array<{ gift: string; price: number; code: string; createdAt: string }>;
+  notifications: Array<{ kind: string; payload: unknown; createdAt: string; seenAt: string | null }>;
   sessions: Array<{ createdAt: string; expiresAt: string }>;
 };
 
@@ -130,12 +129,21 @@ export async function exportAccountData(db: Db, accountId: number, now = new Dat
       feathers: accounts.feathers,
       isModerator: accounts.isModerator,
       referralCode: accounts.referralCode,
+      referredById: accounts.referredBy,
     })
     .from(accounts)
     .where(and(eq(accounts.id, accountId), isNull(accounts.deletedAt)));
   if (!account) return null;
+  const { referredById, ...own } = account;
+  // The name of the reader whose share link brought this one here; a deleted one has none.
+  const [referrer] = referredById
+    ? await db
+        .select({ username: accounts.username })
+        .from(accounts)
+        .where(and(eq(accounts.id, referredById), isNull(accounts.deletedAt)))
+    : [];
   const mine = <T extends { accountId: unknown }>(t: T) => eq(t.accountId as typeof accounts.id, accountId);
-  const [c, f, r, q, u, cm, bans, l, rd, s] = await Promise.all([
+  const [c, f, r, q, u, cm, bans, l, rd, n, s] = await Promise.all([
     db.select().from(consents).where(mine(consents)).orderBy(asc(consents.document)),
     db.select().from(favourites).where(mine(favourites)).orderBy(asc(favourites.createdAt)),
     db.select().from(ratings).where(mine(ratings)).orderBy(asc(ratings.updatedAt)),
@@ -145,6 +153,7 @@ export async function exportAccountData(db: Db, accountId: number, now = new Dat
     db.select().from(commentBans).where(mine(commentBans)),
     db.select().from(ledger).where(mine(ledger)).orderBy(asc(ledger.id)),
     db.select().from(redemptions).where(mine(redemptions)).orderBy(asc(redemptions.id)),
+    db.select().from(notifications).where(mine(notifications)).orderBy(asc(notifications.id)),
     db
       .select({ createdAt: sessions.createdAt, expiresAt: sessions.expiresAt })
       .from(sessions)
@@ -153,7 +162,7 @@ export async function exportAccountData(db: Db, accountId: number, now = new Dat
   const ban = bans[0];
   return {
     exportedAt: iso(now),
-    account: { ...account, createdAt: iso(account.createdAt) },
+    account: { ...own, createdAt: iso(own.createdAt), referredBy: referrer?.username ?? null },
     consents: c.map((x) => ({ document: x.document, version: x.version, acceptedAt: iso(x.acceptedAt) })),
     favourites: f.map((x) => ({ article: x.articleSlug, createdAt: iso(x.createdAt) })),
     ratings: r.map((x) => ({ article: x.articleSlug, stars: x.stars, updatedAt: iso(x.updatedAt) })),
@@ -170,6 +179,7 @@ export async function exportAccountData(db: Db, accountId: number, now = new Dat
       createdAt: iso(x.createdAt),
     })),
     redemptions: rd.map((x) => ({ gift: x.giftId, price: x.price, code: x.code, createdAt: iso(x.createdAt) })),
+    notifications: n.map((x) => ({ kind: x.kind, payload: x.payload, createdAt: iso(x.createdAt), seenAt: x.seenAt ? iso(x.seenAt) : null })),
     sessions: s.map((x) => ({ createdAt: iso(x.createdAt), expiresAt: iso(x.expiresAt) })),
   };
 }
@@ -190,6 +200,9 @@ export type DeleteResult = { ok: true; username: string } | { ok: false; code: '
  * stay true. The name is refused at sign-up for RETIRED_USERNAME_DAYS.
  */
 export async function deleteAccount(db: Db, accountId: number, now = new Date()): Promise<DeleteResult> {
+  const [named] = await db.select({ username: accounts.username }).from(accounts).where(eq(accounts.id, accountId));
+  // Made outside the transaction (it may read the key from the database): the name cannot change meanwhile.
+  const key = named ? await retiredKey(db, named.username) : '';
   return db.transaction(async (tx) => {
     if ((await lockAccount(tx, accountId)) === null) return { ok: false, code: 'unknown_account' } as const;
     const [row] = await tx.select({ username: accounts.username }).from(accounts).where(eq(accounts.id, accountId));
@@ -214,6 +227,7 @@ export async function deleteAccount(db: Db, accountId: number, now = new Date())
       .update(accounts)
       .set({
         username: tombstoneName(accountId),
+        usernameSkeleton: null,
         passwordHash: '!',
         referralCode: tombstoneName(accountId),
         referredBy: null,
@@ -222,21 +236,19 @@ export async function deleteAccount(db: Db, accountId: number, now = new Date())
       })
       .where(eq(accounts.id, accountId));
     const until = new Date(now.getTime() + RETIRED_USERNAME_DAYS * 86_400_000);
-    await tx
-      .insert(retiredUsernames)
-      .values({ usernameHash: usernameHash(username), until })
-      .onConflictDoUpdate({ target: retiredUsernames.usernameHash, set: { until } });
+    await retireUsername(tx, key, until);
     return { ok: true, username } as const;
   });
 }
 
-/** Whether sign-up must refuse this name: a deleted account had it less than 30 days ago. */
-export async function isUsernameRetired(db: Db, username: string, now = new Date()): Promise<boolean> {
-  const [row] = await db
-    .select({ until: retiredUsernames.until })
-    .from(retiredUsernames)
-    .where(and(eq(retiredUsernames.usernameHash, usernameHash(username)), gt(retiredUsernames.until, now)));
-  return row !== undefined;
+/** Deletes reset links used or expired more than a day ago (kept that long so the page can still say which); returns how many. */
+export async function purgeSpentResetLinks(db: Db, now = new Date()): Promise<number> {
+  const dayAgo = new Date(now.getTime() - 86_400_000);
+  const rows = await db
+    .delete(passwordResets)
+    .where(or(lte(passwordResets.usedAt, dayAgo), lte(passwordResets.expiresAt, dayAgo)))
+    .returning({ tokenHash: passwordResets.tokenHash });
+  return rows.length;
 }
 
 /** How long a reset link works. */

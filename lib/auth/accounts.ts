@@ -3,11 +3,14 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { accounts } from '../db/schema';
 import { deviceTokenFor, issueDeviceToken, readDeviceTokens } from './device';
+import { createSessionIfPasswordIs } from './sessions';
 import { assertHasherHasRoom, hashPassword, needsRehash, verifyPassword } from './passwords';
 import { consumeAttempt, refundAttempt } from './rate-limit';
 import { Credentials, Password, Username, normalizeUsername } from './validation';
 import { getLogger } from '../../server/log.mjs';
-import { isUsernameRetired } from '../account/manage';
+import { recordConsents, type AcceptedVersions } from '../account/consent';
+import { usernameSkeleton } from '../account/skeleton';
+import { isUsernameRetired, isUsernameTaken } from '../account/usernames';
 
 /** A reader's account as the app sees it (never the password hash). */
 export type Account = {
@@ -26,7 +29,7 @@ export type SignUpResult =
   | { ok: false; code: 'username_retired' }
   | { ok: false; code: 'sign_up_limited'; retryAfterSeconds: number };
 export type SignInResult =
-  | { ok: true; account: Account; deviceCookie: string }
+  | { ok: true; account: Account; session: { token: string; expiresAt: Date }; deviceCookie: string }
   | { ok: false; code: 'invalid_credentials' }
   | { ok: false; code: 'rate_limited' | 'account_locked'; retryAfterSeconds: number };
 export type SetModeratorResult = { ok: true } | { ok: false; code: 'unknown_user' };
@@ -84,9 +87,13 @@ export type SignUpLimits = { perHour: number; perDay: number };
  * in the count; one for a name already taken is (it is answered without hashing,
  * so it costs nothing but a query, and counting it limits trying names). Throws a
  * ZodError when the credentials fail `Credentials` (validate the form with it
- * first); the username is stored normalised.
+ * first); the username is stored normalised. `consents` (the documents' versions
+ * the form accepted) are recorded in the transaction that creates the account.
  */
-export async function signUp(db: Db, input: { username: string; password: string; address: string; limits: SignUpLimits; now?: Date }): Promise<SignUpResult> {
+export async function signUp(
+  db: Db,
+  input: { username: string; password: string; address: string; limits: SignUpLimits; consents?: AcceptedVersions; now?: Date },
+): Promise<SignUpResult> {
   const { username, password } = Credentials.parse(input);
   assertHasherHasRoom();
   const now = input.now ?? new Date();
@@ -101,11 +108,11 @@ export async function signUp(db: Db, input: { username: string; password: string
     await refund();
     return { ok: false, code: 'sign_up_limited', retryAfterSeconds: Math.max(...refused.map((c) => c.retryAfterSeconds)) };
   }
-  // A name already taken is answered before the expensive hash (the insert below
-  // still decides a race between two sign-ups of one name).
-  const [taken] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, username));
-  if (taken) return { ok: false, code: 'username_taken' };
-  // The name of an account deleted less than 30 days ago is nobody's yet (lib/account/manage.ts).
+  // A name already taken, or one looking like it (`аlice` with a Cyrillic а beside
+  // `alice`), is answered before the expensive hash (the insert below still decides
+  // a race between two sign-ups of one name or of two look-alikes).
+  if (await isUsernameTaken(db, username)) return { ok: false, code: 'username_taken' };
+  // The name of an account deleted less than 30 days ago, or a look-alike, is nobody's yet (lib/account/usernames.ts).
   if (await isUsernameRetired(db, username, now)) return { ok: false, code: 'username_retired' };
   const passwordHash = await hashPassword(password).catch(async (error) => {
     await refund();
@@ -113,14 +120,23 @@ export async function signUp(db: Db, input: { username: string; password: string
   });
   for (let attempt = 0; ; attempt++) {
     try {
-      // ON CONFLICT on the username: of concurrent sign-ups, the database lets exactly one insert.
-      const [account] = await db
-        .insert(accounts)
-        .values({ username, passwordHash, referralCode: newReferralCode() })
-        .onConflictDoNothing({ target: accounts.username })
-        .returning(accountColumns);
-      return account ? { ok: true, account } : { ok: false, code: 'username_taken' };
+      // The unique username and skeleton: of concurrent sign-ups of one name or of
+      // look-alikes, the database lets exactly one insert.
+      // The consents accepted with the form are written with the account: there is
+      // never an account without the versions its reader agreed to.
+      const account = await db.transaction(async (tx) => {
+        const [made] = await tx
+          .insert(accounts)
+          .values({ username, usernameSkeleton: usernameSkeleton(username), passwordHash, referralCode: newReferralCode() })
+          .returning(accountColumns);
+        await recordConsents(tx, made!.id, input.consents ?? {}, now);
+        return made!;
+      });
+      return { ok: true, account };
     } catch (error) {
+      if (isUniqueViolation(error, 'accounts_username_unique') || isUniqueViolation(error, 'accounts_username_skeleton_unique')) {
+        return { ok: false, code: 'username_taken' };
+      }
       // A referral code collision (one in 2^50 per existing account): draw another.
       if (attempt < 5 && isUniqueViolation(error, 'accounts_referral_code_unique')) continue;
       throw error;
@@ -136,7 +152,9 @@ export async function signUp(db: Db, input: { username: string; password: string
  * in from before) is counted against that token alone, so neither guessing
  * elsewhere nor a guesser behind the same carrier NAT locks its owner out; every
  * other browser is counted per client address and, all together, per username.
- * On success the result carries the device cookie to set.
+ * On success the result carries the new session and the device cookie to set. The
+ * session is written only if the password hash checked is still the account's: a
+ * sign-in that checked a password changed meanwhile fails like a wrong one.
  */
 export async function signIn(
   db: Db,
@@ -179,6 +197,9 @@ export async function signIn(
     throw error;
   }
   if (!row || !matches || !password.success) return { ok: false, code: 'invalid_credentials' };
+  // Still counted as a failure when the password changed under us: the old one is wrong now.
+  const session = await createSessionIfPasswordIs(db, row.id, row.passwordHash, { now });
+  if (!session) return { ok: false, code: 'invalid_credentials' };
   await refund();
   if (needsRehash(row.passwordHash)) {
     // Best effort: a busy hasher must not fail a right password; the next sign-in tries again.
@@ -187,7 +208,7 @@ export async function signIn(
     );
   }
   const { passwordHash: _, ...account } = row;
-  return { ok: true, account, deviceCookie: await issueDeviceToken(db, tokens, row.id, now) };
+  return { ok: true, account, session, deviceCookie: await issueDeviceToken(db, tokens, row.id, now) };
 }
 
 /** Rehashes a password made with older parameters, unless it changed meanwhile. */

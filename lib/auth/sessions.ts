@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull, lte, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { accounts, sessions } from '../db/schema';
 import { accountColumns, type Account } from './accounts';
@@ -25,6 +25,33 @@ export async function createSession(
   const expiresAt = new Date(now.getTime() + ttlDays * 24 * 60 * 60 * 1000);
   await db.insert(sessions).values({ tokenHash: hashToken(token), accountId, createdAt: now, expiresAt });
   return { token, expiresAt };
+}
+
+/**
+ * Starts a session only if the account still has the password hash `verifiedHash`
+ * (the one a sign-in just checked the password against) and is not deleted; null
+ * otherwise. A password change, a reset or a deletion that commits between the
+ * check and this insert ends every session it finds, so a session written after it
+ * from the old password would outlive it: the condition and the insert are one
+ * statement, and FOR SHARE waits for such a change in flight and then rereads the
+ * row (an uncommitted new hash is otherwise invisible and the old one would pass).
+ */
+export async function createSessionIfPasswordIs(
+  db: Db,
+  accountId: number,
+  verifiedHash: string,
+  { now = new Date(), ttlDays = SESSION_TTL_DAYS }: { now?: Date; ttlDays?: number } = {},
+): Promise<{ token: string; expiresAt: Date } | null> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + ttlDays * 24 * 60 * 60 * 1000);
+  const result = await db.execute(sql`
+    insert into ${sessions} (token_hash, account_id, created_at, expires_at)
+    select ${hashToken(token)}, ${accounts.id}, ${now.toISOString()}::timestamptz, ${expiresAt.toISOString()}::timestamptz
+    from ${accounts}
+    where ${accounts.id} = ${accountId} and ${accounts.passwordHash} = ${verifiedHash} and ${accounts.deletedAt} is null
+    for share
+    returning token_hash`);
+  return (result as unknown as { rows: unknown[] }).rows.length > 0 ? { token, expiresAt } : null;
 }
 
 /** The account a session token belongs to, or null for a malformed, unknown or expired token (an expired one is deleted). */

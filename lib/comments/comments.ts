@@ -6,7 +6,7 @@ import { accounts, commentBans, commentReports, comments } from '../db/schema';
 import { COMMENT_REWARD } from '../feathers/amounts';
 import { changeBalance, lockAccount } from '../feathers/ledger';
 import { notify } from '../notifications/notifications';
-import { COMMENTS_PAGE_SIZE } from './constants';
+import { COMMENTS_PAGE_SIZE, MAX_COMMENTS_PAGE } from './constants';
 import { CommentBody } from './text';
 import { log } from '@/lib/log';
 
@@ -87,8 +87,12 @@ export async function postComment(db: Db, accountId: number, articleSlug: string
 const publicColumns = { id: comments.id, author: accounts.username, body: comments.body, createdAt: comments.createdAt };
 const visible = (slug: string) => and(eq(comments.articleSlug, slug), eq(comments.status, 'approved'), eq(comments.hidden, false));
 
-/** One page of the article's approved comments, newest first, and how many there are. */
+/**
+ * One page of the article's approved comments, newest first, and how many there
+ * are. Pages past MAX_COMMENTS_PAGE read as that page (OFFSET skips rows one by one).
+ */
 export async function listApprovedComments(db: Db, articleSlug: string, page = 1): Promise<{ total: number; comments: PublicComment[] }> {
+  const shown = Math.min(Math.max(1, Math.trunc(page)), MAX_COMMENTS_PAGE);
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(comments).where(visible(articleSlug));
   const rows = await db
     .select(publicColumns)
@@ -97,7 +101,7 @@ export async function listApprovedComments(db: Db, articleSlug: string, page = 1
     .where(visible(articleSlug))
     .orderBy(desc(comments.createdAt), desc(comments.id))
     .limit(COMMENTS_PAGE_SIZE)
-    .offset((page - 1) * COMMENTS_PAGE_SIZE);
+    .offset((shown - 1) * COMMENTS_PAGE_SIZE);
   return { total, comments: rows };
 }
 
@@ -195,6 +199,27 @@ export async function listModerationQueue(
 export type ReviewResult = { id: number; ok: boolean };
 
 /**
+ * Locks a comment's author and then the comment, in that order: account deletion
+ * locks the account before it deletes the comments, so taking them the other way
+ * round could deadlock with it. Null when the comment or its author is gone (a
+ * deleted account's comments went with it). Each comment is reviewed in its own
+ * transaction, so a batch never holds two authors' locks at once.
+ */
+async function lockCommentAndAuthor(tx: Tx, id: number) {
+  const [author] = await tx.select({ accountId: comments.accountId }).from(comments).where(eq(comments.id, id));
+  if (!author) return null;
+  const balance = await lockAccount(tx, author.accountId);
+  if (balance === null) return null;
+  // An author never changes, so the row read after the account's lock is the same comment's.
+  const [c] = await tx
+    .select({ status: comments.status, hidden: comments.hidden, accountId: comments.accountId, articleSlug: comments.articleSlug })
+    .from(comments)
+    .where(eq(comments.id, id))
+    .for('no key update');
+  return c ? { ...c, balance } : null;
+}
+
+/**
  * Approves comments: a pending one is published and pays its author +10 once (the
  * ledger reference is the comment); a reported one is shown again, its reports cleared.
  */
@@ -203,11 +228,7 @@ export async function approveComments(db: Db, moderatorId: number, ids: number[]
   for (const id of ids) {
     out.push(
       await db.transaction(async (tx) => {
-        const [c] = await tx
-          .select({ status: comments.status, hidden: comments.hidden, accountId: comments.accountId, articleSlug: comments.articleSlug })
-          .from(comments)
-          .where(eq(comments.id, id))
-          .for('no key update');
+        const c = await lockCommentAndAuthor(tx, id);
         if (!c || !(c.status === 'pending' || (c.status === 'approved' && c.hidden))) return { id, ok: false };
         await tx.update(comments).set({ status: 'approved', hidden: false, reason: null, reviewedBy: moderatorId, reviewedAt: now }).where(eq(comments.id, id));
         if (c.status === 'approved') {
@@ -239,11 +260,7 @@ export async function rejectComments(db: Db, moderatorId: number, ids: number[],
   for (const id of ids) {
     out.push(
       await db.transaction(async (tx) => {
-        const [c] = await tx
-          .select({ status: comments.status, accountId: comments.accountId, articleSlug: comments.articleSlug })
-          .from(comments)
-          .where(eq(comments.id, id))
-          .for('no key update');
+        const c = await lockCommentAndAuthor(tx, id);
         if (!c || (c.status !== 'pending' && c.status !== 'approved')) return { id, ok: false };
         const status = c.status === 'pending' ? 'rejected' : 'removed';
         await tx.update(comments).set({ status, reason, hidden: false, reviewedBy: moderatorId, reviewedAt: now }).where(eq(comments.id, id));
@@ -251,8 +268,7 @@ export async function rejectComments(db: Db, moderatorId: number, ids: number[],
           await notify(tx, c.accountId, { kind: 'comment_rejected', commentId: id, articleSlug: c.articleSlug, category: reason });
           return { id, ok: true };
         }
-        const balance = (await lockAccount(tx, c.accountId)) ?? 0;
-        const back = Math.min(COMMENT_REWARD, balance);
+        const back = Math.min(COMMENT_REWARD, c.balance);
         let taken = 0;
         if (back > 0) {
           const change = await changeBalance(tx, { accountId: c.accountId, delta: -back, reason: 'comment_removed', reference: `comment:${id}` });
@@ -266,18 +282,32 @@ export async function rejectComments(db: Db, moderatorId: number, ids: number[],
   return out;
 }
 
-/** Bars an account from commenting for some days, or for good (`days` null), and tells them. A new ban replaces the old. */
-export async function banFromCommenting(db: Db, moderatorId: number, accountId: number, days: number | null, reason: RuleCategoryId, now = new Date()) {
+export type BanResult = { ok: true; until: Date | null } | { ok: false; code: 'unknown_account' };
+
+/**
+ * Bars an account from commenting for some days, or for good (`days` null), and
+ * tells them. A new ban replaces the old. A deleted account (its tombstone) is as
+ * absent as one that never was: nothing is written. The account's lock orders this
+ * with a deletion, which would otherwise miss a ban and notification written after
+ * it cleared them.
+ */
+export async function banFromCommenting(
+  db: Db,
+  moderatorId: number,
+  accountId: number,
+  days: number | null,
+  reason: RuleCategoryId,
+  now = new Date(),
+): Promise<BanResult> {
   const until = days === null ? null : new Date(now.getTime() + days * 86_400_000);
   return db.transaction(async (tx) => {
-    const [exists] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, accountId));
-    if (!exists) return null;
+    if ((await lockAccount(tx, accountId)) === null) return { ok: false, code: 'unknown_account' } as const;
     await tx
       .insert(commentBans)
       .values({ accountId, until, reason, bannedBy: moderatorId, createdAt: now })
       .onConflictDoUpdate({ target: commentBans.accountId, set: { until, reason, bannedBy: moderatorId, createdAt: now } });
     await notify(tx, accountId, { kind: 'ban', until: until?.toISOString() ?? null, category: reason });
-    return { until };
+    return { ok: true, until } as const;
   });
 }
 

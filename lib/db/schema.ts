@@ -7,6 +7,12 @@ export const accounts = pgTable(
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     username: text('username').notNull().unique(),
+    /**
+     * The name's look-alike skeleton (lib/account/skeleton.ts): unique, so `аlice`
+     * (Cyrillic а) cannot sign up beside `alice`. Null on a tombstone, and on an
+     * account made before the column until housekeeping fills it in.
+     */
+    usernameSkeleton: text('username_skeleton').unique(),
     passwordHash: text('password_hash').notNull(),
     isModerator: boolean('is_moderator').notNull().default(false),
     /** Carried by the reader's share links; referral and share-read rewards pay on it. */
@@ -309,7 +315,9 @@ export const passwordResets = pgTable(
 
 /**
  * Usernames of deleted accounts, which sign-up refuses until `until` (30 days), so
- * nobody can pass for the reader who left. Only the name's SHA-256 is kept.
+ * nobody can pass for the reader who left. Only an HMAC of the name's skeleton is
+ * kept, under a key in app_secrets (a bare hash of a short name is reversed by
+ * trying names); housekeeping deletes a row once its time is up.
  */
 export const retiredUsernames = pgTable('retired_usernames', {
   usernameHash: text('username_hash').primaryKey(),

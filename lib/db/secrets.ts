@@ -3,8 +3,8 @@ import { eq } from 'drizzle-orm';
 import type { Db } from './client';
 import { appSecrets } from './schema';
 
-/** The signing keys kept in app_secrets; each signs one kind of cookie. */
-export type SecretName = 'visitor-cookie' | 'device-cookie' | 'referral-cookie';
+/** The keys kept in app_secrets; each signs one kind of cookie, or (retired-username) keys the retired names' HMACs. */
+export type SecretName = 'visitor-cookie' | 'device-cookie' | 'referral-cookie' | 'retired-username';
 
 const cache = new WeakMap<object, Map<SecretName, Promise<Buffer>>>();
 

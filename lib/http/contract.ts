@@ -65,11 +65,11 @@ export type Mutations = {
   /** POST /api/articles/[slug]/quiz (message: Quiz.right / Quiz.wrong) */
   quiz: Mutation<{ correct: boolean; awarded: number; balance: number }, 'unknown_article' | 'quiz_choice' | 'quiz_answered'>;
   /** POST /api/articles/[slug]/unlock */
-  unlock: Mutation<{ balance: number; unlocked: true }, 'not_paid' | 'feathers_short'>;
+  unlock: Mutation<{ balance: number; unlocked: true }, 'not_paid' | 'feathers_short' | 'terms_consent_required'>;
   /** POST /api/gifts/[id]/redeem (message: Mall.redeemed) */
   redeem: Mutation<
     { redemption: { code: string; giftId: string }; balance: number; remaining: number; repeated: boolean },
-    'unknown_gift' | 'feathers_short' | 'out_of_stock' | 'idempotency_conflict'
+    'unknown_gift' | 'feathers_short' | 'out_of_stock' | 'idempotency_conflict' | 'terms_consent_required'
   >;
   /** POST /api/articles/[slug]/comments (message: Comments.posted) */
   comment: Mutation<
@@ -84,6 +84,7 @@ export type Mutations = {
     | 'comment_rate_limited'
     | 'comment_duplicate'
     | 'rules_consent_required'
+    | 'terms_consent_required'
   >;
   /** POST /api/comments/[id]/report (message: Comments.reported) */
   report: Mutation<{ hidden: boolean }, 'unknown_comment' | 'report_own' | 'comment_banned' | 'comment_banned_forever'>;

@@ -24,3 +24,14 @@ export function refererLocale(request: Request): Locale {
 export function wantsJson(request: Request): boolean {
   return (request.headers.get('accept') ?? '').includes('application/json');
 }
+
+/**
+ * Whether a GET is a browser opening the URL as a page (a link or a plain form)
+ * rather than a script's fetch: such a reader should land on a page, not raw JSON.
+ */
+export function isNavigation(request: Request): boolean {
+  const mode = request.headers.get('sec-fetch-mode');
+  if (mode) return mode === 'navigate';
+  // Browsers too old to send Sec-Fetch-Mode still ask for HTML when navigating.
+  return !wantsJson(request) && (request.headers.get('accept') ?? '').includes('text/html');
+}

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { articlePath, expectNoSeriousA11yViolations } from './helpers';
+import { query } from './support/database';
 import { PASSWORD, admin, signUpThroughUi, unique } from './support/readers';
 
 test('sign-up without ticking the agreement is refused by the server (JavaScript off)', async ({ browser, baseURL }) => {
@@ -49,6 +50,18 @@ test('settings at 375 px: change password, download data, sign out everywhere; a
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
+test('signed out, the data download sends a browser to sign in and a script gets 401', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL! });
+  const page = await context.newPage();
+  await page.goto('/zh-TW/me/settings');
+  await page.goto('/api/me/export', { referer: `${baseURL}/zh-TW/me/settings` });
+  await expect(page).toHaveURL(`/zh-TW/sign-in?next=${encodeURIComponent('/zh-TW/me/settings')}`);
+  const fetched = await page.request.get('/api/me/export', { headers: { accept: 'application/json' }, maxRedirects: 0 });
+  expect(fetched.status()).toBe(401);
+  expect(await fetched.json()).toMatchObject({ ok: false, code: 'sign_in_required' });
+  await context.close();
+});
+
 test('delete the account (JavaScript off): password and confirmation, then signed out and the name refused', async ({ browser, baseURL }) => {
   const name = unique('delme');
   const context = await browser.newContext({ baseURL: baseURL! });
@@ -88,4 +101,43 @@ test('the privacy policy and user agreement are linked from the footer; en shows
   await page.getByRole('contentinfo').getByRole('link', { name: 'Privacy Policy' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '隐私政策' })).toBeVisible();
   await expect(page.locator('article[lang="zh-CN"]')).toBeVisible();
+});
+
+test('after the user agreement changes, redeeming waits for the reader to accept it again; then it goes through', async ({ page }) => {
+  const name = unique('recons');
+  await signUpThroughUi(page, name, '/mall');
+  await admin('grant-feathers', name, '20', '--reason', 'e2e');
+  // As after a new version of content/terms.md: what this reader accepted is an older one.
+  const db = process.env.E2E_DATABASE_URL!;
+  query(
+    db,
+    `update consents set version = 'older' from accounts where consents.account_id = accounts.id and accounts.username = '${name}' and document = 'terms'`,
+  );
+
+  await page.goto('/mall');
+  const prompt = page.getByRole('dialog', { name: '我们的条款更新了' });
+  await expect(prompt).toBeVisible();
+  await expect(prompt.getByRole('link', { name: '用户协议' })).toHaveAttribute('href', '/terms');
+  await prompt.getByRole('button', { name: '稍后' }).click();
+  await expect(prompt).toBeHidden();
+
+  // Not accepted yet: the server refuses, says why, and the page asks again.
+  await page.locator('#gift-xinstall-15-day-membership').getByRole('button', { name: '立即兑换' }).click();
+  const confirm = page.getByRole('dialog').filter({ hasText: '确认要消耗 20 羽毛' });
+  await confirm.getByRole('button', { name: '确认兑换' }).click();
+  const refused = page.getByRole('dialog').filter({ hasText: '《用户协议》或《隐私政策》已更新，请先阅读并同意后再继续。' });
+  await expect(refused).toBeVisible();
+  await refused.getByRole('button', { name: '我知道了' }).click();
+  await expect(prompt).toBeVisible();
+  await expect(page.getByRole('banner').locator('.balance')).toHaveText('羽毛 20');
+
+  await prompt.getByRole('button', { name: '同意' }).click();
+  await expect(prompt).toBeHidden();
+  expect(query(db, `select version from consents join accounts on accounts.id = account_id where username = '${name}' and document = 'terms'`)).not.toEqual([
+    ['older'],
+  ]);
+  await page.locator('#gift-xinstall-15-day-membership').getByRole('button', { name: '立即兑换' }).click();
+  await page.getByRole('dialog').filter({ hasText: '确认要消耗 20 羽毛' }).getByRole('button', { name: '确认兑换' }).click();
+  await expect(page.getByRole('dialog').getByRole('status')).toHaveText(/^兑换成功！/);
+  await expect(page.getByRole('banner').locator('.balance')).toHaveText('羽毛 0');
 });

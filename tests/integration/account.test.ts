@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { signIn, signUp } from '@/lib/auth/accounts';
 import { createSession, getSessionAccount } from '@/lib/auth/sessions';
@@ -14,15 +14,31 @@ import {
   setPassword,
   sha256,
 } from '@/lib/account/manage';
-import { getAcceptedVersions, recordConsents } from '@/lib/account/consent';
-import { postComment } from '@/lib/comments/comments';
-import { accounts, commentBans, comments, consents, favourites, ledger, passwordResets, quizAttempts, ratings, redemptions, sessions } from '@/lib/db/schema';
-import { applyChange, getBalance, getLedgerSum } from '@/lib/feathers/ledger';
+import { getAcceptedVersions, outdatedSignUpConsents, recordConsents, type AcceptedVersions } from '@/lib/account/consent';
+import { housekeeping } from '@/lib/auth/housekeeping';
+import { approveComments, banFromCommenting, postComment, rejectComments } from '@/lib/comments/comments';
+import {
+  accounts,
+  commentBans,
+  comments,
+  consents,
+  favourites,
+  ledger,
+  notifications,
+  passwordResets,
+  quizAttempts,
+  ratings,
+  redemptions,
+  retiredUsernames,
+  sessions,
+} from '@/lib/db/schema';
+import { applyChange, getBalance, getLedgerSum, lockAccount } from '@/lib/feathers/ledger';
 import { redeemGift } from '@/lib/feathers/mall';
 import { answerQuiz } from '@/lib/feathers/rewards';
 import { setFavourite } from '@/lib/reader/favourites';
 import { rateArticle } from '@/lib/reader/ratings';
 import { BACKENDS } from './support/databases';
+import { waitForLockWait } from './support/lock-wait';
 import { perTestDatabase, perTestDatabasePair } from './support/per-test-database';
 import { ANY_ADDRESS, testAccount } from './support/sign-up';
 
@@ -87,15 +103,22 @@ describe.each(BACKENDS)('account settings on %s', (backend) => {
     const posted = await postComment(db, me.id, SLUG, '写得很清楚，谢谢分享');
     expect(posted.ok).toBe(true);
     await db.update(comments).set({ status: 'rejected', reason: 'spam' }).where(eq(comments.accountId, me.id));
-    await db.insert(commentBans).values({ accountId: me.id, until: null, reason: 'spam' });
     await postComment(db, other.id, SLUG, '别人的评论');
+    await db.update(accounts).set({ referredBy: other.id }).where(eq(accounts.id, me.id));
+    const moderator = await testAccount(db, 'mod');
+    await banFromCommenting(db, moderator.id, me.id, 7, 'spam');
+    await banFromCommenting(db, moderator.id, other.id, 7, 'spam');
 
     const data = await exportAccountData(db, me.id);
-    expect(data?.account).toMatchObject({ username: 'alice', feathers: 30 });
+    expect(data?.account).toMatchObject({ username: 'alice', feathers: 30, referredBy: 'bob' });
+    expect(data?.notifications).toEqual([
+      { kind: 'feathers', payload: expect.objectContaining({ delta: 50, reason: 'grant', note: '活动' }), createdAt: expect.any(String), seenAt: null },
+      { kind: 'ban', payload: expect.objectContaining({ category: 'spam' }), createdAt: expect.any(String), seenAt: null },
+    ]);
     expect(data?.favourites.map((f) => f.article)).toEqual([SLUG]);
     expect(data?.ratings).toEqual([expect.objectContaining({ article: SLUG, stars: 4 })]);
     expect(data?.comments).toEqual([expect.objectContaining({ body: '写得很清楚，谢谢分享', status: 'rejected', category: 'spam' })]);
-    expect(data?.commentBan).toMatchObject({ until: null, category: 'spam' });
+    expect(data?.commentBan).toMatchObject({ until: expect.any(String), category: 'spam' });
     expect(data?.ledger.map((l) => [l.delta, l.reason])).toEqual([
       [50, 'grant'],
       [-20, 'redeem'],
@@ -105,11 +128,14 @@ describe.each(BACKENDS)('account settings on %s', (backend) => {
       ['privacy', 'p1'],
       ['terms', 't1'],
     ]);
-    const text = JSON.stringify(data);
+    // The referrer's name is the one thing of another reader's it holds; once they leave, not even that.
+    const text = JSON.stringify({ ...data, account: { ...data?.account, referredBy: null } });
     expect(text).not.toContain('bob');
     expect(text).not.toContain('别人的评论');
     expect(text).not.toContain('other-article');
     expect(text).not.toContain('scrypt');
+    await deleteAccount(db, other.id);
+    expect((await exportAccountData(db, me.id))?.account.referredBy).toBeNull();
   });
 
   it('deleting an account ends its sessions, removes its personal data and keeps the ledger and redemptions on a nameless tombstone', async () => {
@@ -161,14 +187,57 @@ describe.each(BACKENDS)('account settings on %s', (backend) => {
       code: 'username_retired',
     });
     expect(await signUp(db, { ...ANY_ADDRESS, username: 'alice', password: PASSWORD, now: at(RETIRED_USERNAME_DAYS + 0.01) })).toMatchObject({ ok: true });
-    // Only a hash of the name is kept.
+    // Only a keyed hash of the name is kept: not the name, not its plain SHA-256.
     const retired = await db.execute(sql`select username_hash from retired_usernames`);
     expect(JSON.stringify(retired)).not.toContain('alice');
+    expect(JSON.stringify(retired)).not.toContain(sha256('username:alice'));
+  });
+
+  it('a deleted name’s look-alikes are refused too, and a look-alike of a live name is taken', async () => {
+    const db = await freshDb();
+    const now = new Date('2026-12-01T00:00:00Z');
+    const up = await signUp(db, { ...ANY_ADDRESS, username: 'alice', password: PASSWORD, now });
+    await deleteAccount(db, up.ok ? up.account.id : 0, now);
+    // (Mixing Cyrillic into a Latin name is refused by the username rules already: these are one script each.)
+    for (const lookAlike of ['ＡＬＩＣＥ', '\u0430\u04cf\u0456\u0441\u0435', 'alicé', 'alice\u0301']) {
+      expect(await signUp(db, { ...ANY_ADDRESS, username: lookAlike, password: PASSWORD, now })).toMatchObject({ ok: false, code: 'username_retired' });
+    }
+    expect(await signUp(db, { ...ANY_ADDRESS, username: 'copy', password: PASSWORD, now })).toMatchObject({ ok: true });
+    for (const lookAlike of ['\u0421\u041e\u0420\u0423', '\u0441\u043e\u0440\u0443', 'c0py', 'cópy']) {
+      expect(await signUp(db, { ...ANY_ADDRESS, username: lookAlike, password: PASSWORD, now })).toEqual({ ok: false, code: 'username_taken' });
+    }
+    // Two look-alikes signing up at once: the database lets one in.
+    const both = await Promise.all(['bill', 'bi11'].map((username) => signUp(db, { ...ANY_ADDRESS, username, password: PASSWORD, now })));
+    expect(both.filter((r) => r.ok)).toHaveLength(1);
+    expect(both.filter((r) => !r.ok && r.code === 'username_taken')).toHaveLength(1);
+  });
+
+  it('housekeeping forgets retired names after 30 days and spent reset links after a day, and fills in old accounts’ skeletons', async () => {
+    const db = await freshDb();
+    const now = new Date('2026-12-01T00:00:00Z');
+    const gone = await testAccount(db, 'gone');
+    await deleteAccount(db, gone.id, now);
+    const me = await testAccount(db, 'alice');
+    const used = await createResetToken(db, 'alice', now);
+    await resetPassword(db, used!.token, 'the new password', now);
+    await createResetToken(db, 'alice', now); // cancelled by the reset: used now
+    const fresh = await createResetToken(db, 'alice', new Date(now.getTime() + 2 * DAY));
+    // An account from before skeletons, and an older look-alike of it.
+    await db.update(accounts).set({ usernameSkeleton: null }).where(eq(accounts.id, me.id));
+    const later = new Date(now.getTime() + 2 * DAY);
+    expect(await housekeeping(db, later)).toMatchObject({ retiredNames: 0, resetLinks: 2, skeletons: 1 });
+    expect((await db.select().from(passwordResets)).map((r) => r.tokenHash)).toEqual([sha256(fresh!.token)]);
+    expect(await signUp(db, { ...ANY_ADDRESS, username: 'alicé', password: PASSWORD, now: later })).toEqual({ ok: false, code: 'username_taken' });
+    expect(await signUp(db, { ...ANY_ADDRESS, username: 'gone', password: PASSWORD, now: later })).toEqual({ ok: false, code: 'username_retired' });
+    const month = new Date(now.getTime() + (RETIRED_USERNAME_DAYS + 1) * DAY);
+    expect(await housekeeping(db, month)).toMatchObject({ retiredNames: 1 });
+    expect(await db.select().from(retiredUsernames)).toEqual([]);
   });
 
   it('deletion racing a redemption leaves neither a spend without a code nor a code without a spend', async () => {
+    // One database for every round (a fresh PGlite each would take most of the test's time).
+    const [db1, db2] = await freshPair();
     for (let round = 0; round < 6; round++) {
-      const [db1, db2] = await freshPair();
       const me = await testAccount(db1, `racer${round}`);
       await applyChange(db1, { accountId: me.id, delta: 100, reason: 'grant', reference: 'g' });
       const [redeemed, deleted] = await Promise.all([
@@ -176,13 +245,78 @@ describe.each(BACKENDS)('account settings on %s', (backend) => {
         round % 2 ? deleteAccount(db1, me.id) : new Promise((r) => setTimeout(r, round)).then(() => deleteAccount(db1, me.id)),
       ]);
       expect(deleted).toMatchObject({ ok: true });
-      const spends = await db1.select().from(ledger).where(eq(ledger.reason, 'redeem'));
-      const codes = await db1.select().from(redemptions);
+      const spends = await db1
+        .select()
+        .from(ledger)
+        .where(and(eq(ledger.reason, 'redeem'), eq(ledger.accountId, me.id)));
+      const codes = await db1.select().from(redemptions).where(eq(redemptions.accountId, me.id));
       expect(spends.length).toBe(codes.length);
       expect(codes.length).toBe(redeemed.ok ? 1 : 0);
       if (!redeemed.ok) expect(redeemed.code).toBe('unknown_account');
       expect(await getLedgerSum(db1, me.id)).toBe(await getBalance(db1, me.id));
     }
+  });
+
+  it('approving or removing a comment while its author deletes the account neither deadlocks nor leaves anything behind', async () => {
+    const [db1, db2] = await freshPair();
+    for (let round = 0; round < 6; round++) {
+      const author = await testAccount(db1, `author${round}`);
+      const moderator = await testAccount(db1, `mod${round}`);
+      const pending = await postComment(db1, author.id, SLUG, `待审 ${round}`);
+      const approved = await postComment(db1, author.id, SLUG, `已发 ${round}`);
+      if (!pending.ok || !approved.ok) throw new Error('post failed');
+      await approveComments(db1, moderator.id, [approved.comment.id]);
+      const [reviews, removals, deleted] = await Promise.all([
+        approveComments(db2, moderator.id, [pending.comment.id]),
+        rejectComments(db2, moderator.id, [approved.comment.id], 'spam'),
+        new Promise((r) => setTimeout(r, round)).then(() => deleteAccount(db1, author.id)),
+      ]);
+      expect(deleted).toMatchObject({ ok: true });
+      expect(reviews).toHaveLength(1);
+      expect(removals).toHaveLength(1);
+      expect(await db1.select().from(comments).where(eq(comments.accountId, author.id))).toEqual([]);
+      expect(await db1.select().from(notifications).where(eq(notifications.accountId, author.id))).toEqual([]);
+      expect(await getLedgerSum(db1, author.id)).toBe(await getBalance(db1, author.id));
+    }
+  });
+
+  it('a review waiting behind a deletion that holds the account then deletes the comments does not deadlock', async ({ skip }) => {
+    // Two connections interleaved by hand; PGlite has one and cannot hold a transaction open beside another.
+    if (backend === 'pglite') skip();
+    const [db1, db2] = await freshPair();
+    const author = await testAccount(db1, 'author');
+    const moderator = await testAccount(db1, 'mod');
+    const posted = await postComment(db1, author.id, SLUG, '待审');
+    if (!posted.ok) throw new Error(posted.code);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const accountLocked = new Promise<void>((resolve) => (locked = resolve));
+    // deleteAccount's order: the account's lock first, then its comments.
+    const deletion = db1.transaction(async (tx) => {
+      await lockAccount(tx, author.id);
+      locked();
+      await held;
+      await tx.delete(comments).where(eq(comments.accountId, author.id));
+    });
+    await accountLocked;
+    const review = approveComments(db2, moderator.id, [posted.comment.id]);
+    await waitForLockWait(db1);
+    release();
+    await deletion; // a deadlock would fail one of the two here with 40P01
+    expect(await review).toEqual([{ id: posted.comment.id, ok: false }]);
+    expect(await db1.select().from(ledger).where(eq(ledger.accountId, author.id))).toEqual([]);
+  });
+
+  it('banning a deleted account does nothing and says the account is unknown', async () => {
+    const db = await freshDb();
+    const gone = await testAccount(db, 'gone');
+    const moderator = await testAccount(db, 'mod');
+    await deleteAccount(db, gone.id);
+    expect(await banFromCommenting(db, moderator.id, gone.id, 7, 'spam')).toEqual({ ok: false, code: 'unknown_account' });
+    expect(await db.select().from(commentBans).where(eq(commentBans.accountId, gone.id))).toEqual([]);
+    expect(await db.select().from(notifications).where(eq(notifications.accountId, gone.id))).toEqual([]);
+    expect(await banFromCommenting(db, moderator.id, moderator.id, 7, 'spam')).toMatchObject({ ok: true });
   });
 
   it('a reset link works once, for 30 minutes, ends every session and stores only a hash', async () => {
@@ -207,6 +341,27 @@ describe.each(BACKENDS)('account settings on %s', (backend) => {
     expect(await getResetTokenState(db, late!.token, after)).toBe('reset_expired');
     expect(await resetPassword(db, late!.token, 'yet another one', after)).toEqual({ ok: false, code: 'reset_expired' });
     expect(await createResetToken(db, 'nobody')).toBeNull();
+  });
+
+  it('sign-up records the accepted versions with the account, in one transaction', async () => {
+    const db = await freshDb();
+    const up = await signUp(db, { ...ANY_ADDRESS, username: 'alice', password: PASSWORD, consents: { terms: 't1', privacy: 'p1' } });
+    expect(await getAcceptedVersions(db, up.ok ? up.account.id : 0)).toEqual({ terms: 't1', privacy: 'p1' });
+    // A consent row the database refuses takes the account with it: never one without the other.
+    const bad = { terms: 't1', bogus: 'x' } as unknown as AcceptedVersions;
+    await expect(signUp(db, { ...ANY_ADDRESS, username: 'bob', password: PASSWORD, consents: bad })).rejects.toThrow();
+    expect(await db.select().from(accounts).where(eq(accounts.username, 'bob'))).toEqual([]);
+  });
+
+  it('asks again for a sign-up document whose version changed, not for one still current', async () => {
+    const db = await freshDb();
+    const me = await testAccount(db, 'alice');
+    const current = { terms: 't2', privacy: 'p1', rules: 'r1' };
+    expect(await outdatedSignUpConsents(db, me.id, current)).toEqual(['terms', 'privacy']);
+    await recordConsents(db, me.id, { terms: 't1', privacy: 'p1' });
+    expect(await outdatedSignUpConsents(db, me.id, current)).toEqual(['terms']);
+    await recordConsents(db, me.id, { terms: 't2' });
+    expect(await outdatedSignUpConsents(db, me.id, current)).toEqual([]);
   });
 
   it('records the consent versions and replaces them when the reader accepts a newer one', async () => {

@@ -39,6 +39,7 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
     expect(inside).toEqual({
       ok: true,
       account: up.ok ? up.account : undefined,
+      session: { token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), expiresAt: expect.any(Date) },
       deviceCookie: expect.stringMatching(/^\d+\.[A-Za-z0-9_-]{16}\.\d+\.[A-Za-z0-9_-]{43}$/),
     });
     expect(await getAccountByUsername(db, 'Reader')).toEqual(up.ok ? up.account : undefined);

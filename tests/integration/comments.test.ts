@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import {
   getActiveBan,
@@ -13,6 +13,7 @@ import {
   reportComment,
 } from '@/lib/comments/comments';
 import { linkify } from '@/lib/comments/linkify';
+import { COMMENTS_PAGE_SIZE, MAX_COMMENTS_PAGE } from '@/lib/comments/constants';
 import { CommentBody } from '@/lib/comments/text';
 import type { Db } from '@/lib/db/client';
 import { comments, ledger } from '@/lib/db/schema';
@@ -130,7 +131,7 @@ describe.each(BACKENDS)('comments on %s', (backend) => {
 
     await banFromCommenting(db, moderator, other, null, 'spam', T0);
     expect(await postComment(db, other, SLUG, '广告', at(365 * 24 * 60))).toEqual({ ok: false, code: 'comment_banned', until: null });
-    expect(await banFromCommenting(db, moderator, 999_999, 7, 'spam')).toBeNull();
+    expect(await banFromCommenting(db, moderator, 999_999, 7, 'spam')).toEqual({ ok: false, code: 'unknown_account' });
   });
 
   it('three distinct reports hide a comment until a moderator restores it; nobody reports their own', async () => {
@@ -151,6 +152,24 @@ describe.each(BACKENDS)('comments on %s', (backend) => {
     await approveComments(db, moderator, [id]); // restore
     expect((await listApprovedComments(db, SLUG)).total).toBe(1);
     expect(await getBalance(db, author)).toBe(10); // no second award
+  });
+
+  it('pages past the deepest one read as the deepest, so no request skips more than 2,000 rows', async () => {
+    const db = await freshDb();
+    const author = await reader(db, 'prolific');
+    const total = MAX_COMMENTS_PAGE * COMMENTS_PAGE_SIZE + 5;
+    // Written directly: 2,005 approved comments, comment n posted n seconds after T0.
+    await db.execute(sql`
+      insert into comments (account_id, article_slug, body, body_hash, status, created_at)
+      select ${author}, ${SLUG}, 'c' || n, md5(n::text), 'approved', ${T0.toISOString()}::timestamptz + n * interval '1 second'
+      from generate_series(1, ${total}) as n`);
+    const deepest = await listApprovedComments(db, SLUG, MAX_COMMENTS_PAGE);
+    expect(deepest.total).toBe(total);
+    // Newest first: the deepest page ends 2,000 comments down, at comment 6.
+    expect(deepest.comments.map((c) => c.body).at(-1)).toBe('c6');
+    expect(await listApprovedComments(db, SLUG, MAX_COMMENTS_PAGE + 1)).toEqual(deepest);
+    expect(await listApprovedComments(db, SLUG, 10_000)).toEqual(deepest);
+    expect((await listApprovedComments(db, SLUG, 1)).comments[0]!.body).toBe(`c${total}`);
   });
 
   it("two moderators approving each other's comments at the same moment do not deadlock", async () => {

@@ -114,7 +114,7 @@ describe.each(BACKENDS)('notifications on %s', (backend) => {
     expect(await getBalance(db, reader.id)).toBe(0);
 
     // A ban on an account that does not exist bans no one and tells no one.
-    expect(await banFromCommenting(db, reader.id, 999_999, 1, 'spam')).toBeNull();
+    expect(await banFromCommenting(db, reader.id, 999_999, 1, 'spam')).toEqual({ ok: false, code: 'unknown_account' });
     expect(await db.select().from(notifications)).toHaveLength(0);
   });
 

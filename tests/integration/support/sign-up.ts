@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { accountColumns, type Account, type SignUpLimits } from '@/lib/auth/accounts';
+import { usernameSkeleton } from '@/lib/account/skeleton';
 import { normalizeUsername } from '@/lib/auth/validation';
 import type { Db } from '@/lib/db/client';
 import { accounts } from '@/lib/db/schema';
@@ -18,7 +19,12 @@ const TEST_PASSWORD_HASH = 'scrypt$32768$8$3$qRNfWTK3HIrZ8d8z2k2GiQ==$cE0ICeswDA
 export async function testAccount(db: Db, username: string): Promise<Account> {
   const [account] = await db
     .insert(accounts)
-    .values({ username: normalizeUsername(username), passwordHash: TEST_PASSWORD_HASH, referralCode: randomReferralCode() })
+    .values({
+      username: normalizeUsername(username),
+      usernameSkeleton: usernameSkeleton(username),
+      passwordHash: TEST_PASSWORD_HASH,
+      referralCode: randomReferralCode(),
+    })
     .returning(accountColumns);
   return account!;
 }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { signIn } from '@/lib/auth/accounts';
-import { createSession } from '@/lib/auth/sessions';
 import { readDeviceCookie, setDeviceCookie, setSessionCookie } from '@/lib/auth/web';
 import { isHttps } from '@/lib/http/client';
 import { fail, handleMutation, retryLater } from '@/lib/http/mutation';
@@ -21,7 +20,7 @@ export async function POST(request: Request) {
       const result = await signIn(db, { ...input, address: client, deviceCookie: await readDeviceCookie() });
       if (!result.ok) return result.code === 'invalid_credentials' ? fail(result.code, 401) : retryLater(result.code, result.retryAfterSeconds);
       const secure = isHttps(request);
-      await setSessionCookie(await createSession(db, result.account.id), secure);
+      await setSessionCookie(result.session, secure);
       await setDeviceCookie(result.deviceCookie, secure);
       return { ok: true, body: { next } };
     },

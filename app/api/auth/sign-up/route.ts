@@ -1,5 +1,5 @@
 import { cookies } from 'next/headers';
-import { SIGN_UP_DOCUMENTS, Ticked, recordConsents } from '@/lib/account/consent';
+import { SIGN_UP_DOCUMENTS, Ticked } from '@/lib/account/consent';
 import { signUp } from '@/lib/auth/accounts';
 import { issueDeviceToken, readDeviceTokens } from '@/lib/auth/device';
 import { createSession } from '@/lib/auth/sessions';
@@ -19,7 +19,7 @@ const SignUpForm = Credentials.extend({ consent: Ticked });
 /**
  * Creates an account and signs it in (limited per client address, checked before the
  * password is hashed). The agreement and privacy policy must be accepted (checked
- * here, not only by the checkbox's `required`); their versions are recorded.
+ * here, not only by the checkbox's `required`); their versions are recorded with the account.
  */
 export async function POST(request: Request) {
   return handleMutation(
@@ -27,7 +27,9 @@ export async function POST(request: Request) {
     { endpoint: 'signUp', schema: SignUpForm, access: 'anyone', errors: 'AuthErrors', formPage: '/sign-up' },
     async ({ db, input, client, next }) => {
       if (!input.consent) return fail('consent_required');
-      const result = await signUp(db, { username: input.username, password: input.password, address: client, limits: limits.signUps });
+      const versions = getConsentVersions();
+      const consents = Object.fromEntries(SIGN_UP_DOCUMENTS.map((d) => [d, versions[d]]));
+      const result = await signUp(db, { username: input.username, password: input.password, address: client, limits: limits.signUps, consents });
       if (!result.ok) {
         if (result.code === 'username_taken') return fail('username_taken', 409);
         if (result.code === 'username_retired') return fail('username_retired', 409);
@@ -39,8 +41,6 @@ export async function POST(request: Request) {
       // nothing), the sharer is not someone this browser has signed in as, and the
       // address is within its daily cap. The account stands either way; a failure
       // here only loses the reward, and is logged.
-      const versions = getConsentVersions();
-      await recordConsents(db, result.account.id, Object.fromEntries(SIGN_UP_DOCUMENTS.map((d) => [d, versions[d]])));
       const jar = await cookies();
       const devices = await readDeviceTokens(db, await readDeviceCookie());
       const code = await verifyReferralProof(db, jar.get(REFERRAL_COOKIE)?.value);

@@ -13,7 +13,7 @@ const Input = z.object({
 export async function POST(request: Request) {
   return handleMutation(request, { endpoint: 'ban', schema: Input, access: 'moderator' }, async ({ db, account, input }) => {
     const ban = await banFromCommenting(db, account.id, input.accountId, input.days.days, input.reason);
-    if (!ban) return fail('unknown_account', 404);
+    if (!ban.ok) return fail(ban.code, 404);
     return { ok: true, body: { until: ban.until?.toISOString() ?? null } };
   });
 }

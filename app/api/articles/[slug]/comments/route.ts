@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { Ticked, hasAccepted, recordConsents } from '@/lib/account/consent';
+import { Ticked, hasAccepted, outdatedSignUpConsents, recordConsents } from '@/lib/account/consent';
 import { getCurrentAccount } from '@/lib/auth/web';
 import { banRefusal } from '@/lib/comments/ban-refusal';
 import { listApprovedComments, listOwnPendingComments, postComment, type PublicComment } from '@/lib/comments/comments';
+import { MAX_COMMENTS_PAGE } from '@/lib/comments/constants';
 import { CommentBody } from '@/lib/comments/text';
 import { COMMENT_REWARD, SHARE_READ_CAP } from '@/lib/feathers/amounts';
 import { getConsentVersions, hasArticle } from '@/lib/content/site';
@@ -16,7 +17,13 @@ export const dynamic = 'force-dynamic';
 /** A comment as the contract sends it (no status, the time as ISO). */
 const commentView = ({ id, author, body, createdAt }: PublicComment): CommentView => ({ id, author, body, createdAt: createdAt.toISOString() });
 
-const Page = z.coerce.number().int().min(1).max(10_000).catch(1);
+const Page = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(10_000)
+  .catch(1)
+  .transform((p) => Math.min(p, MAX_COMMENTS_PAGE));
 
 /** A page of the approved comments (newest first) and, for a signed-in reader, their own pending ones. */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
@@ -47,12 +54,15 @@ const Input = z.object({ body: CommentBody, acceptRules: Ticked });
 /**
  * Posts a comment for moderation (评论). The reader must have accepted the current
  * 社区公约 (the form's box, ticked with this post or before); its version is recorded.
+ * The current 用户协议 and 隐私政策 must have been accepted too (the page asks for them).
  */
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   return handleMutation(request, { endpoint: 'comment', schema: Input, access: 'signed-in' }, async ({ db, account, input, locale }) => {
     if (!hasArticle(slug)) return fail('unknown_article', 404);
-    const rules = getConsentVersions().rules;
+    const versions = getConsentVersions();
+    if ((await outdatedSignUpConsents(db, account.id, versions)).length > 0) return fail('terms_consent_required', 403);
+    const rules = versions.rules;
     if (input.acceptRules) await recordConsents(db, account.id, { rules });
     else if (!(await hasAccepted(db, account.id, 'rules', rules))) return fail('rules_consent_required', 403);
     const result = await postComment(db, account.id, slug, input.body);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { articlePrice } from '@/lib/content/site';
+import { outdatedSignUpConsents } from '@/lib/account/consent';
+import { articlePrice, getConsentVersions } from '@/lib/content/site';
 import { unlockArticle } from '@/lib/feathers/unlock';
 import { fail, handleMutation } from '@/lib/http/mutation';
 
@@ -9,6 +10,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
   return handleMutation(request, { endpoint: 'unlock', schema: z.object({}), access: 'signed-in' }, async ({ db, account }) => {
     const price = articlePrice(slug);
     if (price === undefined) return fail('not_paid', 404);
+    if ((await outdatedSignUpConsents(db, account.id, getConsentVersions())).length > 0) return fail('terms_consent_required', 403);
     const result = await unlockArticle(db, account.id, slug, price);
     if (result.ok) return { ok: true, body: { balance: result.balance, unlocked: true } };
     if (result.code === 'feathers_short') return fail('feathers_short', 409, { price, balance: result.balance });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { getGiftSource, listGifts } from '@/lib/content/site';
+import { outdatedSignUpConsents } from '@/lib/account/consent';
+import { getConsentVersions, getGiftSource, listGifts } from '@/lib/content/site';
 import { IdempotencyKey, redeemGift } from '@/lib/feathers/mall';
 import { fail, handleMutation } from '@/lib/http/mutation';
 
@@ -11,6 +12,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   return handleMutation(request, { endpoint: 'redeem', schema: Input, access: 'signed-in' }, async ({ db, account, input, locale }) => {
     const gift = getGiftSource(id);
     if (!gift) return fail('unknown_gift', 404);
+    // Spending feathers is using the service on its terms: only on the terms in force.
+    if ((await outdatedSignUpConsents(db, account.id, getConsentVersions())).length > 0) return fail('terms_consent_required', 403);
     const result = await redeemGift(db, account.id, gift, input.key);
     if (result.ok) {
       // The gift as the reader's locale names it, and how to use the code, in the answer itself:
