@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { localizedPath, type Locale } from '@/lib/i18n/routing';
+import { ActionBar } from './action-bar';
 import { FavouriteToggle } from './favourite-toggle';
 import { RatingControl } from './rating-control';
 
@@ -27,10 +28,30 @@ export async function ArticleActions({ locale, slug }: { locale: Locale; slug: s
           overallNone: t('overallNone'),
           mine: t.raw('mine') as string,
           mineNone: t('mineNone'),
-          saved: t('saved'),
           failed: t('failed'),
         }}
       />
     </section>
+  );
+}
+
+/** The action bar: fixed at the bottom of a phone screen, beside the text on a wide one. */
+export async function ArticleActionBar({ locale, slug }: { locale: Locale; slug: string }) {
+  const t = await getTranslations({ locale, namespace: 'Reader' });
+  return (
+    <ActionBar
+      slug={slug}
+      locale={locale}
+      next={localizedPath(locale, `/articles/${slug}`)}
+      feathersHref={`${localizedPath(locale, '/me')}#feathers`}
+      labels={{
+        label: t('barLabel'),
+        favourite: t('favourite'),
+        comments: t('comments'),
+        share: t('share'),
+        feathers: t('feathers'),
+        failed: t('failed'),
+      }}
+    />
   );
 }

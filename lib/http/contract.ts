@@ -180,6 +180,8 @@ export type ReaderState = {
     slug: string;
     favourite: FavouriteState;
     rating: RatingState;
+    /** Approved comments shown under the article (the action bar's count). */
+    comments: number;
     quiz: { correct: boolean } | null;
     /** null: a free article; false/true: a paid one, locked or unlocked for this reader. */
     unlocked: boolean | null;
