@@ -49,7 +49,7 @@ function openShare(event: MouseEvent<HTMLAnchorElement>) {
  */
 export function ActionBar({ slug, locale, next, feathersHref, labels }: Props) {
   const state = useReaderState();
-  const { favourite, pending, error, submit } = useFavourite(slug, labels.failed);
+  const { favourite, pending, error, submit } = useFavourite(slug, labels.failed, { locale, next });
   const article = state.status === 'ready' && state.data.article?.slug === slug ? state.data.article : null;
   const account = state.status === 'ready' ? state.data.account : null;
   const favourited = favourite?.favourited ?? false;

@@ -9,7 +9,7 @@ export type FavouriteLabels = { favourite: string; count: string; failed: string
  * JavaScript shows this reader's state and the count and updates in place.
  */
 export function FavouriteToggle({ slug, locale, next, labels }: { slug: string; locale: string; next: string; labels: FavouriteLabels }) {
-  const { favourite, pending, error, submit } = useFavourite(slug, labels.failed);
+  const { favourite, pending, error, submit } = useFavourite(slug, labels.failed, { locale, next });
   const favourited = favourite?.favourited ?? false;
 
   return (

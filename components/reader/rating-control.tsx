@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { postFields, updateReaderState, useReaderState } from './reader-state';
+import { askToSignIn } from './sign-in-gate';
 import { MeanStars, Star } from './star-icons';
 
 export type RatingLabels = {
@@ -65,15 +66,19 @@ export function RatingControl({ slug, locale, next, labels }: { slug: string; lo
     touched.current = true;
     setSelected(n);
     clearTimeout(timer.current);
-    if (pointer.current) void save(n);
-    else timer.current = setTimeout(() => void save(n), KEYBOARD_PAUSE_MS);
+    // Signed out: sign in over the page, and the chosen stars are saved after.
+    const signingIn = askToSignIn({ reason: 'rating', anchor: 'reader-actions', resume: () => void save(n) });
+    if (!signingIn && pointer.current) void save(n);
+    else if (!signingIn) timer.current = setTimeout(() => void save(n), KEYBOARD_PAUSE_MS);
     pointer.current = false;
   };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     clearTimeout(timer.current);
-    if (selected !== null && !pending) void save(selected);
+    if (selected === null || pending) return;
+    const stars = selected;
+    if (!askToSignIn({ reason: 'rating', anchor: 'reader-actions', resume: () => void save(stars) })) void save(stars);
   };
 
   const saved = rating?.mine ?? null;

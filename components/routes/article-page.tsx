@@ -9,7 +9,7 @@ import { KeywordLinks } from '@/components/article/keyword-links';
 import { ArticleBody } from '@/components/article/article-body';
 import { ArticleComments } from '@/components/comments/article-comments';
 import { ArticleQuiz, GiftAside, PaidPartSlot } from '@/components/feathers/article-feathers';
-import { ArticleActionBar, ArticleActions } from '@/components/reader/article-actions';
+import { ArticleActionBar, ArticleActions, ArticleSignInSheet } from '@/components/reader/article-actions';
 import { SharePanel } from '@/components/share/share-panel';
 import { getArticle, getArticleStats } from '@/lib/content/site';
 import { Link } from '@/lib/i18n/navigation';
@@ -116,6 +116,7 @@ export async function ArticlePage({ locale, slug }: { locale: Locale; slug: stri
         <ArticleComments locale={locale} slug={slug} />
       </div>
       <ArticleActionBar locale={locale} slug={slug} />
+      <ArticleSignInSheet locale={locale} slug={slug} />
     </>
   );
 }

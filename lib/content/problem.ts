@@ -24,7 +24,8 @@ export type ContentRule =
   | 'internal-link'
   | 'summary'
   | 'keyword-variant'
-  | 'updated-at';
+  | 'updated-at'
+  | 'quiz-section';
 
 /** Formats a problem the way compilers do, so editors and terminals can jump to it. */
 export function formatProblem(p: ContentProblem): string {

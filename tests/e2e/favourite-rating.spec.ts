@@ -125,19 +125,22 @@ test('ten concurrent favourite requests from one reader make one favourite', asy
   await request.dispose();
 });
 
-test('a signed-out reader who favourites is sent to sign in and comes back to the article', async ({ page }) => {
+test('a signed-out reader who favourites is asked to sign in over the page; 注册 on its own page comes back to the control', async ({ page }) => {
   await page.goto(articlePath());
   await waitForHydration(page);
   await expect(actions(page).getByText('2 人收藏')).toBeVisible();
   await favouriteButton(page).click();
-  await expect(page).toHaveURL(`/sign-in?next=${encodeURIComponent(articlePath())}`);
-  await page.getByRole('link', { name: '注册' }).last().click();
+  const sheet = page.getByRole('dialog', { name: '登录' });
+  await expect(sheet).toContainText('登录后即可收藏');
+  await expect(page).toHaveURL(articlePath());
+  await sheet.getByRole('link', { name: '注册' }).click();
+  await expect(page).toHaveURL(`/sign-up?next=${encodeURIComponent(`${articlePath()}#reader-actions`)}`);
   await expect(page.getByRole('heading', { level: 1, name: '注册' })).toBeVisible();
   await page.getByLabel('用户名').fill(unique('late'));
   await page.getByLabel('密码').fill(PASSWORD);
   await page.getByRole('checkbox', { name: /用户协议/ }).check();
   await page.getByRole('button', { name: '注册并登录' }).click();
-  await expect(page).toHaveURL(articlePath());
+  await expect(page).toHaveURL(`${articlePath()}#reader-actions`);
   await expect(favouriteButton(page)).toHaveAttribute('aria-pressed', 'false');
 });
 
@@ -208,11 +211,12 @@ test.describe('without JavaScript', () => {
     await page.getByRole('checkbox', { name: /用户协议/ }).check();
     await page.getByRole('button', { name: '注册并登录' }).click();
     await page.goto(articlePath());
+    // Each plain form comes back to the controls it was posted from.
     await favouriteButton(page).click();
-    await expect(page).toHaveURL(articlePath());
+    await expect(page).toHaveURL(`${articlePath()}#reader-actions`);
     await actions(page).getByRole('radio', { name: '3 星' }).check();
     await actions(page).getByRole('button', { name: '提交评分' }).click();
-    await expect(page).toHaveURL(articlePath());
+    await expect(page).toHaveURL(`${articlePath()}#reader-actions`);
 
     const stats = await (await page.request.get(`/api/reader-state?article=${SLUG}`)).json();
     expect(stats.article.favourite.favourited).toBe(true);
@@ -278,4 +282,44 @@ test.describe('at 375 px (issue 14)', () => {
       await expect(favouriteButton(page)).toHaveAttribute('aria-pressed', 'true');
     });
   }
+});
+
+test.describe('sign-in that keeps your place (issue 14, 375 px)', () => {
+  test.use({ viewport: { width: 375, height: 812 } });
+
+  test('收藏 and a tapped star, signed out: sign in over the page, and both complete themselves', async ({ page, playwright, baseURL }) => {
+    const api = await playwright.request.newContext({ baseURL: baseURL! });
+    const name = await apiReader(api, baseURL!);
+    await api.dispose();
+    await page.goto(articlePath());
+    await waitForHydration(page);
+    const bar = page.getByRole('complementary', { name: '文章操作' });
+    // Once the page knows the reader is signed out (the count has come), 收藏 asks over the page.
+    await expect(bar.getByRole('button', { name: /^收藏 \d+$/ })).toBeVisible();
+    await bar.getByRole('button', { name: /^收藏/ }).click();
+    const sheet = page.getByRole('dialog', { name: '登录' });
+    await expect(sheet).toContainText('登录后即可收藏');
+    // A wrong password: the message sits beside the password and the username stays.
+    await sheet.getByLabel('用户名').fill(name);
+    await sheet.getByLabel('密码').fill('not the password');
+    await sheet.getByRole('button', { name: '登录' }).click();
+    await expect(sheet.getByLabel('密码')).toHaveAccessibleDescription('用户名或密码错误。');
+    await expect(sheet.getByLabel('用户名')).toHaveValue(name);
+    await sheet.getByLabel('密码').fill(PASSWORD);
+    await sheet.getByRole('button', { name: '登录' }).click();
+    await expect(sheet).toHaveCount(0);
+    await expect(page).toHaveURL(articlePath());
+    await expect(bar.getByRole('button', { name: /^收藏/ })).toHaveAttribute('aria-pressed', 'true');
+    await expect(favouriteButton(page)).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('banner').getByText(`已登录：${name}`)).toBeAttached();
+
+    await signOutFromHeader(page);
+    await actions(page).getByRole('radio', { name: '2 星' }).click();
+    await expect(sheet).toContainText('登录后即可评分');
+    await sheet.getByLabel('用户名').fill(name);
+    await sheet.getByLabel('密码').fill(PASSWORD);
+    await sheet.getByRole('button', { name: '登录' }).click();
+    await expect(actions(page).getByRole('status')).toHaveText('已评 2 星');
+    await expect(page).toHaveURL(articlePath());
+  });
 });

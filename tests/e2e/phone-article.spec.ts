@@ -1,6 +1,6 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { articlePath, expectNoSeriousA11yViolations, waitForHydration } from './helpers';
-import { signUpThroughUi, unique } from './support/readers';
+import { apiReader, PASSWORD, signUpThroughUi, unique } from './support/readers';
 
 // The article as a reader on a 375 px phone meets it (issue 14). This file neither
 // favourites nor rates the article: favourite-rating.spec.ts counts those exactly.
@@ -8,6 +8,8 @@ test.use({ viewport: { width: 375, height: 812 } });
 
 const BANNER = 'APP推广合作 联系“鸟哥笔记小乔”';
 const bar = (page: Page) => page.getByRole('complementary', { name: '文章操作' });
+/** Waits for the reader-state answer (the bar's count comes with it): only then is the reader known to be signed out. */
+const readerStateLoaded = (page: Page) => expect(bar(page).getByRole('button', { name: /^收藏 \d+$/ })).toBeVisible();
 
 /** The layout shifts of the page so far (CLS without the session windows: any shift fails). */
 const layoutShift = (page: Page) =>
@@ -166,18 +168,25 @@ test.describe('one-tap rating (signed out)', () => {
     await page.goto(articlePath());
     await waitForHydration(page);
     const region = page.getByRole('region', { name: '收藏与评分' });
-    await expect(region.getByText('综合评分：暂无评分')).toBeVisible();
+    await expect(region.getByText(/^综合评分/)).toBeVisible();
     await expect(region.getByRole('status')).toHaveText('轻点星星即可评分');
     await expect(region.getByRole('button', { name: '提交评分' })).toBeHidden();
     const fills = await region.locator('.stars path').evaluateAll((paths) => paths.map((p) => getComputedStyle(p).fill));
     expect(fills).toEqual(Array(5).fill('none'));
   });
 
-  test('a tap while signed out goes to sign in and comes back', async ({ page }) => {
+  test('a tap while signed out asks to sign in over the page, keeping the stars chosen', async ({ page }) => {
     await page.goto(articlePath());
     await waitForHydration(page);
-    await page.getByRole('region', { name: '收藏与评分' }).getByRole('radio', { name: '4 星' }).click();
-    await expect(page).toHaveURL(/\/sign-in\?next=/);
+    await readerStateLoaded(page);
+    const region = page.getByRole('region', { name: '收藏与评分' });
+    await region.getByRole('radio', { name: '4 星' }).click();
+    const sheet = page.getByRole('dialog', { name: '登录' });
+    await expect(sheet).toContainText('登录后即可评分');
+    await expect(page).toHaveURL(articlePath());
+    await sheet.getByRole('button', { name: '取消' }).click();
+    await expect(sheet).toHaveCount(0);
+    await expect(region.getByRole('radio', { name: '4 星' })).toBeChecked();
   });
 });
 
@@ -212,3 +221,113 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expectNoSeriousA11yViolations(page, { label: `article at 375 px (${colorScheme})` });
   });
 }
+
+test.describe('sign-in that keeps your place', () => {
+  test('提交答案 signed out: the sheet says why, and the chosen option is still chosen after signing in', async ({ page, playwright, baseURL }) => {
+    const api = await playwright.request.newContext({ baseURL: baseURL! });
+    const name = await apiReader(api, baseURL!);
+    await api.dispose();
+    await page.goto(articlePath());
+    await waitForHydration(page);
+    await readerStateLoaded(page);
+    const quiz = page.getByRole('region', { name: '阅读测验' });
+    await quiz.getByRole('radio', { name: '货源和定价' }).check();
+    await quiz.getByRole('button', { name: '提交答案' }).click();
+    const sheet = page.getByRole('dialog', { name: '登录' });
+    await expect(sheet).toContainText('登录后即可提交答案，你选的答案会保留');
+    await sheet.getByLabel('用户名').fill(name);
+    await sheet.getByLabel('密码').fill(PASSWORD);
+    await sheet.getByRole('button', { name: '登录' }).click();
+    await expect(sheet).toHaveCount(0);
+    await expect(page).toHaveURL(articlePath());
+    await expect(quiz.getByRole('radio', { name: '货源和定价' })).toBeChecked();
+    await expect(quiz.getByRole('status')).toHaveText('');
+
+    // The loop closes: the wrong choice and the right option are marked, with the section that answers it.
+    await quiz.getByRole('button', { name: '提交答案' }).click();
+    await expect(quiz.getByRole('status')).toHaveText('答错了。正确答案已在上面标出。');
+    await expect(quiz.locator('label', { hasText: '货源和定价' })).toContainText('你的选择');
+    await expect(quiz.locator('label', { hasText: '用户获取和用户维系' })).toContainText('正确答案');
+    await expect(quiz.getByRole('button', { name: '已作答' })).toBeDisabled();
+    await quiz.getByRole('link', { name: '回到原文看看这一节' }).click();
+    await expect(page).toHaveURL(`${articlePath()}#${encodeURIComponent('三电商平台关键要素')}`);
+    await expect(page.getByRole('heading', { level: 2, name: '三、电商平台关键要素' })).toBeInViewport();
+  });
+
+  test('a right answer: marked, the button done, and a 「+5 羽毛」 toast', async ({ page }, testInfo) => {
+    await signUpThroughUi(page, unique('quizr'));
+    await waitForHydration(page);
+    const quiz = page.getByRole('region', { name: '阅读测验' });
+    await quiz.getByRole('radio', { name: '用户获取和用户维系' }).check();
+    await quiz.getByRole('button', { name: '提交答案' }).click();
+    await expect(quiz.getByRole('status')).toHaveText('恭喜你~答对了 +5羽毛');
+    await expect(page.getByText('+5 羽毛', { exact: true })).toBeVisible();
+    await attachScreenshot(page, testInfo, 'quiz answered with its toast');
+    await expect(quiz.locator('label', { hasText: '用户获取和用户维系' })).toContainText('正确答案');
+    await expect(quiz.getByRole('button', { name: '已作答' })).toBeDisabled();
+    await expect(page.getByText('+5 羽毛', { exact: true })).toBeHidden({ timeout: 5000 });
+  });
+
+  test('立即兑换 signed out: sign in first, then the confirmation opens and nothing is spent', async ({ page, playwright, baseURL }) => {
+    const api = await playwright.request.newContext({ baseURL: baseURL! });
+    const name = await apiReader(api, baseURL!);
+    await api.dispose();
+    await page.goto(articlePath());
+    await waitForHydration(page);
+    await readerStateLoaded(page);
+    const gifts = page.getByRole('complementary', { name: '羽毛精选' });
+    await gifts.getByRole('button', { name: '立即兑换' }).first().click();
+    const sheet = page.getByRole('dialog', { name: '登录' });
+    await expect(sheet).toContainText('登录后即可兑换礼品');
+    await expect(page.getByRole('button', { name: '确认兑换' })).toHaveCount(0);
+    await sheet.getByLabel('用户名').fill(name);
+    await sheet.getByLabel('密码').fill(PASSWORD);
+    await sheet.getByRole('button', { name: '登录' }).click();
+    const confirm = page.getByRole('dialog').filter({ hasText: '确认要消耗' });
+    await expect(confirm.getByRole('button', { name: '确认兑换' })).toBeVisible();
+    await confirm.getByRole('button', { name: '考虑一下' }).click();
+    await expect(page.getByRole('banner').locator('.balance')).toHaveText('羽毛 0');
+  });
+
+  test('the sign-in page: a wrong password keeps the username and says so beside the password', async ({ page, playwright, baseURL }) => {
+    const api = await playwright.request.newContext({ baseURL: baseURL! });
+    const name = await apiReader(api, baseURL!);
+    await api.dispose();
+    await page.goto(`/sign-in?next=${encodeURIComponent(`${articlePath()}#reader-actions`)}`);
+    await page.getByLabel('用户名').fill(name);
+    await page.getByLabel('密码').fill('not the password');
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect(page.getByLabel('用户名')).toHaveValue(name);
+    await expect(page.getByLabel('密码')).toHaveAccessibleDescription(/^用户名或密码错误。/);
+    await expectNoSeriousA11yViolations(page, { label: 'sign-in with an error' });
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect(page).toHaveURL(`${articlePath()}#reader-actions`);
+  });
+});
+
+test.describe('sign-in without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('评分 signed out goes to the full sign-in page, which returns to the controls; a wrong password keeps the username', async ({
+    page,
+    playwright,
+    baseURL,
+  }) => {
+    const api = await playwright.request.newContext({ baseURL: baseURL! });
+    const name = await apiReader(api, baseURL!);
+    await api.dispose();
+    await page.goto(articlePath());
+    await page.getByRole('region', { name: '收藏与评分' }).getByRole('radio', { name: '4 星' }).check();
+    await page.getByRole('region', { name: '收藏与评分' }).getByRole('button', { name: '提交评分' }).click();
+    await expect(page).toHaveURL(`/sign-in?next=${encodeURIComponent(`${articlePath()}#reader-actions`)}`);
+    await page.getByLabel('用户名').fill(name);
+    await page.getByLabel('密码').fill('not the password');
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect(page.getByLabel('用户名')).toHaveValue(name);
+    await expect(page.getByLabel('密码')).toHaveAccessibleDescription(/^用户名或密码错误。/);
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect(page).toHaveURL(`${articlePath()}#reader-actions`);
+  });
+});

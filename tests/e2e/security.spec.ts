@@ -385,9 +385,10 @@ test.describe('in the browser', () => {
       await page.getByRole('button', { name: button }).click();
     };
     await signUpAs('аdmin'); // a Cyrillic а
-    await expect(page.locator('#auth-error')).toHaveText('用户名不能混用容易混淆的文字（如拉丁字母与西里尔字母）。');
+    // A message about the username sits beside it and describes it.
+    await expect(page.getByRole('textbox', { name: '用户名' })).toHaveAccessibleDescription(/^用户名不能混用容易混淆的文字（如拉丁字母与西里尔字母）。/);
     await signUpAs('ad\u200bmin');
-    await expect(page.locator('#auth-error')).toHaveText('用户名只能包含文字、数字和下划线。');
+    await expect(page.getByRole('textbox', { name: '用户名' })).toHaveAccessibleDescription(/^用户名只能包含文字、数字和下划线。/);
     for (let i = 0; i < 5; i++) {
       await signUpAs(unique('limit'));
       await expect(page.getByRole('banner').getByText('已登录：')).toBeVisible();
