@@ -331,3 +331,16 @@ test.describe('sign-in without JavaScript', () => {
     await expect(page).toHaveURL(`${articlePath()}#reader-actions`);
   });
 });
+
+test('tapping outside the rules modal closes it', async ({ page }) => {
+  await page.goto(articlePath());
+  await waitForHydration(page);
+  await page.getByRole('main').getByRole('article').getByRole('link', { name: '社区公约', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: '社区公约' });
+  await expect(dialog).toBeVisible();
+  const box = await dialog.boundingBox();
+  // Below the box, on the backdrop.
+  await page.mouse.click(187, Math.min(805, box!.y + box!.height + 4));
+  await expect(dialog).toHaveCount(0);
+  await expect(page).toHaveURL(articlePath());
+});
