@@ -20,7 +20,7 @@ export async function ArticleQuiz({ locale, slug }: { locale: Locale; slug: stri
         <QuizCard
           slug={slug}
           locale={locale}
-          next={localizedPath(locale, `/articles/${slug}`)}
+          next={`${localizedPath(locale, `/articles/${slug}`)}#quiz`}
           question={quiz.question}
           options={quiz.options}
           lang={quiz.lang}
@@ -28,8 +28,13 @@ export async function ArticleQuiz({ locale, slug }: { locale: Locale; slug: stri
             title: t('title'),
             hint: t('hint', { amount: QUIZ_REWARD }),
             submit: t('submit'),
+            done: t('done'),
             answeredRight: t('answeredRight'),
             answeredWrong: t('answeredWrong'),
+            rightOption: t('rightOption'),
+            yourChoice: t('yourChoice'),
+            readSection: t('readSection'),
+            toast: t.raw('toast') as string,
             failed: reader('failed'),
           }}
         />
@@ -48,7 +53,7 @@ export async function GiftAside({ locale, slug }: { locale: Locale; slug: string
       <p>
         <Link href="/mall">{feathers('mallLine')}</Link>
       </p>
-      <GiftList locale={locale} gifts={listGifts(locale)} next={localizedPath(locale, `/articles/${slug}`)} />
+      <GiftList locale={locale} gifts={listGifts(locale)} next={`${localizedPath(locale, `/articles/${slug}`)}#gift-aside-title`} />
     </aside>
   );
 }

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { postFields, updateReaderState } from '@/components/reader/reader-state';
+import { askToSignIn } from '@/components/reader/sign-in-gate';
 import { ConfirmBody, ModalDialog, NoticeBody } from './confirm-dialog';
 
 export type RedeemLabels = {
@@ -76,7 +77,9 @@ export function RedeemButton({
 
   const open = (event: { preventDefault: () => void }) => {
     event.preventDefault();
-    setStep({ kind: 'confirm', key: attemptKey() });
+    const confirm = () => setStep({ kind: 'confirm', key: attemptKey() });
+    // Signed out: sign in first; then the confirmation opens, and nothing is spent by signing in.
+    if (!askToSignIn({ reason: 'redeem', anchor: 'gift-aside-title', resume: confirm })) confirm();
   };
 
   return (

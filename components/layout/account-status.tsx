@@ -5,9 +5,10 @@ import { useReaderState } from '@/components/reader/reader-state';
 
 export type AccountStatusLabels = {
   signIn: string;
-  signUp: string;
   signOut: string;
   signedInAs: string;
+  /** 我的: the reader's own page. */
+  me: string;
   unavailable: string;
   balance: string;
   /** '通知 {n}': shown while the reader has unseen notifications. */
@@ -15,9 +16,9 @@ export type AccountStatusLabels = {
 };
 
 /**
- * Who is signed in, from the page's one reader-state request, so every page stays
- * the same cacheable bytes for all readers. Without JavaScript the sign-in and
- * sign-up links are there from the server.
+ * 登录, or the signed-in reader's menu (我的, 羽毛, 退出) in a <details>, which opens
+ * without JavaScript. Filled in from the page's one reader-state request, so every
+ * page stays the same cacheable bytes for all readers.
  */
 export function AccountStatus({ locale, prefix, labels }: { locale: string; prefix: string; labels: AccountStatusLabels }) {
   const state = useReaderState();
@@ -26,30 +27,40 @@ export function AccountStatus({ locale, prefix, labels }: { locale: string; pref
 
   if (account) {
     return (
-      <form method="post" action="/api/auth/sign-out" className="account-status">
-        <a href={`${prefix}/me`}>{labels.signedInAs.replace('{name}', account.username)}</a>
-        <a href={`${prefix}/me#feathers`} className="balance">
-          {labels.balance.replace('{n}', String(account.feathers))}
-        </a>
+      <div className="account-status">
         {account.unseenNotifications > 0 && (
           <a href={`${prefix}/me#notifications`} className="notification-count">
             {labels.notifications.replace('{n}', String(account.unseenNotifications))}
           </a>
         )}
-        <input type="hidden" name="locale" value={locale} />
-        <input type="hidden" name="next" value={pathname} />
-        <button type="submit" className="link-button">
-          {labels.signOut}
-        </button>
-      </form>
+        <details className="account-menu">
+          <summary>
+            <span className="avatar" aria-hidden="true">
+              {Array.from(account.username)[0]?.toUpperCase()}
+            </span>
+            <span className="visually-hidden">{labels.signedInAs.replace('{name}', account.username)}</span>
+          </summary>
+          <div className="account-menu-items">
+            <a href={`${prefix}/me`}>{labels.me}</a>
+            <a href={`${prefix}/me#feathers`} className="balance">
+              {labels.balance.replace('{n}', String(account.feathers))}
+            </a>
+            <form method="post" action="/api/auth/sign-out">
+              <input type="hidden" name="locale" value={locale} />
+              <input type="hidden" name="next" value={pathname} />
+              <button type="submit" className="link-button">
+                {labels.signOut}
+              </button>
+            </form>
+          </div>
+        </details>
+      </div>
     );
   }
-  const next = encodeURIComponent(pathname);
   return (
     <div className="account-status">
       {state.status === 'unavailable' && <span className="notice">{labels.unavailable}</span>}
-      <a href={`${prefix}/sign-in?next=${next}`}>{labels.signIn}</a>
-      <a href={`${prefix}/sign-up?next=${next}`}>{labels.signUp}</a>
+      <a href={`${prefix}/sign-in?next=${encodeURIComponent(pathname)}`}>{labels.signIn}</a>
     </div>
   );
 }

@@ -3,13 +3,16 @@ import { getBanner } from '@/lib/content/site';
 import { Link } from '@/lib/i18n/navigation';
 import { localizedPath, type Locale } from '@/lib/i18n/routing';
 import { AccountStatus } from './account-status';
-import { LocaleSwitcher } from './locale-switcher';
+import { PromoBanner } from './promo-banner';
 
-/** The banner, the site name, the main navigation and the language switch. */
+/**
+ * One bar (the site name, 羽毛精选, 登录 or the account menu) and the slim promo
+ * line. The language switch and 社区公约 live in the footer, so the first screen
+ * is the article rather than the chrome.
+ */
 export async function SiteHeader({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale, namespace: 'Layout' });
   const meta = await getTranslations({ locale, namespace: 'Meta' });
-  const names = await getTranslations({ locale, namespace: 'LocaleSwitcher' });
   const account = await getTranslations({ locale, namespace: 'Account' });
   const feathers = await getTranslations({ locale, namespace: 'Feathers' });
   const mall = await getTranslations({ locale, namespace: 'Mall' });
@@ -17,44 +20,29 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
   const banner = getBanner(locale);
   return (
     <header className="site-header">
-      <p className="banner" lang={banner.lang}>
-        {banner.text}
-      </p>
-      <div className="container">
+      <div className="container header-bar">
         <Link href="/" className="site-name">
           {meta('siteName')}
         </Link>
-        <div className="header-tools">
-          <nav aria-label={t('primaryNav')}>
-            <ul className="nav-list">
-              <li>
-                <Link href="/">{t('home')}</Link>
-              </li>
-              <li>
-                <Link href="/mall">{mall('title')}</Link>
-              </li>
-              <li>
-                <Link href="/rules">{t('rules')}</Link>
-              </li>
-            </ul>
-          </nav>
-          <AccountStatus
-            locale={locale}
-            prefix={localizedPath(locale, '/') === '/' ? '' : localizedPath(locale, '/')}
-            labels={{
-              signIn: account('signIn'),
-              signUp: account('signUp'),
-              signOut: account('signOut'),
-              // The name is filled in on the client; the template keeps its placeholder.
-              signedInAs: account.raw('signedInAs') as string,
-              unavailable: account('unavailable'),
-              balance: feathers.raw('balance') as string,
-              notifications: notifications.raw('header') as string,
-            }}
-          />
-          <LocaleSwitcher current={locale} label={names('label')} names={{ 'zh-CN': names('zh-CN'), 'zh-TW': names('zh-TW'), en: names('en') }} />
-        </div>
+        <nav aria-label={t('primaryNav')} className="header-nav">
+          <Link href="/mall">{mall('title')}</Link>
+        </nav>
+        <AccountStatus
+          locale={locale}
+          prefix={localizedPath(locale, '/') === '/' ? '' : localizedPath(locale, '/')}
+          labels={{
+            signIn: account('signIn'),
+            signOut: account('signOut'),
+            // The name is filled in on the client; the template keeps its placeholder.
+            signedInAs: account.raw('signedInAs') as string,
+            me: account('me'),
+            unavailable: account('unavailable'),
+            balance: feathers.raw('balance') as string,
+            notifications: notifications.raw('header') as string,
+          }}
+        />
       </div>
+      <PromoBanner text={banner.text} lang={banner.lang} dismissLabel={t('dismissBanner')} />
     </header>
   );
 }

@@ -1,12 +1,15 @@
 import { getTranslations } from 'next-intl/server';
 import { localizedPath, type Locale } from '@/lib/i18n/routing';
+import { ActionBar } from './action-bar';
 import { FavouriteToggle } from './favourite-toggle';
 import { RatingControl } from './rating-control';
+import { SignInSheet } from './sign-in-sheet';
 
 /** 收藏 and 评分 under the article; the reader's part fills in after the page loads. */
 export async function ArticleActions({ locale, slug }: { locale: Locale; slug: string }) {
   const t = await getTranslations({ locale, namespace: 'Reader' });
-  const next = localizedPath(locale, `/articles/${slug}`);
+  // Back to these controls after a plain form post or the sign-in page (no JavaScript).
+  const next = `${localizedPath(locale, `/articles/${slug}`)}#reader-actions`;
   return (
     <section className="reader-actions" aria-label={t('actionsLabel')} id="reader-actions">
       <FavouriteToggle
@@ -27,10 +30,55 @@ export async function ArticleActions({ locale, slug }: { locale: Locale; slug: s
           overallNone: t('overallNone'),
           mine: t.raw('mine') as string,
           mineNone: t('mineNone'),
-          saved: t('saved'),
           failed: t('failed'),
         }}
       />
     </section>
+  );
+}
+
+/** The action bar: fixed at the bottom of a phone screen, beside the text on a wide one. */
+export async function ArticleActionBar({ locale, slug }: { locale: Locale; slug: string }) {
+  const t = await getTranslations({ locale, namespace: 'Reader' });
+  return (
+    <ActionBar
+      slug={slug}
+      locale={locale}
+      next={`${localizedPath(locale, `/articles/${slug}`)}#reader-actions`}
+      feathersHref={`${localizedPath(locale, '/me')}#feathers`}
+      labels={{
+        label: t('barLabel'),
+        favourite: t('favourite'),
+        comments: t('comments'),
+        share: t('share'),
+        feathers: t('feathers'),
+        failed: t('failed'),
+      }}
+    />
+  );
+}
+
+/** The sign-in sheet the article's controls open for a signed-out reader. */
+export async function ArticleSignInSheet({ locale, slug }: { locale: Locale; slug: string }) {
+  const t = await getTranslations({ locale, namespace: 'SignInSheet' });
+  const account = await getTranslations({ locale, namespace: 'Account' });
+  const reader = await getTranslations({ locale, namespace: 'Reader' });
+  return (
+    <SignInSheet
+      locale={locale}
+      path={localizedPath(locale, `/articles/${slug}`)}
+      signUpHref={localizedPath(locale, '/sign-up')}
+      labels={{
+        title: account('signInTitle'),
+        reasons: { favourite: t('favourite'), rating: t('rating'), quiz: t('quiz'), redeem: t('redeem') },
+        username: account('username'),
+        password: account('password'),
+        submit: account('submitSignIn'),
+        cancel: t('cancel'),
+        noAccount: account('noAccount'),
+        signUp: account('signUp'),
+        failed: reader('failed'),
+      }}
+    />
   );
 }

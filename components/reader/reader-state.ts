@@ -27,17 +27,31 @@ export function articleSlugOf(pathname: string): string | null {
  * Fetches GET /api/reader-state once per page shown; the header and the article's
  * controls share the answer, so a page makes one request for everything personal.
  */
-function load(pathname: string) {
-  if (loadedFor === pathname) return;
+function load(pathname: string): Promise<void> {
+  if (loadedFor === pathname) return Promise.resolve();
   loadedFor = pathname;
   const slug = articleSlugOf(pathname);
-  fetch(`/api/reader-state${slug ? `?article=${encodeURIComponent(slug)}` : ''}`, { headers: { accept: 'application/json' }, cache: 'no-store' })
+  return fetch(`/api/reader-state${slug ? `?article=${encodeURIComponent(slug)}` : ''}`, { headers: { accept: 'application/json' }, cache: 'no-store' })
     .then((r) => r.json() as Promise<ReaderStateAnswer>)
     .then((body) => {
       if (loadedFor !== pathname) return;
       publish(body.available ? { status: 'ready', data: { account: body.account, article: body.article } } : { status: 'unavailable' });
     })
-    .catch(() => loadedFor === pathname && publish({ status: 'unavailable' }));
+    .catch(() => {
+      if (loadedFor === pathname) publish({ status: 'unavailable' });
+    });
+}
+
+/** Asks again (after signing in without leaving the page): resolves once the new state is published. */
+export function reloadReaderState(): Promise<void> {
+  const pathname = loadedFor ?? window.location.pathname;
+  loadedFor = null;
+  return load(pathname);
+}
+
+/** True when the reader is known to be signed out (not while loading or unavailable). */
+export function isSignedOut(): boolean {
+  return snapshot.status === 'ready' && snapshot.data.account === null;
 }
 
 /** Applies what a mutation answered (a new count, my rating…) without asking again. */
@@ -53,7 +67,7 @@ function subscribe(listener: () => void) {
 /** The reader's state for the page being shown. */
 export function useReaderState(): Snapshot {
   const pathname = usePathname() ?? '/';
-  useEffect(() => load(pathname), [pathname]);
+  useEffect(() => void load(pathname), [pathname]);
   return useSyncExternalStore(
     subscribe,
     () => snapshot,

@@ -9,7 +9,7 @@ import { KeywordLinks } from '@/components/article/keyword-links';
 import { ArticleBody } from '@/components/article/article-body';
 import { ArticleComments } from '@/components/comments/article-comments';
 import { ArticleQuiz, GiftAside, PaidPartSlot } from '@/components/feathers/article-feathers';
-import { ArticleActions } from '@/components/reader/article-actions';
+import { ArticleActionBar, ArticleActions, ArticleSignInSheet } from '@/components/reader/article-actions';
 import { SharePanel } from '@/components/share/share-panel';
 import { getArticle, getArticleStats, type ArticleView } from '@/lib/content/site';
 import { Link } from '@/lib/i18n/navigation';
@@ -113,8 +113,13 @@ export async function ArticlePage({ locale, slug }: { locale: Locale; slug: stri
           <AuthorCard locale={locale} author={article.author} />
         </footer>
       </article>
-      <ArticleComments locale={locale} slug={slug} />
+      {/* The gifts come before the comments: a long discussion must not bury them. */}
       <GiftAside locale={locale} slug={slug} />
+      <div id="comments" className="comments-anchor">
+        <ArticleComments locale={locale} slug={slug} />
+      </div>
+      <ArticleActionBar locale={locale} slug={slug} />
+      <ArticleSignInSheet locale={locale} slug={slug} />
     </>
   );
 }

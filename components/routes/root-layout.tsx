@@ -27,6 +27,8 @@ export async function rootMetadata(locale: Locale): Promise<Metadata> {
 export const viewport: Viewport = {
   width: 'device-width',
   initialScale: 1,
+  // The action bar sits above the home indicator: env(safe-area-inset-bottom) is only set with `cover`.
+  viewportFit: 'cover',
   themeColor: [
     { media: '(prefers-color-scheme: light)', color: '#ffffff' },
     { media: '(prefers-color-scheme: dark)', color: '#0d1117' },

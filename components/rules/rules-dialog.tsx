@@ -71,6 +71,10 @@ function OpenRulesDialog({ title, closeLabel, lang, children }: Props) {
         e.preventDefault();
         close();
       }}
+      // A tap outside the box lands on the <dialog> itself (its backdrop): close, as Escape does.
+      onClick={(e) => {
+        if (e.target === e.currentTarget) close();
+      }}
     >
       <div className="rules-dialog-body" lang={lang} tabIndex={0} data-autofocus>
         <h2 id="rules-dialog-title">{title}</h2>

@@ -16,7 +16,7 @@ export async function SharePanel({ locale, slug, url, title }: { locale: Locale;
   const t = await getTranslations({ locale, namespace: 'Share' });
   const reward = await getTranslations({ locale, namespace: 'ShareReward' });
   return (
-    <details className="share">
+    <details className="share" id="share">
       <summary className="button button-secondary">{t('open')}</summary>
       <div className="share-popover">
         <figure className="share-qr">

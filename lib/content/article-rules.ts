@@ -46,7 +46,7 @@ const decode = (s: string): string => {
  * The rules that look at an article against the rest of the content: heading levels
  * that skip, internal links to pages or heading ids that do not exist, a summary too
  * long for a snippet, keywords that are variants of each other, updatedAt before
- * publishedAt. Each problem points at the line and column to fix.
+ * publishedAt, a quiz pointing at a section the article does not have. Each problem points at the line and column to fix.
  */
 export function checkArticles(articles: CheckedArticle[], authorIds: ReadonlySet<string>, rules: ReadonlyArray<RulesPart<unknown>> | undefined): ContentProblem[] {
   const problems: ContentProblem[] = [];
@@ -117,6 +117,11 @@ export function checkArticles(articles: CheckedArticle[], authorIds: ReadonlySet
         );
       } else if (!seen) keywordForms.set(key, { keyword, file: parsed.file });
     });
+
+    const answerSection = data.quiz?.answerSection;
+    if (answerSection !== undefined && !own.has(answerSection)) {
+      report(parsed.positionOf(['quiz', 'answerSection']), 'quiz-section', `quiz answerSection "${answerSection}": this article has no heading with that id`);
+    }
 
     if (data.updatedAt !== undefined && Date.parse(data.updatedAt) < Date.parse(data.publishedAt)) {
       report(parsed.positionOf(['updatedAt']), 'updated-at', `updatedAt ${data.updatedAt} is before publishedAt ${data.publishedAt}`);

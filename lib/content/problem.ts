@@ -30,7 +30,8 @@ export type ContentRule =
   | 'image-alt'
   | 'image-too-large'
   | 'image-format'
-  | 'image-syntax';
+  | 'image-syntax'
+  | 'quiz-section';
 
 /** Formats a problem the way compilers do, so editors and terminals can jump to it. */
 export function formatProblem(p: ContentProblem): string {

@@ -34,6 +34,8 @@ export const ArticleFrontMatter = z
         question: nonEmpty,
         options: z.array(nonEmpty).min(2, 'needs at least two options').max(6, 'has at most six options'),
         answer: z.number().int().min(1),
+        /** The id of the heading whose section answers it: shown to a reader once they have answered. */
+        answerSection: nonEmpty.optional(),
       })
       .strict()
       .refine((q) => q.answer <= q.options.length, { message: 'answer must be the number of one of the options (1 = the first)', path: ['answer'] })

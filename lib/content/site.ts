@@ -249,10 +249,13 @@ export function getQuiz(locale: SiteLocale, slug: string): { question: string; o
   return { question: localizeText(quiz.question, locale), options: quiz.options.map((o) => localizeText(o, locale)), lang: contentLangFor(locale) };
 }
 
-/** The quiz's number of options and its right answer (1 = the first option), for checking a reader's choice on the server; undefined when the article has no quiz. */
-export function getQuizAnswer(slug: string): { options: number; answer: number } | undefined {
+/**
+ * The quiz's number of options, its right answer (1 = the first option) and the heading id of the
+ * section that answers it, for checking a reader's choice on the server; undefined when the article has no quiz.
+ */
+export function getQuizAnswer(slug: string): { options: number; answer: number; section: string | null } | undefined {
   const quiz = content().articles.find((x) => x.slug === slug)?.quiz;
-  return quiz && { options: quiz.options.length, answer: quiz.answer };
+  return quiz && { options: quiz.options.length, answer: quiz.answer, section: quiz.answerSection ?? null };
 }
 
 /** A paid article's price and its paid part rendered for a locale; undefined for a free or unknown article. */

@@ -63,7 +63,10 @@ export type Mutations = {
   /** POST /api/articles/[slug]/rating */
   rating: Mutation<{ rating: RatingState }, 'unknown_article' | 'stars_range'>;
   /** POST /api/articles/[slug]/quiz (message: Quiz.right / Quiz.wrong) */
-  quiz: Mutation<{ correct: boolean; awarded: number; balance: number }, 'unknown_article' | 'quiz_choice' | 'quiz_answered'>;
+  quiz: Mutation<
+    { correct: boolean; awarded: number; balance: number; choice: number; answer: number; section: string | null },
+    'unknown_article' | 'quiz_choice' | 'quiz_answered'
+  >;
   /** POST /api/articles/[slug]/unlock */
   unlock: Mutation<{ balance: number; unlocked: true }, 'not_paid' | 'feathers_short' | 'terms_consent_required'>;
   /** POST /api/gifts/[id]/redeem (message: Mall.redeemed) */
@@ -181,6 +184,8 @@ export type ReaderState = {
     slug: string;
     favourite: FavouriteState;
     rating: RatingState;
+    /** Approved comments shown under the article (the action bar's count). */
+    comments: number;
     quiz: { correct: boolean } | null;
     /** null: a free article; false/true: a paid one, locked or unlocked for this reader. */
     unlocked: boolean | null;

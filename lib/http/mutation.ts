@@ -151,6 +151,8 @@ export async function handleMutation<K extends MutationName, S extends z.ZodType
   type Answer = MutationAnswer<K>;
 
   let accountId: number | null = null;
+  // A refused sign-in or sign-up form keeps what the reader typed as a username (never the password).
+  let typedUsername = '';
   // One line per state change: the route, how it ended and who asked. Never the
   // form, which holds passwords, idempotency keys and the like.
   const record = (outcome: string, status: number, error?: unknown) => {
@@ -179,7 +181,8 @@ export async function handleMutation<K extends MutationName, S extends z.ZodType
     if (json) return Response.json({ ok: false, code: outcome.code, message }, { status: outcome.status, headers });
     if (options.formPage) {
       const retry = outcome.retryAfterSeconds ? `&retry=${outcome.retryAfterSeconds}` : '';
-      const location = `${localizedPath(locale, options.formPage)}?error=${encodeURIComponent(outcome.code)}&next=${encodeURIComponent(next)}${retry}`;
+      const username = typedUsername ? `&username=${encodeURIComponent(typedUsername)}` : '';
+      const location = `${localizedPath(locale, options.formPage)}?error=${encodeURIComponent(outcome.code)}&next=${encodeURIComponent(next)}${retry}${username}`;
       return new Response(null, { status: 303, headers: { ...headers, location } });
     }
     return messagePage(locale, outcome.status, message, next, headers);
@@ -191,6 +194,8 @@ export async function handleMutation<K extends MutationName, S extends z.ZodType
   const { form } = read;
   if (form.has('locale')) locale = formLocale(form.get('locale'));
   next = safeReturnPath(form.get('next'));
+  const typed = form.get('username');
+  if (options.formPage && typeof typed === 'string') typedUsername = typed.trim().slice(0, 40);
 
   let db: Db;
   let account: Account | null;

@@ -6,6 +6,8 @@ import { ratingState, type RatingState } from './ratings';
 export type ArticleState = {
   favourite: FavouriteState;
   rating: RatingState;
+  /** Approved comments shown under the article (the action bar's 评论 count). */
+  comments: number;
   quiz: { correct: boolean } | null;
   /** null: a free article; false/true: a paid one, locked or unlocked for this reader. */
   unlocked: boolean | null;
@@ -17,6 +19,7 @@ type Row = {
   ratings: number;
   stars: number;
   mine: number | null;
+  comments: number;
   correct: boolean | null;
   unlocked: boolean;
 };
@@ -27,7 +30,7 @@ type Row = {
  * six times the driver's and the query builder's work (measured: the request's
  * cost was mostly that, not the database). Each part is an index lookup on the
  * same keys the single-purpose reads use (lib/reader/favourites.ts, ratings.ts,
- * lib/feathers/rewards.ts, unlock.ts); a signed-out reader (`accountId` null)
+ * lib/feathers/rewards.ts, unlock.ts, lib/comments/comments.ts); a signed-out reader (`accountId` null)
  * matches no row of their own.
  */
 export async function getArticleState(db: Db, accountId: number | null, articleSlug: string, paid: boolean): Promise<ArticleState> {
@@ -37,6 +40,7 @@ export async function getArticleState(db: Db, accountId: number | null, articleS
       exists (select 1 from favourites where account_id = ${accountId} and article_slug = ${articleSlug}) as favourited,
       r.ratings, r.stars,
       (select stars from ratings where account_id = ${accountId} and article_slug = ${articleSlug}) as mine,
+      (select count(*)::int from comments where article_slug = ${articleSlug} and status = 'approved' and not hidden) as comments,
       (select correct from quiz_attempts where account_id = ${accountId} and article_slug = ${articleSlug}) as correct,
       exists (select 1 from unlocks where account_id = ${accountId} and article_slug = ${articleSlug}) as unlocked
     from (select count(*)::int as ratings, coalesce(sum(stars), 0)::int as stars from ratings where article_slug = ${articleSlug}) as r`);
@@ -45,6 +49,7 @@ export async function getArticleState(db: Db, accountId: number | null, articleS
   return {
     favourite: { favourited: row.favourited, count: row.favourites },
     rating: ratingState(row.stars, row.ratings, row.mine),
+    comments: row.comments,
     quiz: row.correct === null ? null : { correct: row.correct },
     unlocked: paid ? row.unlocked : null,
   };

@@ -14,7 +14,6 @@ const RATING_LABELS = {
   overallNone: R.overallNone,
   mine: R.mine,
   mineNone: R.mineNone,
-  saved: R.saved,
   failed: R.failed,
 };
 const FAVOURITE_LABELS = { favourite: R.favourite, count: R.favouriteCount, failed: R.failed };
@@ -53,34 +52,40 @@ async function renderRating() {
 }
 
 describe('RatingControl', () => {
-  it('shows 综合评分 from reader state, rates with the keyboard and updates in place', async () => {
+  it('shows 综合评分 from reader state and saves with one tap', async () => {
     replies['/api/articles/x/rating'] = () => ({ body: { ok: true, rating: { mean: 4.3, count: 3, mine: 4 } } });
     await renderRating();
     expect(await screen.findByText('综合评分 4.5 分（2 人评分）')).toBeInTheDocument();
-    expect(screen.getByText('你还没有评分')).toBeInTheDocument();
-    const group = screen.getByRole('group', { name: '我的评分' });
-    expect(group).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('轻点星星即可评分');
 
-    const user = userEvent.setup();
-    await user.click(screen.getByRole('radio', { name: '3 星' }));
-    await user.keyboard('{ArrowRight}');
-    expect(screen.getByRole('radio', { name: '4 星' })).toBeChecked();
-    await user.click(screen.getByRole('button', { name: '提交评分' }));
+    await userEvent.setup().click(screen.getByRole('radio', { name: '4 星' }));
 
     expect(await screen.findByText('综合评分 4.3 分（3 人评分）')).toBeInTheDocument();
-    expect(screen.getByText('我的评分：4 星')).toBeInTheDocument();
-    expect(screen.getByRole('status')).toHaveTextContent('评分已保存');
+    expect(screen.getByRole('status')).toHaveTextContent('已评 4 星');
     expect(posts).toEqual([{ url: '/api/articles/x/rating', form: { locale: 'zh-CN', next: '/articles/x', stars: '4' } }]);
+  });
+
+  it('saves once the arrow keys rest on a star', async () => {
+    // The server answers with the stars it was sent.
+    replies['/api/articles/x/rating'] = () => ({ body: { ok: true, rating: { mean: 4, count: 3, mine: Number(posts.at(-1)?.form.stars) } } });
+    await renderRating();
+    await screen.findByText('综合评分 4.5 分（2 人评分）');
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('radio', { name: '3 星' }));
+    await vi.waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('已评 3 星'));
+    posts = [];
+    await user.keyboard('{ArrowRight}{ArrowRight}');
+    expect(screen.getByRole('radio', { name: '5 星' })).toBeChecked();
+    await vi.waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('已评 5 星'), { timeout: 3000 });
+    expect(posts.map((p) => p.form.stars)).toEqual(['5']);
   });
 
   it('shows the server message when a rating is refused', async () => {
     replies['/api/articles/x/rating'] = () => ({ status: 400, body: { ok: false, code: 'stars_range', message: '评分须为 1 到 5 星的整数。' } });
     await renderRating();
     await screen.findByText('综合评分 4.5 分（2 人评分）');
-    const user = userEvent.setup();
-    await user.click(screen.getByRole('radio', { name: '5 星' }));
-    await user.click(screen.getByRole('button', { name: '提交评分' }));
-    expect(await screen.findByText('评分须为 1 到 5 星的整数。')).toBeInTheDocument();
+    await userEvent.setup().click(screen.getByRole('radio', { name: '5 星' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('评分须为 1 到 5 星的整数。');
     expect(screen.getByText('综合评分 4.5 分（2 人评分）')).toBeInTheDocument();
   });
 });

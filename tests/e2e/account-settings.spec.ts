@@ -13,7 +13,7 @@ test('sign-up without ticking the agreement is refused by the server (JavaScript
   // Around the browser's own `required`: the server must refuse on its own.
   await page.getByRole('checkbox', { name: /用户协议/ }).evaluate((el) => el.removeAttribute('required'));
   await page.getByRole('button', { name: '注册并登录' }).click();
-  await expect(page.locator('#auth-error')).toHaveText('请先阅读并勾选同意《用户协议》和《隐私政策》。');
+  await expect(page.getByRole('checkbox', { name: /用户协议/ })).toHaveAccessibleDescription('请先阅读并勾选同意《用户协议》和《隐私政策》。');
   await page.getByLabel('用户名').fill(name);
   await page.getByLabel('密码').fill(PASSWORD);
   await page.getByRole('checkbox', { name: /用户协议/ }).check();
@@ -78,7 +78,7 @@ test('delete the account (JavaScript off): password and confirmation, then signe
   await page.getByLabel('密码').fill(PASSWORD);
   await page.getByRole('checkbox', { name: /用户协议/ }).check();
   await page.getByRole('button', { name: '注册并登录' }).click();
-  await expect(page.locator('#auth-error')).toHaveText('这个用户名属于一个刚注销的账号，30 天内不能再注册，请换一个。');
+  await expect(page.getByRole('textbox', { name: '用户名' })).toHaveAccessibleDescription(/^这个用户名属于一个刚注销的账号，30 天内不能再注册，请换一个。/);
   await context.close();
 });
 

@@ -100,7 +100,7 @@ test.describe('article page (zh-CN)', () => {
     await link.click();
     await expect(page).toHaveURL(`/authors/${AUTHOR_ID}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('作者：林先生');
-    await expect(page.getByRole('main')).toContainText('发表文章353');
+    await expect(page.getByRole('main')).toContainText('发表文章 353 篇');
     await expect(page.getByRole('main').getByRole('link', { name: TEXT['zh-CN'].title })).toHaveAttribute('href', articlePath());
   });
 });
@@ -129,7 +129,7 @@ test('zh-TW article shows Traditional Chinese text and chrome', async ({ page })
   await expect(page.locator('article header')).toContainText('發佈時間');
   await expect(page.locator('article header').getByRole('link', { name: '林先生' })).toHaveAttribute('href', `/zh-TW/authors/${AUTHOR_ID}`);
   await expect(page.getByRole('main').getByRole('article').getByRole('link', { name: '社區公約', exact: true })).toHaveAttribute('href', '/zh-TW/rules');
-  await expect(page.getByRole('region', { name: '關於作者' })).toContainText('發表文章353');
+  await expect(page.getByRole('region', { name: '關於作者' })).toContainText('發表文章 353 篇');
   // Keyword links: Traditional labels, Simplified keys in the URL.
   await expect(page.locator('article footer a[rel="tag"]')).toHaveText(['電商運營', '電商平臺', '運營入門']);
   await expect(page.locator('article footer').getByRole('link', { name: '電商運營' })).toHaveAttribute('href', `/zh-TW/tags/${encodeURIComponent(TAG)}`);

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { SLUG, articlePath, expectNoSeriousA11yViolations, waitForHydration } from './helpers';
-import { PASSWORD, apiReader as signUpApi, post as postFrom, signUpThroughUi, unique } from './support/readers';
+import { PASSWORD, apiReader as signUpApi, post as postFrom, signOutFromHeader, signUpThroughUi, unique } from './support/readers';
 
 const apiReader = (request: APIRequestContext, origin: string) => signUpApi(request, origin);
 const post = (request: APIRequestContext, origin: string, path: string, form: Record<string, string>, headers: Record<string, string> = {}) =>
@@ -38,22 +38,20 @@ test('sign up → favourite → rate → reload shows both → sign out → sign
   await group.getByRole('radio', { name: '3 星' }).focus();
   await page.keyboard.press('ArrowRight');
   await expect(group.getByRole('radio', { name: '4 星' })).toBeChecked();
-  await region.getByRole('button', { name: '提交评分' }).click();
-  await expect(region.getByText('评分已保存')).toBeVisible();
+  // Resting on a star saves it: no submit button with JavaScript.
+  await expect(region.getByRole('status')).toHaveText('已评 4 星');
   await expect(region.getByText('综合评分 4.0 分（1 人评分）')).toBeVisible();
-  await expect(region.getByText('我的评分：4 星')).toBeVisible();
 
   await page.reload();
   await expect(favouriteButton(page)).toHaveAttribute('aria-pressed', 'true');
   await expect(region.getByText('1 人收藏')).toBeVisible();
-  await expect(region.getByText('我的评分：4 星')).toBeVisible();
+  await expect(region.getByText('已评 4 星')).toBeVisible();
   await expect(group.getByRole('radio', { name: '4 星' })).toBeChecked();
 
   const header = page.getByRole('banner');
-  await header.getByRole('button', { name: '退出' }).click();
-  await expect(header.getByRole('link', { name: '登录' })).toBeVisible();
+  await signOutFromHeader(page);
   await expect(favouriteButton(page)).toHaveAttribute('aria-pressed', 'false');
-  await expect(region.getByText('你还没有评分')).toBeVisible();
+  await expect(region.getByText('轻点星星即可评分')).toBeVisible();
 
   await header.getByRole('link', { name: '登录' }).click();
   await page.getByLabel('用户名').fill(name);
@@ -61,20 +59,20 @@ test('sign up → favourite → rate → reload shows both → sign out → sign
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page).toHaveURL(articlePath());
   await expect(favouriteButton(page)).toHaveAttribute('aria-pressed', 'true');
-  await expect(region.getByText('我的评分：4 星')).toBeVisible();
+  await expect(region.getByText('已评 4 星')).toBeVisible();
 
   // /me lists the favourite, and the reader can change the rating.
-  await header.getByRole('link', { name: `已登录：${name}` }).click();
+  await header.locator('.account-menu > summary').click();
+  await header.getByRole('link', { name: '我的' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `${name} 的主页` })).toBeVisible();
   await expect(page.getByRole('link', { name: '电商是怎么运营的（做电商的都应该看看）' })).toBeVisible();
   await expectNoSeriousA11yViolations(page, { label: '/me' });
 
   await page.goto(articlePath());
-  await expect(region.getByText('我的评分：4 星')).toBeVisible();
+  await expect(region.getByText('已评 4 星')).toBeVisible();
   await group.getByRole('radio', { name: '5 星' }).check();
-  await region.getByRole('button', { name: '提交评分' }).click();
   await expect(region.getByText('综合评分 5.0 分（1 人评分）')).toBeVisible();
-  await expect(region.getByText('我的评分：5 星')).toBeVisible();
+  await expect(region.getByText('已评 5 星')).toBeVisible();
 });
 
 test("a second reader's rating changes 综合评分 for everyone", async ({ browser, page }) => {
@@ -83,7 +81,6 @@ test("a second reader's rating changes 综合评分 for everyone", async ({ brow
 
   const second = await readerIn(browser, unique('second'));
   await actions(second.page).getByRole('radio', { name: '1 星' }).check();
-  await actions(second.page).getByRole('button', { name: '提交评分' }).click();
   await expect(actions(second.page).getByText('综合评分 3.0 分（2 人评分）')).toBeVisible();
   await second.context.close();
 
@@ -93,9 +90,9 @@ test("a second reader's rating changes 综合评分 for everyone", async ({ brow
 
 test('two readers rating at the same moment both count; a double-clicked favourite is one', async ({ browser, page }) => {
   const [a, b] = await Promise.all([readerIn(browser, unique('ra')), readerIn(browser, unique('rb'))]);
-  for (const r of [a, b]) await actions(r.page).getByRole('radio', { name: '2 星' }).check();
-  await Promise.all([a, b].map((r) => actions(r.page).getByRole('button', { name: '提交评分' }).click()));
-  for (const r of [a, b]) await expect(actions(r.page).getByText('评分已保存')).toBeVisible();
+  // One tap each, at the same moment: the tap is the submit.
+  await Promise.all([a, b].map((r) => actions(r.page).getByRole('radio', { name: '2 星' }).check()));
+  for (const r of [a, b]) await expect(actions(r.page).getByRole('status')).toHaveText('已评 2 星');
   // Before: 5 and 1; now also 2 and 2 → 10 / 4 = 2.5. (The one answered first may have seen 3.)
   for (const r of [a, b]) {
     await r.page.reload();
@@ -128,19 +125,22 @@ test('ten concurrent favourite requests from one reader make one favourite', asy
   await request.dispose();
 });
 
-test('a signed-out reader who favourites is sent to sign in and comes back to the article', async ({ page }) => {
+test('a signed-out reader who favourites is asked to sign in over the page; 注册 on its own page comes back to the control', async ({ page }) => {
   await page.goto(articlePath());
   await waitForHydration(page);
   await expect(actions(page).getByText('2 人收藏')).toBeVisible();
   await favouriteButton(page).click();
-  await expect(page).toHaveURL(`/sign-in?next=${encodeURIComponent(articlePath())}`);
-  await page.getByRole('link', { name: '注册' }).last().click();
+  const sheet = page.getByRole('dialog', { name: '登录' });
+  await expect(sheet).toContainText('登录后即可收藏');
+  await expect(page).toHaveURL(articlePath());
+  await sheet.getByRole('link', { name: '注册' }).click();
+  await expect(page).toHaveURL(`/sign-up?next=${encodeURIComponent(`${articlePath()}#reader-actions`)}`);
   await expect(page.getByRole('heading', { level: 1, name: '注册' })).toBeVisible();
   await page.getByLabel('用户名').fill(unique('late'));
   await page.getByLabel('密码').fill(PASSWORD);
   await page.getByRole('checkbox', { name: /用户协议/ }).check();
   await page.getByRole('button', { name: '注册并登录' }).click();
-  await expect(page).toHaveURL(articlePath());
+  await expect(page).toHaveURL(`${articlePath()}#reader-actions`);
   await expect(favouriteButton(page)).toHaveAttribute('aria-pressed', 'false');
 });
 
@@ -211,11 +211,12 @@ test.describe('without JavaScript', () => {
     await page.getByRole('checkbox', { name: /用户协议/ }).check();
     await page.getByRole('button', { name: '注册并登录' }).click();
     await page.goto(articlePath());
+    // Each plain form comes back to the controls it was posted from.
     await favouriteButton(page).click();
-    await expect(page).toHaveURL(articlePath());
+    await expect(page).toHaveURL(`${articlePath()}#reader-actions`);
     await actions(page).getByRole('radio', { name: '3 星' }).check();
     await actions(page).getByRole('button', { name: '提交评分' }).click();
-    await expect(page).toHaveURL(articlePath());
+    await expect(page).toHaveURL(`${articlePath()}#reader-actions`);
 
     const stats = await (await page.request.get(`/api/reader-state?article=${SLUG}`)).json();
     expect(stats.article.favourite.favourited).toBe(true);
@@ -240,5 +241,85 @@ test.describe('without JavaScript', () => {
   test('/me sends a signed-out reader to sign in and back', async ({ page }) => {
     await page.goto('/en/me');
     await expect(page).toHaveURL('/en/sign-in?next=%2Fen%2Fme');
+  });
+});
+
+test.describe('at 375 px (issue 14)', () => {
+  test.use({ viewport: { width: 375, height: 812 } });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`one tap on a star saves it, filled in the accent colour; the action bar's 收藏 counts (${colorScheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      await signUpThroughUi(page, unique('tap'));
+      await waitForHydration(page);
+      const region = actions(page);
+      await expect(region.getByRole('status')).toHaveText('轻点星星即可评分');
+      await region.getByRole('radio', { name: '4 星' }).click();
+      await expect(region.getByRole('status')).toHaveText('已评 4 星');
+      const accent = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim());
+      const colours = await region.locator('.stars path').evaluateAll((paths) => paths.map((p) => getComputedStyle(p).fill));
+      const rgb = await page.evaluate((c) => {
+        const probe = document.createElement('span');
+        probe.style.color = c;
+        document.body.append(probe);
+        const value = getComputedStyle(probe).color;
+        probe.remove();
+        return value;
+      }, accent);
+      expect(colours).toEqual([rgb, rgb, rgb, rgb, 'none']);
+      // 综合评分: stars, the number and the count.
+      await expect(region.locator('.rating-summary svg')).toBeVisible();
+      await expect(region.locator('.rating-summary')).toHaveText(/^综合评分 \d\.\d 分（\d+ 人评分）$/);
+
+      const bar = page.getByRole('complementary', { name: '文章操作' });
+      // Scrolled down to the stars, the bar stepped aside; scrolling up brings it back.
+      await page.mouse.wheel(0, -200);
+      await expect(bar.getByRole('button', { name: /^收藏/ })).toBeInViewport();
+      const before = Number((await bar.getByRole('button', { name: /^收藏 \d+$/ }).textContent())?.replace(/\D/g, ''));
+      await bar.getByRole('button', { name: /^收藏/ }).click();
+      await expect(bar.getByRole('button', { name: `收藏 ${before + 1}` })).toHaveAttribute('aria-pressed', 'true');
+      // The control under the article agrees at once (one store).
+      await expect(favouriteButton(page)).toHaveAttribute('aria-pressed', 'true');
+    });
+  }
+});
+
+test.describe('sign-in that keeps your place (issue 14, 375 px)', () => {
+  test.use({ viewport: { width: 375, height: 812 } });
+
+  test('收藏 and a tapped star, signed out: sign in over the page, and both complete themselves', async ({ page, playwright, baseURL }) => {
+    const api = await playwright.request.newContext({ baseURL: baseURL! });
+    const name = await apiReader(api, baseURL!);
+    await api.dispose();
+    await page.goto(articlePath());
+    await waitForHydration(page);
+    const bar = page.getByRole('complementary', { name: '文章操作' });
+    // Once the page knows the reader is signed out (the count has come), 收藏 asks over the page.
+    await expect(bar.getByRole('button', { name: /^收藏 \d+$/ })).toBeVisible();
+    await bar.getByRole('button', { name: /^收藏/ }).click();
+    const sheet = page.getByRole('dialog', { name: '登录' });
+    await expect(sheet).toContainText('登录后即可收藏');
+    // A wrong password: the message sits beside the password and the username stays.
+    await sheet.getByLabel('用户名').fill(name);
+    await sheet.getByLabel('密码').fill('not the password');
+    await sheet.getByRole('button', { name: '登录' }).click();
+    await expect(sheet.getByLabel('密码')).toHaveAccessibleDescription('用户名或密码错误。');
+    await expect(sheet.getByLabel('用户名')).toHaveValue(name);
+    await sheet.getByLabel('密码').fill(PASSWORD);
+    await sheet.getByRole('button', { name: '登录' }).click();
+    await expect(sheet).toHaveCount(0);
+    await expect(page).toHaveURL(articlePath());
+    await expect(bar.getByRole('button', { name: /^收藏/ })).toHaveAttribute('aria-pressed', 'true');
+    await expect(favouriteButton(page)).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('banner').getByText(`已登录：${name}`)).toBeAttached();
+
+    await signOutFromHeader(page);
+    await actions(page).getByRole('radio', { name: '2 星' }).click();
+    await expect(sheet).toContainText('登录后即可评分');
+    await sheet.getByLabel('用户名').fill(name);
+    await sheet.getByLabel('密码').fill(PASSWORD);
+    await sheet.getByRole('button', { name: '登录' }).click();
+    await expect(actions(page).getByRole('status')).toHaveText('已评 2 星');
+    await expect(page).toHaveURL(articlePath());
   });
 });

@@ -24,7 +24,7 @@ test('the quiz pays +5 once for the right answer; a wrong answer gets nothing', 
   await expect(balanceIn(page)).toHaveText('羽毛 5');
   await page.reload();
   await expect(quiz.getByRole('status')).toHaveText('你已答对这道题。');
-  await expect(quiz.getByRole('button', { name: '提交答案' })).toBeDisabled();
+  await expect(quiz.getByRole('button', { name: '已作答' })).toBeDisabled();
   await expect(balanceIn(page)).toHaveText('羽毛 5');
 
   const other = await browser.newContext();
@@ -33,7 +33,7 @@ test('the quiz pays +5 once for the right answer; a wrong answer gets nothing', 
   const quiz2 = second.getByRole('region', { name: '阅读测验' });
   await quiz2.getByRole('radio', { name: '货源和定价' }).check();
   await quiz2.getByRole('button', { name: '提交答案' }).click();
-  await expect(quiz2.getByRole('status')).toHaveText('下一次认真读哦');
+  await expect(quiz2.getByRole('status')).toHaveText('答错了。正确答案已在上面标出。');
   await expect(balanceIn(second)).toHaveText('羽毛 0');
   await other.close();
 });

@@ -35,7 +35,7 @@ export const TEXT = {
     skip: '跳到正文',
     notFound: '页面不存在',
     author: '林先生',
-    articleCount: '发表文章353',
+    articleCount: '发表文章 353 篇',
     homeHeading: '最新文章',
   },
   'zh-TW': {
@@ -49,7 +49,7 @@ export const TEXT = {
     skip: '跳到正文',
     notFound: '頁面不存在',
     author: '林先生',
-    articleCount: '發表文章353',
+    articleCount: '發表文章 353 篇',
     homeHeading: '最新文章',
   },
   en: {

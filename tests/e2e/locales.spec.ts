@@ -57,10 +57,11 @@ test('the language switcher follows client-side navigation', async ({ page }) =>
 
 test('the site name and navigation stay in the current locale', async ({ page }) => {
   await page.goto(articlePath('en'));
+  // The bar: the site name (home) and the mall; 社区公约 sits in the footer.
   const primary = page.getByRole('navigation', { name: 'Main navigation' });
-  await expect(primary.getByRole('link', { name: 'Home' })).toHaveAttribute('href', '/en');
-  await expect(primary.getByRole('link', { name: 'Community rules' })).toHaveAttribute('href', rulesPath('en'));
-  await expect(page.getByRole('link', { name: 'Niaoge Notes' })).toHaveAttribute('href', '/en');
+  await expect(primary.getByRole('link', { name: 'Feathers Mall' })).toHaveAttribute('href', '/en/mall');
+  await expect(page.getByRole('navigation', { name: 'Site links' }).getByRole('link', { name: 'Community rules' })).toHaveAttribute('href', rulesPath('en'));
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Niaoge Notes' })).toHaveAttribute('href', '/en');
   await expect(page.getByRole('contentinfo').getByRole('link', { name: 'Subscribe (RSS)' })).toHaveAttribute('href', '/en/feed.xml');
   await expect(page.getByRole('main').getByRole('link', { name: '林先生' }).first()).toHaveAttribute('href', authorPath('en'));
   await expect(page.locator('article footer').getByRole('link', { name: '电商运营' })).toHaveAttribute('href', tagPath('en'));

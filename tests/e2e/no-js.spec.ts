@@ -18,7 +18,7 @@ test('the article is fully readable without JavaScript', async ({ page }) => {
   await expect(body.getByRole('heading', { level: 2 })).toHaveText(ARTICLE_H2);
   await expect(body.getByRole('listitem')).toHaveCount(18);
   await expect(body).toContainText('一定要抱有终身学习的心态');
-  await expect(page.getByRole('region', { name: '关于作者' })).toContainText('发表文章353');
+  await expect(page.getByRole('region', { name: '关于作者' })).toContainText('发表文章 353 篇');
   await expect(page.getByRole('navigation', { name: '语言' }).getByRole('link')).toHaveText(['简体', '繁體', 'English']);
 });
 

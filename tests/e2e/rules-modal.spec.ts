@@ -109,10 +109,10 @@ test.describe('rules modal (client navigation from the article)', () => {
     await expect(rulesLinkIn(page)).toBeFocused();
   });
 
-  test('the header navigation link opens the modal over the home page', async ({ page }) => {
+  test('the footer navigation link opens the modal over the home page', async ({ page }) => {
     await page.goto('/');
     await waitForHydration(page);
-    const navLink = page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '社区公约' });
+    const navLink = page.getByRole('navigation', { name: '站点链接' }).getByRole('link', { name: '社区公约' });
     await navLink.click();
     const dialog = page.getByRole('dialog', { name: '社区公约' });
     await expect(dialog).toBeVisible();

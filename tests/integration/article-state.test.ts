@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db/client';
-import { quizAttempts, unlocks } from '@/lib/db/schema';
+import { comments, quizAttempts, unlocks } from '@/lib/db/schema';
+import { listApprovedComments } from '@/lib/comments/comments';
 import { getQuizAttempt } from '@/lib/feathers/rewards';
 import { hasUnlocked } from '@/lib/feathers/unlock';
 import { getArticleState } from '@/lib/reader/article-state';
@@ -18,6 +19,7 @@ async function separately(db: Db, id: number | null, slug: string, paid: boolean
   return {
     favourite: await getFavouriteState(db, id, slug),
     rating: await getRatingState(db, id, slug),
+    comments: (await listApprovedComments(db, slug)).total,
     quiz: id === null ? null : await getQuizAttempt(db, id, slug),
     unlocked: paid ? (id === null ? false : await hasUnlocked(db, id, slug)) : null,
   };
@@ -32,6 +34,7 @@ describe.each(BACKENDS)('the article state of /api/reader-state on %s', (backend
     expect(await getArticleState(db, null, SLUG, false)).toEqual({
       favourite: { favourited: false, count: 0 },
       rating: { mean: null, count: 0, mine: null },
+      comments: 0,
       quiz: null,
       unlocked: null,
     });
@@ -47,6 +50,13 @@ describe.each(BACKENDS)('the article state of /api/reader-state on %s', (backend
       { accountId: b, articleSlug: SLUG, choice: 0, correct: false },
     ]);
     await db.insert(unlocks).values({ accountId: a, articleSlug: OTHER, price: 20 });
+    // Only the approved comment that is not hidden is counted.
+    await db.insert(comments).values([
+      { accountId: a, articleSlug: SLUG, body: '写得好', bodyHash: 'h1', status: 'approved' },
+      { accountId: b, articleSlug: SLUG, body: '等审核', bodyHash: 'h2' },
+      { accountId: c, articleSlug: SLUG, body: '被举报', bodyHash: 'h3', status: 'approved', hidden: true },
+      { accountId: c, articleSlug: OTHER, body: '别的文章', bodyHash: 'h4', status: 'approved' },
+    ]);
     for (const id of [null, a, b, c]) {
       for (const [slug, paid] of [
         [SLUG, false],
@@ -58,6 +68,7 @@ describe.each(BACKENDS)('the article state of /api/reader-state on %s', (backend
     expect(await getArticleState(db, a, SLUG, false)).toEqual({
       favourite: { favourited: true, count: 2 },
       rating: { mean: 3.5, count: 2, mine: 5 },
+      comments: 1,
       quiz: { correct: true },
       unlocked: null,
     });

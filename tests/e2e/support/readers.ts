@@ -40,3 +40,11 @@ export async function admin(...args: string[]): Promise<string> {
   });
   return stdout;
 }
+
+/** Signs out through the header's account menu (a <details>: opened first). */
+export async function signOutFromHeader(page: Page) {
+  const header = page.getByRole('banner');
+  await header.locator('.account-menu > summary').click();
+  await header.getByRole('button', { name: '退出' }).click();
+  await expect(header.getByRole('link', { name: '登录' })).toBeVisible();
+}

@@ -16,7 +16,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
     if (!result.ok) return result.code === 'quiz_answered' ? fail('quiz_answered', 409) : fail('unavailable', 503);
     return {
       ok: true,
-      body: { correct: result.correct, awarded: result.awarded, balance: result.balance },
+      // Once answered, the reader is shown the right option and where the article answers it.
+      body: { correct: result.correct, awarded: result.awarded, balance: result.balance, choice: input.choice, answer: quiz.answer, section: quiz.section },
       message: { key: result.correct ? 'Quiz.right' : 'Quiz.wrong', values: { amount: result.awarded } },
     };
   });
