@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { listRuleCategories } from '@/lib/content/site';
 import { Link } from '@/lib/i18n/navigation';
 import { localizedPath, type Locale } from '@/lib/i18n/routing';
 import { CommentsSection } from './comments-section';
@@ -15,6 +16,7 @@ export async function ArticleComments({ locale, slug }: { locale: Locale; slug: 
         locale={locale}
         next={next}
         signInHref={`${localizedPath(locale, '/sign-in')}?next=${encodeURIComponent(next)}`}
+        categories={listRuleCategories(locale)}
         rulesLink={<Link href="/rules">{t('rules')}</Link>}
         rulesConsent={consent.rich('rulesAccept', { rules: (chunks) => <Link href="/rules">{chunks}</Link> })}
         labels={{
@@ -25,6 +27,7 @@ export async function ArticleComments({ locale, slug }: { locale: Locale; slug: 
           placeholder: t('placeholder'),
           submit: t('submit'),
           pending: t('pending'),
+          rejected: t.raw('rejected') as string,
           report: t('report'),
           reported: t('reported'),
           previous: t('previous'),
@@ -33,6 +36,18 @@ export async function ArticleComments({ locale, slug }: { locale: Locale; slug: 
           signInToComment: t('signInToComment'),
           unavailable: t('unavailable'),
           failed: t('failed'),
+          expand: t('expand'),
+          collapse: t('collapse'),
+          justNow: t('justNow'),
+          minutesAgo: t.raw('minutesAgo') as string,
+          hoursAgo: t.raw('hoursAgo') as string,
+          reportSheet: {
+            title: t('reportTitle'),
+            hint: t('reportHint'),
+            confirm: t('reportConfirm'),
+            cancel: t('cancel'),
+            reasonRequired: t('reasonRequired'),
+          },
         }}
       />
       {/* A plain link, there for everyone: without JavaScript the list above cannot load. */}

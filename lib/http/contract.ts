@@ -41,6 +41,8 @@ export type ConsentDocument = 'terms' | 'privacy' | 'rules';
 
 /** A comment as the comment endpoints send it (times as ISO strings). */
 export type CommentView = { id: number; author: string; body: string; createdAt: string };
+/** One of the reader's own comments others do not see: waiting, or rejected for a category of the rules (its id). */
+export type OwnCommentView = CommentView & { status: 'pending' | 'rejected'; reason: string | null };
 
 /** The result of one comment in a moderator's batch. */
 export type ReviewResultView = { id: number; ok: boolean };
@@ -73,7 +75,7 @@ export type Mutations = {
   >;
   /** POST /api/articles/[slug]/comments (message: Comments.posted) */
   comment: Mutation<
-    { comment: CommentView },
+    { comment: OwnCommentView },
     | 'unknown_article'
     | 'comment_empty'
     | 'comment_invalid'
@@ -86,7 +88,7 @@ export type Mutations = {
     | 'rules_consent_required'
   >;
   /** POST /api/comments/[id]/report (message: Comments.reported) */
-  report: Mutation<{ hidden: boolean }, 'unknown_comment' | 'report_own' | 'comment_banned' | 'comment_banned_forever'>;
+  report: Mutation<{ hidden: boolean }, 'unknown_comment' | 'report_own' | 'comment_banned' | 'comment_banned_forever' | 'reason_required'>;
   /** POST /api/moderation/review */
   review: Mutation<{ results: ReviewResultView[] }, 'no_selection' | 'reason_required'>;
   /** POST /api/moderation/ban (`until` null: for good) */
@@ -193,9 +195,9 @@ export type Refusal<C extends ActionErrorCode> = { ok: false; code: C };
 /** GET /api/auth/reset-password?token=…: whether a reset link can still be used. */
 export type ResetTokenAnswer = { ok: true; state: 'valid' | 'reset_invalid' | 'reset_used' | 'reset_expired' } | Refusal<'unavailable'>;
 
-/** GET /api/articles/[slug]/comments?page=N */
+/** GET /api/articles/[slug]/comments?page=N (`mine`: the reader's own pending and rejected ones) */
 export type CommentsAnswer =
-  { ok: true; page: number; total: number; comments: CommentView[]; mine: CommentView[] } | Refusal<'unknown_article' | 'unavailable'>;
+  { ok: true; page: number; total: number; comments: CommentView[]; mine: OwnCommentView[] } | Refusal<'unknown_article' | 'unavailable'>;
 
 /** GET /api/articles/[slug]/paid?locale=… */
 export type PaidPartAnswer = { ok: true; html: string } | Refusal<'not_paid' | 'sign_in_required' | 'locked' | 'unavailable'>;
