@@ -8,6 +8,7 @@ import { CommentsSection } from './comments-section';
 export async function ArticleComments({ locale, slug }: { locale: Locale; slug: string }) {
   const t = await getTranslations({ locale, namespace: 'Comments' });
   const consent = await getTranslations({ locale, namespace: 'Consent' });
+  const fb = await getTranslations({ locale, namespace: 'Feedback' });
   const next = localizedPath(locale, `/articles/${slug}`);
   return (
     <>
@@ -18,6 +19,7 @@ export async function ArticleComments({ locale, slug }: { locale: Locale; slug: 
         signInHref={`${localizedPath(locale, '/sign-in')}?next=${encodeURIComponent(next)}`}
         categories={listRuleCategories(locale)}
         rulesLink={<Link href="/rules">{t('rules')}</Link>}
+        appeal={{ hrefPrefix: `${localizedPath(locale, '/feedback')}?comment=`, label: fb('appealComment') }}
         rulesConsent={consent.rich('rulesAccept', { rules: (chunks) => <Link href="/rules">{chunks}</Link> })}
         labels={{
           title: t('title'),

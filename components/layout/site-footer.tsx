@@ -12,7 +12,7 @@ export async function SiteFooter({ locale }: { locale: Locale }) {
         <p>{t('footerNote')}</p>
         <p>
           <a href={localizedPath(locale, '/feed.xml')}>{t('feed')}</a> · <a href={localizedPath(locale, '/privacy')}>{t('privacy')}</a> ·{' '}
-          <a href={localizedPath(locale, '/terms')}>{t('terms')}</a>
+          <a href={localizedPath(locale, '/terms')}>{t('terms')}</a> · <a href={localizedPath(locale, '/feedback')}>{t('feedback')}</a>
         </p>
         <BeianLines beian={getBeian()} policeText={(region, code) => t('policeBeian', { region, code })} />
       </div>

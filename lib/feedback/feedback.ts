@@ -124,15 +124,17 @@ export async function listOpenFeedback(db: Db, limit = 50, now = new Date()): Pr
   return Promise.all(
     rows.map(async ({ commentBody, commentStatus, commentReason, commentSlug, ...r }) => ({
       ...asItem(r),
-      comment: commentBody !== null && commentStatus !== null && commentSlug !== null ? { body: commentBody, status: commentStatus, reason: commentReason, articleSlug: commentSlug } : null,
+      comment:
+        commentBody !== null && commentStatus !== null && commentSlug !== null
+          ? { body: commentBody, status: commentStatus, reason: commentReason, articleSlug: commentSlug }
+          : null,
       banned: (await getActiveBan(db, r.authorId, now)) !== null,
     })),
   );
 }
 
 export type AnswerResult =
-  | { ok: true; outcome: 'restored' | 'ban_lifted' | null; feathers: number }
-  | { ok: false; code: 'unknown_feedback' | 'cannot_restore' | 'not_banned' };
+  { ok: true; outcome: 'restored' | 'ban_lifted' | null; feathers: number } | { ok: false; code: 'unknown_feedback' | 'cannot_restore' | 'not_banned' };
 
 /**
  * A moderator answers a message, and may restore the comment an appeal contests or
@@ -175,10 +177,7 @@ export async function answerFeedback(
       if (lifted.length === 0) return { ok: false, code: 'not_banned' };
       outcome = 'ban_lifted';
     }
-    await tx
-      .update(feedback)
-      .set({ status: 'answered', answer, outcome, answeredBy: moderatorId, answeredAt: now })
-      .where(eq(feedback.id, feedbackId));
+    await tx.update(feedback).set({ status: 'answered', answer, outcome, answeredBy: moderatorId, answeredAt: now }).where(eq(feedback.id, feedbackId));
     await notify(tx, item.accountId, { kind: 'feedback_answered', feedbackId, outcome, feathers });
     return { ok: true, outcome, feathers };
   });

@@ -29,6 +29,8 @@ export type SuccessMessageKey =
   | 'Quiz.wrong'
   | 'Comments.posted'
   | 'Comments.reported'
+  | 'Feedback.sent'
+  | 'Feedback.answered'
   | 'Mall.redeemedWithHowTo'
   | 'Settings.passwordChanged'
   | 'Settings.signedOutEverywhere'
@@ -91,6 +93,13 @@ export type Mutations = {
   report: Mutation<{ hidden: boolean }, 'unknown_comment' | 'report_own' | 'comment_banned' | 'comment_banned_forever' | 'reason_required'>;
   /** POST /api/moderation/review */
   review: Mutation<{ results: ReviewResultView[] }, 'no_selection' | 'reason_required'>;
+  /** POST /api/feedback (message: Feedback.sent): 建议反馈, a suggestion or an appeal */
+  feedback: Mutation<{ id: number }, 'feedback_empty' | 'feedback_too_long' | 'comment_invalid' | 'feedback_rate_limited' | 'unknown_comment' | 'not_banned'>;
+  /** POST /api/moderation/feedback (message: Feedback.answered): a moderator answers, restoring the comment or lifting the ban */
+  answerFeedback: Mutation<
+    { outcome: 'restored' | 'ban_lifted' | null; feathers: number },
+    'unknown_feedback' | 'cannot_restore' | 'not_banned' | 'answer_required' | 'feedback_too_long' | 'comment_invalid'
+  >;
   /** POST /api/moderation/ban (`until` null: for good) */
   ban: Mutation<{ until: string | null }, 'unknown_account' | 'reason_required'>;
   /** POST /api/notifications/seen: marks the reader's notifications up to `upTo` seen (`unseen`: what is left) */

@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type APIRequestContext } from '@playwright/test';
 import { SLUG, articlePath, expectNoSeriousA11yViolations, waitForHydration } from './helpers';
 import { query } from './support/database';
-import { apiReader, unique } from './support/readers';
+import { admin, apiReader, post, unique } from './support/readers';
 
 // The pages of issue 14 walked as a reader on a 375 px phone.
 test.use({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
@@ -144,12 +144,282 @@ test.describe('comments at 375 px', () => {
       // Nobody else sees either.
       const other = await browser.newPage();
       await other.goto(articlePath());
-      await expect(comments(other).locator('.comment-list')).toBeVisible();
+      await expect(comments(other).locator('.comment-list')).toBeAttached(); // loaded (empty or not)
       await expect(comments(other).getByText(tag)).toHaveCount(0);
       await other.close();
       await expectNoSeriousA11yViolations(page, { include: '#comments', label: 'comments with a rejected one' });
     } finally {
       query(DB(), `delete from comments where account_id = ${id}`);
+      await Promise.all([context.close(), request.dispose()]);
+    }
+  });
+});
+
+/** A new reader made a moderator, with a page of their own at 375 px. */
+async function moderatorPage(
+  browser: Browser,
+  playwright: { request: { newContext: (o: { baseURL: string }) => Promise<APIRequestContext> } },
+  baseURL: string,
+) {
+  const request = await playwright.request.newContext({ baseURL });
+  const name = await apiReader(request, baseURL, unique('mod'));
+  expect(await admin('grant-moderator', name)).toContain('is now a moderator');
+  const context = await signedIn(browser, request);
+  return { name, request, context, page: await context.newPage() };
+}
+
+test.describe('建议反馈 at 375 px', () => {
+  test('an appeal from beside a rejected comment reaches the console; the moderator restores it, +10 once; the reader sees the answer', async ({
+    browser,
+    playwright,
+    baseURL,
+  }, testInfo) => {
+    const request = await playwright.request.newContext({ baseURL: baseURL! });
+    const author = await apiReader(request, baseURL!, unique('appeal'));
+    const id = accountId(author);
+    const tag = unique('a');
+    const [[commentId]] = query(
+      DB(),
+      `insert into comments (account_id, article_slug, body, body_hash, status, reason, created_at)
+         values (${id}, '${SLUG}', '${tag} 其实不是广告', md5('${tag}'), 'rejected', 'spam', now() - interval '1 hour') returning id`,
+    ) as [[string]];
+    const context = await signedIn(browser, request);
+    const mod = await moderatorPage(browser, playwright, baseURL!);
+    try {
+      const page = await context.newPage();
+      await page.goto(articlePath());
+      const rejected = comments(page)
+        .getByRole('listitem')
+        .filter({ hasText: `${tag} 其实不是广告` });
+      await rejected.getByRole('link', { name: '申诉这条评论' }).click();
+      await expect(page).toHaveURL(`/feedback?comment=${commentId}`);
+      await expect(page.getByRole('heading', { level: 1, name: '建议反馈' })).toBeVisible();
+      await expect(page.getByText('申诉：被驳回或移除的评论')).toBeVisible();
+      await expect(page.locator('.contested')).toContainText(`${tag} 其实不是广告`);
+      await expectNoSeriousA11yViolations(page, { label: '/feedback (an appeal)' });
+      await page.getByLabel('内容').fill('我只是分享了自己的经验，没有任何推广。');
+      await page.getByRole('button', { name: '提交' }).click();
+      await expect(page.getByRole('status')).toHaveText('已收到你的建议反馈。管理员回复后会通知你。');
+
+      await mod.page.goto('/moderation');
+      const queue = mod.page.getByRole('region', { name: '建议反馈' });
+      const item = queue.getByRole('listitem').filter({ hasText: author });
+      await expect(item).toContainText('申诉：被驳回或移除的评论');
+      await expect(item).toContainText('我只是分享了自己的经验');
+      await expect(item.locator('.contested')).toContainText('已驳回：发布垃圾广告信息');
+      await expect(item.getByRole('button', { name: '回复并解除禁言' })).toHaveCount(0);
+      await item.getByLabel('回复').fill('已复核，评论已恢复。');
+      await item.getByRole('button', { name: '回复并恢复评论' }).click();
+      await expect(mod.page).toHaveURL('/moderation?answered=1#feedback');
+      await expect(mod.page.getByRole('status')).toHaveText('已回复。');
+      await expect(queue.getByText('我只是分享了自己的经验')).toHaveCount(0);
+      // The answer's form again (a double submit, a Back and resend): nothing more is paid.
+      const again = await post(mod.request, baseURL!, '/api/moderation/feedback', {
+        id: query(DB(), `select id from feedback where account_id = ${id}`)[0]![0]!,
+        action: 'restore',
+        answer: '再来一次',
+      });
+      expect(again.status()).toBe(404);
+      expect(query(DB(), `select delta from ledger where account_id = ${id} and reason = 'comment_restored'`)).toEqual([['10']]);
+
+      await page.goto('/me');
+      await expect(page.locator('.balance-card')).toContainText('我的羽毛 10');
+      const answers = page.getByRole('region', { name: '我的反馈' });
+      await expect(answers.getByRole('listitem')).toContainText('管理员回复：已复核，评论已恢复。');
+      await expect(answers.getByRole('listitem')).toContainText('评论已恢复');
+      await expect(page.getByRole('region', { name: '通知' })).toContainText('管理员回复了你的申诉，你的评论已恢复，获得 10 羽毛。');
+      await expect(page.getByRole('region', { name: '羽毛明细' }).getByRole('listitem').first()).toContainText('评论申诉后恢复');
+      await testInfo.attach('me-after-appeal-375', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+
+      const other = await browser.newPage();
+      await other.goto(articlePath());
+      await expect(comments(other).getByText(`${tag} 其实不是广告`)).toBeVisible();
+      await other.close();
+    } finally {
+      query(DB(), `delete from comments where account_id = ${id}`);
+      await Promise.all([context.close(), request.dispose(), mod.context.close(), mod.request.dispose()]);
+    }
+  });
+
+  test('a ban appeal lifts the ban; the footer and /me link to 建议反馈', async ({ browser, playwright, baseURL }) => {
+    const request = await playwright.request.newContext({ baseURL: baseURL! });
+    const author = await apiReader(request, baseURL!, unique('banap'));
+    const mod = await moderatorPage(browser, playwright, baseURL!);
+    const banned = await post(mod.request, baseURL!, '/api/moderation/ban', { accountId: accountId(author), days: '7', reason: 'spam' });
+    expect(banned.status()).toBe(200);
+    const context = await signedIn(browser, request);
+    try {
+      const page = await context.newPage();
+      await page.goto(articlePath());
+      await expect(page.getByRole('contentinfo').getByRole('link', { name: '建议反馈' })).toHaveAttribute('href', '/feedback');
+      await page.goto('/me');
+      await page.getByRole('region', { name: '我的评论' }).getByRole('link', { name: '申诉禁言' }).click();
+      await expect(page).toHaveURL('/feedback?ban=1');
+      await expect(page.getByText('申诉：禁言')).toBeVisible();
+      await page.getByLabel('内容').fill('我会遵守社区公约。');
+      await page.getByRole('button', { name: '提交' }).click();
+      await expect(page.getByRole('status')).toHaveText('已收到你的建议反馈。管理员回复后会通知你。');
+
+      await mod.page.goto('/moderation');
+      const item = mod.page.getByRole('region', { name: '建议反馈' }).getByRole('listitem').filter({ hasText: author });
+      await expect(item).toContainText('该用户正在禁言中');
+      await item.getByLabel('回复').fill('已解除，请遵守公约。');
+      await item.getByRole('button', { name: '回复并解除禁言' }).click();
+      await expect(mod.page.getByRole('status')).toHaveText('已回复。');
+
+      await page.goto('/me');
+      await expect(page.getByRole('region', { name: '我的评论' }).getByText(/你已被禁言/)).toHaveCount(0);
+      await expect(page.getByRole('region', { name: '我的反馈' })).toContainText('禁言已解除');
+      await expect(page.getByRole('region', { name: '通知' })).toContainText('管理员回复了你的申诉，你的禁言已解除。');
+      expect((await post(request, baseURL!, `/api/articles/${SLUG}/comments`, { acceptRules: 'on', body: `解禁后 ${Date.now()}` })).status()).toBe(200);
+    } finally {
+      query(DB(), `delete from comments where account_id = ${accountId(author)}`);
+      await Promise.all([context.close(), request.dispose(), mod.context.close(), mod.request.dispose()]);
+    }
+  });
+
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false });
+    test('a suggestion is a plain form; an empty one is refused with a message', async ({ browser, playwright, baseURL }) => {
+      const request = await playwright.request.newContext({ baseURL: baseURL! });
+      const name = await apiReader(request, baseURL!, unique('sugg'));
+      const context = await browser.newContext({ storageState: await request.storageState(), javaScriptEnabled: false, viewport: { width: 375, height: 740 } });
+      try {
+        const page = await context.newPage();
+        await page.goto('/feedback');
+        await expect(page.getByRole('radio', { name: '建议' })).toBeChecked();
+        await page.getByLabel('内容').fill('希望增加夜间模式的开关。');
+        await page.getByRole('button', { name: '提交' }).click();
+        await expect(page.getByRole('status')).toHaveText('已收到你的建议反馈。管理员回复后会通知你。');
+        expect(query(DB(), `select kind, body, status from feedback f join accounts a on a.id = f.account_id where a.username = '${name}'`)).toEqual([
+          ['suggestion', '希望增加夜间模式的开关。', 'open'],
+        ]);
+        const blank = await post(request, baseURL!, '/api/feedback', { kind: 'suggestion', body: '   ' });
+        expect(blank.status()).toBe(400);
+        expect((await blank.json()).message).toBe('请写下你的建议或申诉。');
+        // A signed-out reader is sent to sign in and back.
+        const anonymous = await browser.newContext({ javaScriptEnabled: false });
+        const out = await anonymous.newPage();
+        await out.goto('/feedback?comment=5');
+        await expect(out).toHaveURL(`/sign-in?next=${encodeURIComponent('/feedback?comment=5')}`);
+        await anonymous.close();
+      } finally {
+        await Promise.all([context.close(), request.dispose()]);
+      }
+    });
+  });
+});
+
+test.describe('the moderation console at 375 px', () => {
+  test('one row per comment: 通过 and 驳回 at hand, 禁言 behind 更多; labelled 44 px boxes; a message after each action; a translated refusal', async ({
+    browser,
+    playwright,
+    baseURL,
+  }, testInfo) => {
+    const request = await playwright.request.newContext({ baseURL: baseURL! });
+    const writer = await apiReader(request, baseURL!, unique('queue'));
+    const tag = unique('q');
+    for (const n of [1, 2])
+      expect((await post(request, baseURL!, `/api/articles/${SLUG}/comments`, { acceptRules: 'on', body: `${tag} 待审 ${n}` })).status()).toBe(200);
+    const mod = await moderatorPage(browser, playwright, baseURL!);
+    try {
+      const page = mod.page;
+      await page.goto('/moderation');
+      const item = page.getByRole('listitem').filter({ hasText: `${tag} 待审 1` });
+      await expect(item.getByRole('button', { name: '通过' })).toBeVisible();
+      await expect(item.getByRole('button', { name: '驳回' })).toBeVisible();
+      await expect(item.getByRole('button', { name: '禁言该用户' })).toBeHidden();
+      const box = item.getByRole('checkbox', { name: `选择 ${writer} 的评论` });
+      const area = (await item.locator('.select-box').boundingBox())!;
+      expect(area.width).toBeGreaterThanOrEqual(44);
+      expect(area.height).toBeGreaterThanOrEqual(44);
+      // The page fits the phone: nothing wider than the screen.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      await expectNoSeriousA11yViolations(page, { label: '/moderation at 375 px' });
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await testInfo.attach(`moderation-queue-375-${scheme}`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+
+      // 批量通过 with nothing selected: the console again, saying so in its own words.
+      await page.getByRole('button', { name: '批量通过' }).click();
+      await expect(page).toHaveURL('/moderation?error=no_selection#queue');
+      await expect(page.locator('#moderation-status')).toHaveText('操作未完成：请至少选择一条评论。');
+      await expect(page.locator('#moderation-status')).toHaveAttribute('role', 'alert');
+      await expect(page.getByRole('heading', { level: 1, name: '评论审核' })).toBeVisible();
+
+      await box.check();
+      await page
+        .getByRole('listitem')
+        .filter({ hasText: `${tag} 待审 2` })
+        .getByRole('checkbox')
+        .check();
+      await page.getByRole('button', { name: '批量通过' }).click();
+      await expect(page).toHaveURL('/moderation?done=2#queue');
+      await expect(page.getByRole('status')).toHaveText('已处理 2 条评论。');
+      await expect(page.getByText(`${tag} 待审`)).toHaveCount(0);
+    } finally {
+      query(DB(), `delete from comments where account_id = ${accountId(writer)}`);
+      await Promise.all([request.dispose(), mod.context.close(), mod.request.dispose()]);
+    }
+  });
+
+  test("a signed-in reader who is not a moderator gets the site's own translated 404", async ({ browser, playwright, baseURL }) => {
+    const request = await playwright.request.newContext({ baseURL: baseURL! });
+    await apiReader(request, baseURL!, unique('notmod'));
+    const context = await signedIn(browser, request);
+    try {
+      const page = await context.newPage();
+      expect((await page.goto('/moderation'))?.status()).toBe(404);
+      await expect(page.getByRole('heading', { level: 1, name: '页面不存在' })).toBeVisible();
+      expect((await page.goto('/en/moderation'))?.status()).toBe(404);
+      await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+    } finally {
+      await Promise.all([context.close(), request.dispose()]);
+    }
+  });
+});
+
+test.describe('/me at 375 px', () => {
+  test('我的: a balance card, 羽毛明细 as rows, codes with 复制', async ({ browser, playwright, baseURL }, testInfo) => {
+    const request = await playwright.request.newContext({ baseURL: baseURL! });
+    const name = await apiReader(request, baseURL!, unique('me'));
+    expect(await admin('grant-feathers', name, '55', '--reason', '活动奖励')).toContain('55 feathers');
+    const redeemed = await post(request, baseURL!, '/api/gifts/xinstall-15-day-membership/redeem', { key: `me-page-${Date.now()}-abcdefgh` });
+    expect(redeemed.status()).toBe(200);
+    const code: string = (await redeemed.json()).redemption.code;
+    const context = await signedIn(browser, request);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL! });
+    try {
+      const page = await context.newPage();
+      await page.goto('/me');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('我的');
+      await expect(page).toHaveTitle(/^我的/);
+      await expect(page.locator('.balance-card')).toContainText('我的羽毛 35');
+      await expect(page.locator('.balance-card').getByRole('link', { name: '如何获得羽毛' })).toHaveAttribute('href', '#me-earn');
+      const rows = page.getByRole('region', { name: '羽毛明细' }).getByRole('listitem');
+      await expect(rows).toHaveCount(2);
+      await expect(page.getByRole('region', { name: '羽毛明细' }).getByRole('table')).toHaveCount(0);
+      // The reason and time on the left, the amount on the right, on one row.
+      const what = (await rows.first().locator('.ledger-what').boundingBox())!;
+      const amount = (await rows.first().locator('.ledger-amount').boundingBox())!;
+      expect(amount.x).toBeGreaterThan(what.x + what.width - 1);
+      expect(Math.abs(amount.y + amount.height / 2 - (what.y + what.height / 2))).toBeLessThan(12);
+      await expect(rows.first().locator('.ledger-amount strong')).toHaveText('−20');
+      await expect(rows.last().locator('.ledger-amount strong')).toHaveText('+55');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+      const copy = page.getByRole('region', { name: '我的兑换' }).getByRole('button', { name: `复制 ${code}` });
+      await copy.click();
+      await expect(copy).toContainText('已复制');
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+      await expectNoSeriousA11yViolations(page, { label: '/me at 375 px' });
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await testInfo.attach(`me-375-${scheme}`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+      }
+    } finally {
       await Promise.all([context.close(), request.dispose()]);
     }
   });
