@@ -181,7 +181,7 @@ test.describe('建议反馈 at 375 px', () => {
     const [[commentId]] = query(
       DB(),
       `insert into comments (account_id, article_slug, body, body_hash, status, reason, created_at)
-         values (${id}, '${SLUG}', '${tag} 其实不是广告', md5('${tag}'), 'rejected', 'spam', now() - interval '1 hour') returning id`,
+         values (${id}, '${SLUG}', '${tag} 其实不是广告', md5('${tag}'), 'rejected', 'spam', '2101-01-01T00:00:00Z') returning id`,
     ) as [[string]];
     const context = await signedIn(browser, request);
     const mod = await moderatorPage(browser, playwright, baseURL!);
@@ -419,6 +419,47 @@ test.describe('/me at 375 px', () => {
         await page.emulateMedia({ colorScheme: scheme });
         await testInfo.attach(`me-375-${scheme}`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
       }
+    } finally {
+      await Promise.all([context.close(), request.dispose()]);
+    }
+  });
+});
+
+test.describe('the mall at 375 px', () => {
+  test('a balance card, 还差 N 羽毛 instead of a live button, the code with 复制 and a link to 我的兑换', async ({
+    browser,
+    playwright,
+    baseURL,
+  }, testInfo) => {
+    const request = await playwright.request.newContext({ baseURL: baseURL! });
+    const name = await apiReader(request, baseURL!, unique('mall'));
+    expect(await admin('grant-feathers', name, '25', '--reason', '活动奖励')).toContain('25 feathers');
+    const context = await signedIn(browser, request);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL! });
+    try {
+      const page = await context.newPage();
+      await page.goto('/mall');
+      await expect(page.locator('.balance-card')).toContainText('我的羽毛 25');
+      await expect(page.locator('.balance-card').getByRole('link', { name: '如何获得羽毛' })).toHaveAttribute('href', '#mall-earn');
+      // 30 feathers: 5 short, no live button.
+      const dear = page.locator('#gift-sf-express-20-yuan-coupon');
+      await expect(dear.getByText('还差 5 羽毛')).toBeVisible();
+      await expect(dear.getByRole('button', { name: '立即兑换' })).toHaveCount(0);
+      await expectNoSeriousA11yViolations(page, { label: '/mall at 375 px' });
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await testInfo.attach(`mall-375-${scheme}`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+      const cheap = page.locator('#gift-xinstall-15-day-membership');
+      await cheap.getByRole('button', { name: '立即兑换' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: '确认兑换' }).click();
+      const dialog = page.getByRole('dialog');
+      await expect(dialog).toContainText('兑换成功');
+      const code = (await dialog.locator('code').textContent())!;
+      await dialog.getByRole('button', { name: /^复制/ }).click();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+      await expect(dialog.getByRole('link', { name: '查看我的兑换' })).toHaveAttribute('href', '/me#me-redemptions');
     } finally {
       await Promise.all([context.close(), request.dispose()]);
     }
