@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { listRuleCategories } from '@/lib/content/site';
 import { Link } from '@/lib/i18n/navigation';
 import { localizedPath, type Locale } from '@/lib/i18n/routing';
 import { CommentsSection } from './comments-section';
@@ -7,6 +8,7 @@ import { CommentsSection } from './comments-section';
 export async function ArticleComments({ locale, slug }: { locale: Locale; slug: string }) {
   const t = await getTranslations({ locale, namespace: 'Comments' });
   const consent = await getTranslations({ locale, namespace: 'Consent' });
+  const fb = await getTranslations({ locale, namespace: 'Feedback' });
   const next = localizedPath(locale, `/articles/${slug}`);
   return (
     <>
@@ -15,7 +17,9 @@ export async function ArticleComments({ locale, slug }: { locale: Locale; slug: 
         locale={locale}
         next={next}
         signInHref={`${localizedPath(locale, '/sign-in')}?next=${encodeURIComponent(next)}`}
+        categories={listRuleCategories(locale)}
         rulesLink={<Link href="/rules">{t('rules')}</Link>}
+        appeal={{ hrefPrefix: `${localizedPath(locale, '/feedback')}?comment=`, label: fb('appealComment') }}
         rulesConsent={consent.rich('rulesAccept', { rules: (chunks) => <Link href="/rules">{chunks}</Link> })}
         labels={{
           title: t('title'),
@@ -25,6 +29,7 @@ export async function ArticleComments({ locale, slug }: { locale: Locale; slug: 
           placeholder: t('placeholder'),
           submit: t('submit'),
           pending: t('pending'),
+          rejected: t.raw('rejected') as string,
           report: t('report'),
           reported: t('reported'),
           previous: t('previous'),
@@ -33,6 +38,18 @@ export async function ArticleComments({ locale, slug }: { locale: Locale; slug: 
           signInToComment: t('signInToComment'),
           unavailable: t('unavailable'),
           failed: t('failed'),
+          expand: t('expand'),
+          collapse: t('collapse'),
+          justNow: t('justNow'),
+          minutesAgo: t.raw('minutesAgo') as string,
+          hoursAgo: t.raw('hoursAgo') as string,
+          reportSheet: {
+            title: t('reportTitle'),
+            hint: t('reportHint'),
+            confirm: t('reportConfirm'),
+            cancel: t('cancel'),
+            reasonRequired: t('reasonRequired'),
+          },
         }}
       />
       {/* A plain link, there for everyone: without JavaScript the list above cannot load. */}

@@ -1,13 +1,16 @@
 'use client';
 
-import { useCallback, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
-import { postFields, postForm, updateReaderState, useReaderState } from '@/components/reader/reader-state';
+import { useCallback, useEffect, useId, useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
+import { postForm, postFields, updateReaderState, useReaderState } from '@/components/reader/reader-state';
 import { COMMENTS_PAGE_SIZE, MAX_COMMENT_LENGTH } from '@/lib/comments/constants';
-import type { CommentsAnswer } from '@/lib/http/contract';
-import { formatDateTime } from '@/lib/i18n/format';
-import { CommentText } from './comment-text';
+import type { CommentsAnswer, CommentView, OwnCommentView } from '@/lib/http/contract';
+import { formatDateTime, formatRelative, type RelativeLabels } from '@/lib/i18n/format';
+import { commentPageHref, commentPageOf } from './comment-pages';
+import { FoldedText } from './folded-text';
+import { ReportDialog, type ReportLabels, type RuleCategoryOption } from './report-dialog';
+import './comments.css';
 
-export type CommentLabels = {
+export type CommentLabels = RelativeLabels & {
   title: string;
   count: string;
   empty: string;
@@ -15,6 +18,7 @@ export type CommentLabels = {
   placeholder: string;
   submit: string;
   pending: string;
+  rejected: string;
   report: string;
   reported: string;
   previous: string;
@@ -23,15 +27,18 @@ export type CommentLabels = {
   signInToComment: string;
   unavailable: string;
   failed: string;
+  expand: string;
+  collapse: string;
+  reportSheet: ReportLabels;
 };
 
 type Listing = Extract<CommentsAnswer, { ok: true }>;
 
 /**
- * 评论: the approved comments (newest first, paginated), the reader's own pending
- * ones marked 审核中, a report button, and the form, which posts without reloading
- * (and works as a plain form without JavaScript). Loaded after the page, so the
- * article stays the same bytes for everyone.
+ * 评论: the approved comments (newest first, ten a page, the page in the URL), the
+ * reader's own pending and rejected ones marked in place, 举报 through a short sheet,
+ * and the form, which posts without reloading (and works as a plain form without
+ * JavaScript). Loaded after the page, so the article stays the same bytes for everyone.
  */
 export function CommentsSection({
   slug,
@@ -39,29 +46,45 @@ export function CommentsSection({
   next,
   signInHref,
   labels,
+  categories,
   rulesLink,
   rulesConsent,
+  appeal,
 }: {
   slug: string;
   locale: string;
   next: string;
   signInHref: string;
   labels: CommentLabels;
+  /** The rules' categories (社区公约), for 举报 and for naming a rejection. */
+  categories: RuleCategoryOption[];
   rulesLink: ReactNode;
   /** The label of the box that accepts the 社区公约 (shown until the current version is accepted). */
   rulesConsent: ReactNode;
+  /** Where the author of a rejected comment objects (建议反馈): the address up to the comment's id, and the link's words. */
+  appeal?: { hrefPrefix: string; label: string };
 }) {
   const reader = useReaderState();
   const [listing, setListing] = useState<Listing | null>(null);
   const [failed, setFailed] = useState(false);
-  const [page, setPage] = useState(1);
+  // null until the browser has read the page from the address (the server cannot).
+  const [page, setPage] = useState<number | null>(null);
+  const [now, setNow] = useState(() => new Date());
   const [text, setText] = useState('');
   const [pending, setPending] = useState(false);
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [notices, setNotices] = useState<Record<number, string>>({});
+  const [reporting, setReporting] = useState<number | null>(null);
+  const [reportBusy, setReportBusy] = useState(false);
   const titleId = useId();
   const fieldId = useId();
-  const time = (iso: string) => formatDateTime(iso, locale);
+
+  useEffect(() => {
+    const read = () => setPage(commentPageOf(window.location.search));
+    read();
+    window.addEventListener('popstate', read);
+    return () => window.removeEventListener('popstate', read);
+  }, []);
 
   const load = useCallback(
     (p: number) => {
@@ -69,6 +92,7 @@ export function CommentsSection({
         .then((r) => r.json() as Promise<CommentsAnswer>)
         .then((body) => {
           if (!body.ok) throw new Error(body.code);
+          setNow(new Date());
           setListing(body);
           setFailed(false);
         })
@@ -76,7 +100,18 @@ export function CommentsSection({
     },
     [slug],
   );
-  useEffect(() => load(page), [load, page]);
+  useEffect(() => {
+    if (page !== null) load(page);
+  }, [load, page]);
+
+  const goTo = (event: MouseEvent<HTMLAnchorElement>, p: number) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    window.history.pushState(null, '', commentPageHref(window.location.pathname, window.location.search, p));
+    setPage(p);
+    // The reader stays at the top of the comments, not wherever the shorter page leaves them.
+    document.getElementById('comments')?.scrollIntoView({ block: 'start' });
+  };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -93,8 +128,13 @@ export function CommentsSection({
     } else if (result.code !== 'sign_in_required') setStatus({ kind: 'error', text: result.message || labels.failed });
   };
 
-  const report = async (id: number) => {
-    const result = await postFields('report', `/api/comments/${id}/report`, { locale, next });
+  const report = async (reason: string) => {
+    const id = reporting;
+    if (id === null) return;
+    setReportBusy(true);
+    const result = await postFields('report', `/api/comments/${id}/report`, { locale, next, reason });
+    setReportBusy(false);
+    setReporting(null);
     if (result.ok || result.code !== 'sign_in_required') setNotices((n) => ({ ...n, [id]: result.ok ? labels.reported : result.message || labels.failed }));
   };
 
@@ -103,9 +143,47 @@ export function CommentsSection({
   const me = reader.status === 'ready' ? reader.data.account?.username : undefined;
   // Until the reader's state says the current rules are accepted (and without JavaScript), the box is there.
   const askRules = reader.status !== 'ready' || (reader.data.account?.consentNeeded.includes('rules') ?? true);
+  const categoryOf = (id: string | null) => categories.find((c) => c.id === id);
+  const href = (p: number) => commentPageHref(window.location.pathname, window.location.search, p);
+
+  const meta = (c: CommentView, badge?: ReactNode) => (
+    <p className="comment-meta">
+      <strong>{c.author}</strong>{' '}
+      <time dateTime={c.createdAt} title={formatDateTime(c.createdAt, locale)}>
+        {formatRelative(c.createdAt, now, locale, labels)}
+      </time>
+      {badge}
+    </p>
+  );
+  const own = (c: OwnCommentView) => {
+    const category = categoryOf(c.reason);
+    return (
+      <li key={`mine-${c.id}`} className={`comment ${c.status}`}>
+        {meta(
+          c,
+          <>
+            {' '}
+            <span className="badge">
+              {c.status === 'pending' ? (
+                labels.pending
+              ) : (
+                <span lang={category && category.lang !== locale ? category.lang : undefined}>{labels.rejected.replace('{reason}', category?.name ?? '')}</span>
+              )}
+            </span>
+          </>,
+        )}
+        <FoldedText body={c.body} expand={labels.expand} collapse={labels.collapse} />
+        {c.status === 'rejected' && appeal && (
+          <p className="comment-actions">
+            <a href={`${appeal.hrefPrefix}${c.id}`}>{appeal.label}</a>
+          </p>
+        )}
+      </li>
+    );
+  };
 
   return (
-    <section className="comments" aria-labelledby={titleId}>
+    <section id="comments" className="comments" aria-labelledby={titleId}>
       <h2 id={titleId}>
         {labels.title}
         {listing ? ` ${labels.count.replace('{count}', String(listing.total))}` : ''}
@@ -150,26 +228,22 @@ export function CommentsSection({
       {listing && (
         <>
           <ol className="comment-list">
-            {listing.mine.map((c) => (
-              <li key={`mine-${c.id}`} className="comment pending">
-                <p className="comment-meta">
-                  <strong>{c.author}</strong> <time dateTime={c.createdAt}>{time(c.createdAt)}</time> <span className="badge">{labels.pending}</span>
-                </p>
-                <CommentText body={c.body} />
-              </li>
-            ))}
+            {listing.mine.map(own)}
             {listing.comments.map((c) => (
               <li key={c.id} className="comment">
-                <p className="comment-meta">
-                  <strong>{c.author}</strong> <time dateTime={c.createdAt}>{time(c.createdAt)}</time>
-                </p>
-                <CommentText body={c.body} />
+                {meta(c)}
+                <FoldedText body={c.body} expand={labels.expand} collapse={labels.collapse} />
                 {c.author !== me && (
                   <p className="comment-actions">
                     {notices[c.id] ? (
                       <span role="status">{notices[c.id]}</span>
                     ) : (
-                      <button type="button" className="link-button" onClick={() => report(c.id)}>
+                      <button
+                        type="button"
+                        className="link-button"
+                        // A signed-out reader signs in first, before choosing a reason that would be lost.
+                        onClick={() => (signedOut ? window.location.assign(signInHref) : setReporting(c.id))}
+                      >
                         {labels.report}
                       </button>
                     )}
@@ -181,18 +255,31 @@ export function CommentsSection({
           {listing.total === 0 && listing.mine.length === 0 && <p>{labels.empty}</p>}
           {pages > 1 && (
             <nav className="pagination" aria-label={labels.title}>
-              <button type="button" className="link-button" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
-                {labels.previous}
-              </button>
+              {listing.page > 1 ? (
+                <a href={href(listing.page - 1)} onClick={(e) => goTo(e, listing.page - 1)}>
+                  {labels.previous}
+                </a>
+              ) : null}
               {/* The page shown, not the one asked for: it changes when the comments do. */}
               <span>{labels.pageOf.replace('{page}', String(listing.page)).replace('{pages}', String(pages))}</span>
-              <button type="button" className="link-button" disabled={page >= pages} onClick={() => setPage((p) => p + 1)}>
-                {labels.next}
-              </button>
+              {listing.page < pages ? (
+                <a href={href(listing.page + 1)} onClick={(e) => goTo(e, listing.page + 1)}>
+                  {labels.next}
+                </a>
+              ) : null}
             </nav>
           )}
         </>
       )}
+      <ReportDialog
+        open={reporting !== null}
+        locale={locale}
+        categories={categories}
+        labels={labels.reportSheet}
+        busy={reportBusy}
+        onCancel={() => setReporting(null)}
+        onConfirm={report}
+      />
     </section>
   );
 }

@@ -71,6 +71,8 @@ export function NoticeBody(props: {
   ok: string;
   role?: 'status' | 'alert' | undefined;
   onClose: () => void;
+  /** More than a sentence: a code with 复制, links onward. */
+  children?: ReactNode;
 }) {
   return (
     <>
@@ -78,6 +80,7 @@ export function NoticeBody(props: {
         {props.title}
       </p>
       {props.body && <p>{props.body}</p>}
+      {props.children}
       <div className="modal-actions">
         <button type="button" className="button" onClick={props.onClose} autoFocus>
           {props.ok}

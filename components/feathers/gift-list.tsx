@@ -42,6 +42,7 @@ export async function GiftList({
             {left === 0 ? null : (
               <RedeemButton
                 giftId={gift.id}
+                price={gift.price}
                 locale={locale}
                 next={next}
                 serverKey={keys?.get(gift.id)}
@@ -56,6 +57,14 @@ export async function GiftList({
                   howToUse: t('howToUse', { text: gift.howToUse }),
                   short: t('short'),
                   shortBody: t('shortBody', { price: gift.price }),
+                  shortBalance: t.raw('shortBalance') as string,
+                  shortBy: t.raw('shortBy') as string,
+                  earnLink: t('earnLink'),
+                  earnHref: `${mall}#mall-earn`,
+                  copy: t('copy'),
+                  copied: t('copied'),
+                  myRedemptions: t('toMyRedemptions'),
+                  myRedemptionsHref: `${localizedPath(locale, '/me')}#me-redemptions`,
                   ok: t('ok'),
                   failed: errors('failed'),
                 }}

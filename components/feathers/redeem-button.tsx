@@ -2,8 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
-import { postFields, updateReaderState } from '@/components/reader/reader-state';
+import { postFields, updateReaderState, useReaderState } from '@/components/reader/reader-state';
 import { askToSignIn } from '@/components/reader/sign-in-gate';
+import { CopyButton } from './copy-button';
 import { ConfirmBody, ModalDialog, NoticeBody } from './confirm-dialog';
 
 export type RedeemLabels = {
@@ -16,6 +17,16 @@ export type RedeemLabels = {
   howToUse: string;
   short: string;
   shortBody: string;
+  /** 「你现在有 {balance} 羽毛」 in the 羽毛不足 dialog. */
+  shortBalance: string;
+  /** 「还差 {n} 羽毛」, instead of 立即兑换, for a reader who cannot afford the gift. */
+  shortBy: string;
+  earnLink: string;
+  earnHref: string;
+  copy: string;
+  copied: string;
+  myRedemptions: string;
+  myRedemptionsHref: string;
   ok: string;
   failed: string;
 };
@@ -24,7 +35,7 @@ type Step =
   | { kind: 'closed' }
   | { kind: 'confirm'; key: string }
   | { kind: 'busy'; key: string }
-  | { kind: 'done'; text: string; body: string }
+  | { kind: 'done'; text: string; body: string; code: string }
   | { kind: 'short' }
   | { kind: 'error'; text: string };
 
@@ -43,6 +54,7 @@ function attemptKey(): string {
  */
 export function RedeemButton({
   giftId,
+  price,
   locale,
   next,
   serverKey,
@@ -50,6 +62,7 @@ export function RedeemButton({
   labels,
 }: {
   giftId: string;
+  price: number;
   locale: string;
   next: string;
   serverKey?: string | undefined;
@@ -57,6 +70,9 @@ export function RedeemButton({
   labels: RedeemLabels;
 }) {
   const [step, setStep] = useState<Step>({ kind: 'closed' });
+  const reader = useReaderState();
+  // Known only after load (the page is the same for everyone); until then, and without JavaScript, the button is there.
+  const balance = reader.status === 'ready' ? (reader.data.account?.feathers ?? null) : null;
   const titleId = useId();
   const router = useRouter();
   const close = () => {
@@ -70,7 +86,7 @@ export function RedeemButton({
     const result = await postFields('redeem', `/api/gifts/${giftId}/redeem`, { key, locale, next });
     if (result.ok) {
       updateReaderState((d) => (d.account ? { ...d, account: { ...d.account, feathers: result.balance } } : d));
-      setStep({ kind: 'done', text: labels.redeemed.replace('{code}', result.redemption.code), body: labels.howToUse });
+      setStep({ kind: 'done', text: labels.redeemed.replace('{code}', result.redemption.code), body: labels.howToUse, code: result.redemption.code });
     } else if (result.code === 'feathers_short') setStep({ kind: 'short' });
     else if (result.code !== 'sign_in_required') setStep({ kind: 'error', text: result.message || labels.failed });
   };
@@ -81,6 +97,15 @@ export function RedeemButton({
     // Signed out: sign in first; then the confirmation opens, and nothing is spent by signing in.
     if (!askToSignIn({ reason: 'redeem', anchor: 'gift-aside-title', resume: confirm })) confirm();
   };
+
+  if (balance !== null && balance < price && step.kind === 'closed') {
+    // Not a live button that can only fail: what is missing, and where to earn it.
+    return (
+      <p className="short-by">
+        <span>{labels.shortBy.replace('{n}', String(price - balance))}</span> <a href={labels.earnHref}>{labels.earnLink}</a>
+      </p>
+    );
+  }
 
   return (
     <>
@@ -110,17 +135,25 @@ export function RedeemButton({
             onConfirm={() => redeem(step.key)}
           />
         )}
-        {step.kind === 'short' && <NoticeBody titleId={titleId} title={labels.short} body={labels.shortBody} ok={labels.ok} onClose={close} />}
-        {(step.kind === 'done' || step.kind === 'error') && (
-          <NoticeBody
-            titleId={titleId}
-            title={step.text}
-            body={step.kind === 'done' ? step.body : undefined}
-            ok={labels.ok}
-            role={step.kind === 'error' ? 'alert' : 'status'}
-            onClose={close}
-          />
+        {step.kind === 'short' && (
+          <NoticeBody titleId={titleId} title={labels.short} body={labels.shortBody} ok={labels.ok} onClose={close}>
+            {balance !== null && <p>{labels.shortBalance.replace('{balance}', String(balance))}</p>}
+            <p>
+              <a href={labels.earnHref}>{labels.earnLink}</a>
+            </p>
+          </NoticeBody>
         )}
+        {step.kind === 'done' && (
+          <NoticeBody titleId={titleId} title={step.text} body={step.body} ok={labels.ok} role="status" onClose={close}>
+            <p className="code-line">
+              <code data-code={step.code}>{step.code}</code> <CopyButton text={step.code} label={labels.copy} copied={labels.copied} />
+            </p>
+            <p>
+              <a href={labels.myRedemptionsHref}>{labels.myRedemptions}</a>
+            </p>
+          </NoticeBody>
+        )}
+        {step.kind === 'error' && <NoticeBody titleId={titleId} title={step.text} ok={labels.ok} role="alert" onClose={close} />}
       </ModalDialog>
     </>
   );

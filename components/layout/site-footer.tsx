@@ -30,6 +30,9 @@ export async function SiteFooter({ locale }: { locale: Locale }) {
             <li>
               <a href={localizedPath(locale, '/terms')}>{t('terms')}</a>
             </li>
+            <li>
+              <a href={localizedPath(locale, '/feedback')}>{t('feedback')}</a>
+            </li>
           </ul>
         </nav>
         <LocaleSwitcher current={locale} label={names('label')} names={{ 'zh-CN': names('zh-CN'), 'zh-TW': names('zh-TW'), en: names('en') }} />

@@ -55,6 +55,12 @@ export async function NotificationList({ locale, items, next }: { locale: Locale
         return p.until
           ? t.rich('banUntil', { until: formatDateTime(new Date(p.until), locale), ...category(p.category) })
           : t.rich('banForever', category(p.category));
+      case 'feedback_answered':
+        // The answer itself is in 我的反馈 on /me, where it can be read whole.
+        return t.rich(p.outcome === 'restored' ? 'feedbackRestored' : p.outcome === 'ban_lifted' ? 'feedbackBanLifted' : 'feedbackAnswered', {
+          feathers: p.feathers,
+          answer: (chunks) => <a href="#my-feedback">{chunks}</a>,
+        });
     }
   };
   const unseen = items.filter((n) => !n.seen);

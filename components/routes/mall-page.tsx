@@ -3,6 +3,8 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { GiftList } from '@/components/feathers/gift-list';
 import { HowToEarn } from '@/components/feathers/how-to-earn';
+import { MallBalance } from '@/components/feathers/mall-balance';
+import './me-page.css';
 import { getGiftSource, listGifts } from '@/lib/content/site';
 import { getMallStock } from '@/lib/feathers/mall';
 import { localizedPath, type Locale } from '@/lib/i18n/routing';
@@ -26,6 +28,12 @@ export async function MallPage({ locale }: { locale: Locale }) {
   return (
     <section className="mall" aria-labelledby="mall-title">
       <h1 id="mall-title">{mall('title')}</h1>
+      <MallBalance
+        labels={{ balance: mall('balanceLabel'), howToEarn: mall('howToEarn'), myRedemptions: mall('toMyRedemptions'), signIn: mall('signInForBalance') }}
+        earnHref="#mall-earn"
+        redemptionsHref={`${localizedPath(locale, '/me')}#me-redemptions`}
+        signInHref={`${localizedPath(locale, '/sign-in')}?next=${encodeURIComponent(localizedPath(locale, '/mall'))}`}
+      />
       <p>{mall('intro')}</p>
       {!remaining && (
         <p role="status" className="notice">

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { getPageReader } from '@/lib/auth/page';
 import { getArticleSummary, getRuleCategory, listGifts } from '@/lib/content/site';
 import { REASONS, listLedger, type Reason } from '@/lib/feathers/ledger';
+import { CopyButton } from '@/components/feathers/copy-button';
 import { HowToEarn } from '@/components/feathers/how-to-earn';
 import { NotificationList } from '@/components/notifications/notification-list';
 import { listNotifications } from '@/lib/notifications/notifications';
@@ -15,6 +16,8 @@ import { formatDateTime } from '@/lib/i18n/format';
 import { Link } from '@/lib/i18n/navigation';
 import { localizedPath, type Locale } from '@/lib/i18n/routing';
 import { listFavourites } from '@/lib/reader/favourites';
+import { listMyFeedback } from '@/lib/feedback/feedback';
+import './me-page.css';
 
 export async function meMetadata(locale: Locale): Promise<Metadata> {
   const t = await getTranslations({ locale, namespace: 'Me' });
@@ -40,13 +43,15 @@ export async function MePage({ locale, searchParams }: { locale: Locale; searchP
   const mall = await getTranslations({ locale, namespace: 'Mall' });
   const when = (d: Date) => formatDateTime(d, locale);
   const { before } = MeQuery.parse(searchParams);
-  const [{ entries, nextBefore }, redemptions, myComments, ban, notes] = await Promise.all([
+  const [{ entries, nextBefore }, redemptions, myComments, ban, notes, myFeedback] = await Promise.all([
     listLedger(db, account.id, { before }),
     listRedemptions(db, account.id),
     listMyComments(db, account.id),
     getActiveBan(db, account.id),
     listNotifications(db, account.id),
+    listMyFeedback(db, account.id),
   ]);
+  const fb = await getTranslations({ locale, namespace: 'Feedback' });
   const mine = await getTranslations({ locale, namespace: 'MyComments' });
   const commentStatus = (c: (typeof myComments)[number]) => {
     if (c.status === 'approved') return c.hidden ? mine('hidden') : mine('approved');
@@ -66,39 +71,43 @@ export async function MePage({ locale, searchParams }: { locale: Locale; searchP
   });
   return (
     <section className="me" aria-labelledby="me-title">
-      <h1 id="me-title">{t('heading', { name: account.username })}</h1>
-      <p>
-        <Link href="/me/settings">{t('settings')}</Link>
-      </p>
+      {/* 我的, not 「… 的主页」: this is the reader's own page, not a public profile. */}
+      <h1 id="me-title">{t('title')}</h1>
+      <section className="balance-card" aria-labelledby="me-balance">
+        <p className="hint">{t('account', { name: account.username })}</p>
+        <p id="me-balance" className="balance-figure">
+          <span>{t('balanceLabel')}</span> <strong>{account.feathers}</strong>
+        </p>
+        <p className="balance-links">
+          <a href="#me-earn">{t('howToEarn')}</a>
+          <Link href="/mall">{t('toMall')}</Link>
+          <Link href="/me/settings">{t('settings')}</Link>
+          <Link href="/feedback">{t('feedback')}</Link>
+        </p>
+      </section>
       <NotificationList locale={locale} items={notes} next={self} />
       <section aria-labelledby="feathers">
         <h2 id="feathers">{feathers('ledgerTitle')}</h2>
-        <p className="balance-line">{feathers('balance', { n: account.feathers })}</p>
         {entries.length === 0 ? (
           <p>{feathers('empty')}</p>
         ) : (
-          <div className="table-scroll">
-            <table className="ledger">
-              <thead>
-                <tr>
-                  <th scope="col">{feathers('time')}</th>
-                  <th scope="col">{feathers('reason')}</th>
-                  <th scope="col">{feathers('amount')}</th>
-                  <th scope="col">{feathers('balanceAfter')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {entries.map((e) => (
-                  <tr key={e.id}>
-                    <td>{when(e.createdAt)}</td>
-                    <td>{e.note ? feathers('reasonWithNote', { reason: reasonLabel(e.reason), note: e.note }) : reasonLabel(e.reason)}</td>
-                    <td className={e.delta > 0 ? 'plus' : 'minus'}>{e.delta > 0 ? `+${e.delta}` : `−${-e.delta}`}</td>
-                    <td>{e.balanceAfter}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          // List rows, not a table: four columns squeezed to one character a line at 375 px.
+          <ol className="ledger-rows">
+            {entries.map((e) => (
+              <li key={e.id}>
+                <span className="ledger-what">
+                  <span>{e.note ? feathers('reasonWithNote', { reason: reasonLabel(e.reason), note: e.note }) : reasonLabel(e.reason)}</span>
+                  <time className="hint" dateTime={e.createdAt.toISOString()}>
+                    {when(e.createdAt)}
+                  </time>
+                </span>
+                <span className="ledger-amount">
+                  <strong className={e.delta > 0 ? 'plus' : 'minus'}>{e.delta > 0 ? `+${e.delta}` : `−${-e.delta}`}</strong>
+                  <span className="hint">{t('balanceAfter', { n: e.balanceAfter })}</span>
+                </span>
+              </li>
+            ))}
+          </ol>
         )}
         {(before !== undefined || nextBefore !== null) && (
           <nav aria-label={feathers('pagination')} className="pagination">
@@ -118,8 +127,8 @@ export async function MePage({ locale, searchParams }: { locale: Locale; searchP
               const gift = gifts.get(r.giftId);
               return (
                 <li key={r.id}>
-                  {mall.rich('codeLine', { gift: gift?.name ?? r.giftId, code: r.code, mono: (chunks) => <code>{chunks}</code> })} ·{' '}
-                  <span className="hint">{when(r.createdAt)}</span>
+                  {mall.rich('codeLine', { gift: gift?.name ?? r.giftId, code: r.code, mono: (chunks) => <code data-code={r.code}>{chunks}</code> })}{' '}
+                  <CopyButton text={r.code} label={t('copy')} copied={t('copied')} /> · <span className="hint">{when(r.createdAt)}</span>
                   {gift && (
                     <p className="hint" lang={gift.lang}>
                       {mall('howToUse', { text: gift.howToUse })}
@@ -135,7 +144,7 @@ export async function MePage({ locale, searchParams }: { locale: Locale; searchP
         <h2 id="me-comments">{mine('title')}</h2>
         {ban && (
           <p role="status" className="notice">
-            {ban.until ? mine('bannedUntil', { until: when(ban.until) }) : mine('bannedForever')}
+            {ban.until ? mine('bannedUntil', { until: when(ban.until) }) : mine('bannedForever')} <Link href="/feedback?ban=1">{fb('appealBan')}</Link>
           </p>
         )}
         {myComments.length === 0 ? (
@@ -151,11 +160,44 @@ export async function MePage({ locale, searchParams }: { locale: Locale; searchP
                     <span className="hint">{when(c.createdAt)}</span> · <span className="badge">{commentStatus(c)}</span>
                   </p>
                   <CommentText body={c.body} />
+                  {(c.status === 'rejected' || c.status === 'removed') && (
+                    <p className="comment-actions">
+                      <Link href={`/feedback?comment=${c.id}`}>{fb('appealComment')}</Link>
+                    </p>
+                  )}
                 </li>
               );
             })}
           </ul>
         )}
+      </section>
+      <section aria-labelledby="my-feedback">
+        <h2 id="my-feedback">{fb('mine')}</h2>
+        {myFeedback.length === 0 ? (
+          <p>{fb('none')}</p>
+        ) : (
+          <ul className="me-list">
+            {myFeedback.map((f) => (
+              <li key={f.id}>
+                <p className="comment-meta">
+                  {fb(`kinds.${f.kind}`)} · <span className="hint">{when(f.createdAt)}</span> ·{' '}
+                  <span className="badge">{f.status === 'open' ? fb('open') : fb('answeredStatus')}</span>
+                  {f.outcome && (
+                    <>
+                      {' '}
+                      <span className="badge">{f.outcome === 'restored' ? fb('outcomeRestored') : fb('outcomeBanLifted')}</span>
+                    </>
+                  )}
+                </p>
+                <CommentText body={f.body} />
+                {f.answer && <p className="feedback-answer">{fb('answer', { answer: f.answer })}</p>}
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          <Link href="/feedback">{fb('link')}</Link>
+        </p>
       </section>
       <section aria-labelledby="me-favourites">
         <h2 id="me-favourites">{t('favourites')}</h2>

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, count, desc, eq, gt, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import { getDb } from '../db';
 import type { Db, Tx } from '../db/client';
 import { accounts, commentBans, commentReports, comments } from '../db/schema';
@@ -115,25 +115,33 @@ export async function getApprovedCommentsPage(articleSlug: string, page: number)
   }
 }
 
-/** The reader's own comments on the article still waiting for a moderator (审核中). */
-export async function listOwnPendingComments(db: Db, accountId: number, articleSlug: string): Promise<PublicComment[]> {
-  return db
-    .select(publicColumns)
+/** One of the reader's own comments on the article that others do not see: waiting (审核中) or rejected, with the rules' category. */
+export type OwnComment = PublicComment & { status: 'pending' | 'rejected'; reason: RuleCategoryId | null };
+
+/**
+ * The reader's own comments on the article that are not public: the pending ones
+ * (审核中) and the rejected ones with their reason, so a rejection does not simply
+ * vanish for its author. Newest first.
+ */
+export async function listOwnComments(db: Db, accountId: number, articleSlug: string): Promise<OwnComment[]> {
+  const rows = await db
+    .select({ ...publicColumns, status: comments.status, reason: comments.reason })
     .from(comments)
     .innerJoin(accounts, eq(accounts.id, comments.accountId))
-    .where(and(eq(comments.accountId, accountId), eq(comments.articleSlug, articleSlug), eq(comments.status, 'pending')))
-    .orderBy(desc(comments.createdAt));
+    .where(and(eq(comments.accountId, accountId), eq(comments.articleSlug, articleSlug), inArray(comments.status, ['pending', 'rejected'])))
+    .orderBy(desc(comments.createdAt), desc(comments.id));
+  return rows.map((r) => ({ ...r, status: r.status === 'rejected' ? 'rejected' : 'pending' }));
 }
 
 export type ReportResult =
   { ok: true; hidden: boolean } | { ok: false; code: 'unknown_comment' | 'report_own' } | { ok: false; code: 'comment_banned'; until: Date | null };
 
 /**
- * A reader reports an approved comment; enough distinct reports hide it until a
- * moderator decides. A reader banned from commenting cannot report either (or a
+ * A reader reports an approved comment for a category of the rules (kept with the
+ * report for the moderator); enough distinct reports hide it until a moderator decides. A reader banned from commenting cannot report either (or a
  * banned troll could hide others' comments from their side accounts' bans).
  */
-export async function reportComment(db: Db, accountId: number, commentId: number, now = new Date()): Promise<ReportResult> {
+export async function reportComment(db: Db, accountId: number, commentId: number, reason: RuleCategoryId, now = new Date()): Promise<ReportResult> {
   const ban = await getActiveBan(db, accountId, now);
   if (ban) return { ok: false, code: 'comment_banned', until: ban.until };
   return db.transaction(async (tx) => {
@@ -144,7 +152,7 @@ export async function reportComment(db: Db, accountId: number, commentId: number
       .for('no key update');
     if (!comment) return { ok: false, code: 'unknown_comment' };
     if (comment.accountId === accountId) return { ok: false, code: 'report_own' };
-    await tx.insert(commentReports).values({ commentId, accountId }).onConflictDoNothing();
+    await tx.insert(commentReports).values({ commentId, accountId, reason }).onConflictDoNothing();
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(commentReports).where(eq(commentReports.commentId, commentId));
     const hidden = comment.hidden || n >= REPORTS_TO_HIDE;
     if (hidden && !comment.hidden) await tx.update(comments).set({ hidden: true }).where(eq(comments.id, commentId));

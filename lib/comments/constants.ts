@@ -2,7 +2,7 @@
 // must not pull the server's comment code (drizzle, node:crypto) into the page.
 
 /** Approved comments per page, newest first (GET /api/articles/<slug>/comments?page=N). */
-export const COMMENTS_PAGE_SIZE = 20;
+export const COMMENTS_PAGE_SIZE = 10;
 
 /**
  * The deepest page of an article's comments anyone can ask for (2,000 comments).

@@ -101,7 +101,7 @@ export const ledger = pgTable(
       .notNull()
       .references(() => accounts.id, { onDelete: 'cascade' }),
     delta: integer('delta').notNull(),
-    /** What for: grant, quiz, referral, share_read, redeem, unlock, comment, comment_removed. */
+    /** What for: grant, quiz, referral, share_read, redeem, unlock, comment, comment_removed, comment_restored. */
     reason: text('reason').notNull(),
     /** What it is about (an article, a redemption, an account…): with the reason, it happens once. */
     reference: text('reference').notNull(),
@@ -240,6 +240,8 @@ export const commentReports = pgTable(
     accountId: bigint('account_id', { mode: 'number' })
       .notNull()
       .references(() => accounts.id, { onDelete: 'cascade' }),
+    /** The rules' category the reader chose (null: reported before readers were asked why). */
+    reason: text('reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.commentId, t.accountId] })],
@@ -323,3 +325,39 @@ export const retiredUsernames = pgTable('retired_usernames', {
   usernameHash: text('username_hash').primaryKey(),
   until: timestamp('until', { withTimezone: true }).notNull(),
 });
+
+/**
+ * 建议反馈: a reader's message to the moderators, a suggestion or an appeal naming
+ * the comment or the ban it contests, and the moderator's answer. Plain text.
+ */
+export const feedback = pgTable(
+  'feedback',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    accountId: bigint('account_id', { mode: 'number' })
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    /** 'suggestion' | 'comment_appeal' | 'ban_appeal' */
+    kind: text('kind').notNull(),
+    /** The contested comment (a comment appeal). */
+    commentId: bigint('comment_id', { mode: 'number' }).references(() => comments.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    /** open → answered */
+    status: text('status').notNull().default('open'),
+    answer: text('answer'),
+    /** What the moderator did besides answering: 'restored' (the comment), 'ban_lifted', or nothing. */
+    outcome: text('outcome'),
+    answeredBy: bigint('answered_by', { mode: 'number' }).references(() => accounts.id, { onDelete: 'set null' }),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('feedback_account_idx').on(t.accountId, t.createdAt),
+    index('feedback_open_idx').on(t.status, t.id),
+    check('feedback_kind', sql`${t.kind} in ('suggestion', 'comment_appeal', 'ban_appeal')`),
+    check('feedback_status', sql`${t.status} in ('open', 'answered')`),
+    check('feedback_outcome', sql`${t.outcome} is null or ${t.outcome} in ('restored', 'ban_lifted')`),
+    check('feedback_body_length', sql`char_length(${t.body}) between 1 and 1000`),
+    check('feedback_answer_length', sql`${t.answer} is null or char_length(${t.answer}) between 1 and 1000`),
+  ],
+);

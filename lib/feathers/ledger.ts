@@ -4,7 +4,7 @@ import { accounts, ledger } from '../db/schema';
 import { notify } from '../notifications/notifications';
 
 /** Why a balance changed; each has a label in messages (Feathers.reasons). */
-export const REASONS = ['grant', 'quiz', 'referral', 'share_read', 'redeem', 'unlock', 'comment', 'comment_removed'] as const;
+export const REASONS = ['grant', 'quiz', 'referral', 'share_read', 'redeem', 'unlock', 'comment', 'comment_removed', 'comment_restored'] as const;
 export type Reason = (typeof REASONS)[number];
 
 /**

@@ -29,6 +29,8 @@ export type SuccessMessageKey =
   | 'Quiz.wrong'
   | 'Comments.posted'
   | 'Comments.reported'
+  | 'Feedback.sent'
+  | 'Feedback.answered'
   | 'Mall.redeemedWithHowTo'
   | 'Settings.passwordChanged'
   | 'Settings.signedOutEverywhere'
@@ -41,6 +43,8 @@ export type ConsentDocument = 'terms' | 'privacy' | 'rules';
 
 /** A comment as the comment endpoints send it (times as ISO strings). */
 export type CommentView = { id: number; author: string; body: string; createdAt: string };
+/** One of the reader's own comments others do not see: waiting, or rejected for a category of the rules (its id). */
+export type OwnCommentView = CommentView & { status: 'pending' | 'rejected'; reason: string | null };
 
 /** The result of one comment in a moderator's batch. */
 export type ReviewResultView = { id: number; ok: boolean };
@@ -76,7 +80,7 @@ export type Mutations = {
   >;
   /** POST /api/articles/[slug]/comments (message: Comments.posted) */
   comment: Mutation<
-    { comment: CommentView },
+    { comment: OwnCommentView },
     | 'unknown_article'
     | 'comment_empty'
     | 'comment_invalid'
@@ -90,9 +94,16 @@ export type Mutations = {
     | 'terms_consent_required'
   >;
   /** POST /api/comments/[id]/report (message: Comments.reported) */
-  report: Mutation<{ hidden: boolean }, 'unknown_comment' | 'report_own' | 'comment_banned' | 'comment_banned_forever'>;
+  report: Mutation<{ hidden: boolean }, 'unknown_comment' | 'report_own' | 'comment_banned' | 'comment_banned_forever' | 'reason_required'>;
   /** POST /api/moderation/review */
   review: Mutation<{ results: ReviewResultView[] }, 'no_selection' | 'reason_required'>;
+  /** POST /api/feedback (message: Feedback.sent): 建议反馈, a suggestion or an appeal */
+  feedback: Mutation<{ id: number }, 'feedback_empty' | 'feedback_too_long' | 'comment_invalid' | 'feedback_rate_limited' | 'unknown_comment' | 'not_banned'>;
+  /** POST /api/moderation/feedback (message: Feedback.answered): a moderator answers, restoring the comment or lifting the ban */
+  answerFeedback: Mutation<
+    { outcome: 'restored' | 'ban_lifted' | null; feathers: number },
+    'unknown_feedback' | 'cannot_restore' | 'not_banned' | 'answer_required' | 'feedback_too_long' | 'comment_invalid'
+  >;
   /** POST /api/moderation/ban (`until` null: for good) */
   ban: Mutation<{ until: string | null }, 'unknown_account' | 'reason_required'>;
   /** POST /api/notifications/seen: marks the reader's notifications up to `upTo` seen (`unseen`: what is left) */
@@ -199,9 +210,9 @@ export type Refusal<C extends ActionErrorCode> = { ok: false; code: C };
 /** GET /api/auth/reset-password?token=…: whether a reset link can still be used. */
 export type ResetTokenAnswer = { ok: true; state: 'valid' | 'reset_invalid' | 'reset_used' | 'reset_expired' } | Refusal<'unavailable'>;
 
-/** GET /api/articles/[slug]/comments?page=N */
+/** GET /api/articles/[slug]/comments?page=N (`mine`: the reader's own pending and rejected ones) */
 export type CommentsAnswer =
-  { ok: true; page: number; total: number; comments: CommentView[]; mine: CommentView[] } | Refusal<'unknown_article' | 'unavailable'>;
+  { ok: true; page: number; total: number; comments: CommentView[]; mine: OwnCommentView[] } | Refusal<'unknown_article' | 'unavailable'>;
 
 /** GET /api/articles/[slug]/paid?locale=… */
 export type PaidPartAnswer = { ok: true; html: string } | Refusal<'not_paid' | 'sign_in_required' | 'locked' | 'unavailable'>;

@@ -93,6 +93,13 @@ export function formObject(form: FormData): Record<string, string | string[]> {
   return out;
 }
 
+/** `path` (a safe return path) with `params` set in its query, its #fragment kept. */
+export function withQuery(path: string, params: Record<string, string | number>): string {
+  const url = new URL(path, 'https://return-path.invalid');
+  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, String(value));
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
@@ -116,6 +123,12 @@ export type MutationOptions<S extends z.ZodType, A extends Access, K extends Mut
    * JavaScript goes back to that page, which shows the message beside the form.
    */
   formPage?: '/sign-in' | '/sign-up';
+  /**
+   * For consoles of plain forms (the moderators'): a refusal of a form posted without
+   * JavaScript goes back to `next` with `?error=<code>`, which the page shows in its
+   * own layout and place, instead of a bare message page.
+   */
+  refusalsBack?: boolean;
   /** What to do instead of 503 when the database is down (sign-out still clears its cookie). */
   whenUnavailable?: (ctx: { locale: Locale; next: string }) => Promise<Outcome<K>>;
 } & (Mutations[K]['namespace'] extends 'AuthErrors'
@@ -179,6 +192,9 @@ export async function handleMutation<K extends MutationName, S extends z.ZodType
     const headers: Record<string, string> = { 'cache-control': 'no-store' };
     if (outcome.retryAfterSeconds) headers['retry-after'] = String(outcome.retryAfterSeconds);
     if (json) return Response.json({ ok: false, code: outcome.code, message }, { status: outcome.status, headers });
+    if (options.refusalsBack) {
+      return new Response(null, { status: 303, headers: { ...headers, location: withQuery(next, { error: outcome.code }) } });
+    }
     if (options.formPage) {
       const retry = outcome.retryAfterSeconds ? `&retry=${outcome.retryAfterSeconds}` : '';
       const username = typedUsername ? `&username=${encodeURIComponent(typedUsername)}` : '';

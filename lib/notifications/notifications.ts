@@ -25,6 +25,13 @@ export const NotificationPayload = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('feathers'), delta: z.number().int(), reason: z.string(), note: z.string().nullable() }),
   /** A ban from commenting, until a time (ISO) or for good (null). */
   z.object({ kind: z.literal('ban'), until: z.string().nullable(), category: z.string() }),
+  /** A moderator answered the reader's 建议反馈 (the answer itself is on /me), restoring the comment or lifting the ban if `outcome` says so. */
+  z.object({
+    kind: z.literal('feedback_answered'),
+    feedbackId: z.number().int(),
+    outcome: z.enum(['restored', 'ban_lifted']).nullable(),
+    feathers: z.number().int(),
+  }),
 ]);
 export type NotificationPayload = z.infer<typeof NotificationPayload>;
 export type NotificationKind = NotificationPayload['kind'];

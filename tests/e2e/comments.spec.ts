@@ -54,7 +54,9 @@ test('comment → pending for its author only → a moderator approves → other
   await expect(item).toContainText(author);
   await expect(item).toContainText('电商是怎么运营的');
   await item.getByRole('button', { name: '通过' }).click();
-  await expect(modPage).toHaveURL('/moderation');
+  // Back at the same place in the queue, saying what was done.
+  await expect(modPage).toHaveURL('/moderation?done=1#queue');
+  await expect(modPage.getByRole('status')).toHaveText('已处理 1 条评论。');
   await expect(modPage.getByText('这篇文章对我很有帮助')).toHaveCount(0);
 
   await second.reload();
@@ -97,6 +99,9 @@ test('a rejected comment shows its reason on /me; a banned reader cannot post', 
   await expect(comments(page).getByRole('status')).toHaveText(POSTED);
   await modPage.goto('/moderation');
   const next = modPage.getByRole('listitem').filter({ hasText: '我还要发' });
+  // 禁言 is behind 更多, away from 通过 and 驳回.
+  await expect(next.getByLabel('禁言时长')).toBeHidden();
+  await next.getByText('更多').click();
   // The lengths the rules' 违规处罚 states, read from content/rules.md.
   await expect(next.getByLabel('禁言时长').locator('option')).toHaveText(['1 天', '7 天', '15 天', '永久']);
   await next.getByLabel('禁言时长').selectOption({ label: '7 天' });
@@ -113,7 +118,12 @@ test('a rejected comment shows its reason on /me; a banned reader cannot post', 
   const unknownLength = await post(modRequest, baseURL!, '/api/moderation/ban', { accountId: authorId, days: '30', reason: 'spam' });
   expect(unknownLength.status()).toBe(400);
   expect((await unknownLength.json()).code).toBe('invalid_input');
+  // Its own confirmation: the browser will not send the form until the box is ticked.
   await next.getByRole('button', { name: '禁言该用户' }).click();
+  await expect(modPage).toHaveURL('/moderation');
+  await next.getByRole('checkbox', { name: '确认禁言该用户' }).check();
+  await next.getByRole('button', { name: '禁言该用户' }).click();
+  await expect(modPage.getByRole('status')).toHaveText('已禁言。');
 
   await page.reload();
   await comments(page).getByLabel('写评论').fill('被禁言了还能发吗');
@@ -260,7 +270,7 @@ test(`${XSS_PAYLOADS.length} XSS payloads, approved, run nothing in the article 
   await page.goto(articlePath());
   await waitForHydration(page);
   const seen: string[] = [];
-  for (let p = 0; p < 5; p++) {
+  for (let p = 0; p < 10; p++) {
     await expect(page.locator('.comment-list .comment').first()).toBeVisible();
     const texts = await page.locator('.comment-list .comment-body').allTextContents();
     await expectInert(
@@ -268,10 +278,11 @@ test(`${XSS_PAYLOADS.length} XSS payloads, approved, run nothing in the article 
       texts.filter((t) => t.includes(tag)),
     );
     seen.push(...texts.filter((t) => t.includes(tag)));
-    const nextButton = comments(page).getByRole('button', { name: '下一页' });
-    if ((await nextButton.count()) === 0 || (await nextButton.isDisabled())) break;
-    await nextButton.click();
+    const nextLink = comments(page).getByRole('navigation').getByRole('link', { name: '下一页' });
+    if ((await nextLink.count()) === 0) break;
+    await nextLink.click();
     await expect(comments(page).getByText(`第 ${p + 2} /`)).toBeVisible();
+    await expect(page).toHaveURL(`${articlePath()}?comments=${p + 2}#comments`);
   }
   expect(seen.sort()).toEqual([...bodies].sort());
   expect(dialogs).toEqual([]);

@@ -64,7 +64,8 @@ test('sign up → favourite → rate → reload shows both → sign out → sign
   // /me lists the favourite, and the reader can change the rating.
   await header.locator('.account-menu > summary').click();
   await header.getByRole('link', { name: '我的' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: `${name} 的主页` })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: '我的' })).toBeVisible();
+  await expect(page.getByText(`账号：${name}`)).toBeVisible();
   await expect(page.getByRole('link', { name: '电商是怎么运营的（做电商的都应该看看）' })).toBeVisible();
   await expectNoSeriousA11yViolations(page, { label: '/me' });
 

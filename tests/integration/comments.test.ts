@@ -6,7 +6,7 @@ import {
   banFromCommenting,
   listApprovedComments,
   listMyComments,
-  listOwnPendingComments,
+  listOwnComments,
   listModerationQueue,
   postComment,
   rejectComments,
@@ -16,7 +16,7 @@ import { linkify } from '@/lib/comments/linkify';
 import { COMMENTS_PAGE_SIZE, MAX_COMMENTS_PAGE } from '@/lib/comments/constants';
 import { CommentBody } from '@/lib/comments/text';
 import type { Db } from '@/lib/db/client';
-import { comments, ledger } from '@/lib/db/schema';
+import { commentReports, comments, ledger } from '@/lib/db/schema';
 import { applyChange, getBalance, getLedgerSum } from '@/lib/feathers/ledger';
 import { BACKENDS } from './support/databases';
 import { perTestDatabase } from './support/per-test-database';
@@ -74,7 +74,7 @@ describe.each(BACKENDS)('comments on %s', (backend) => {
     const [author, moderator] = [await reader(db, 'author'), await reader(db, 'mod')];
     const id = await posted(db, author, '写得很好！\n第二段。');
     expect(await listApprovedComments(db, SLUG)).toEqual({ total: 0, comments: [] });
-    expect((await listOwnPendingComments(db, author, SLUG)).map((c) => c.body)).toEqual(['写得很好！\n第二段。']);
+    expect((await listOwnComments(db, author, SLUG)).map((c) => [c.body, c.status])).toEqual([['写得很好！\n第二段。', 'pending']]);
     expect((await listModerationQueue(db)).items.map((c) => [c.id, c.status])).toEqual([[id, 'pending']]);
 
     const twice = await Promise.all([approveComments(db, moderator, [id]), approveComments(db, moderator, [id])]);
@@ -103,6 +103,8 @@ describe.each(BACKENDS)('comments on %s', (backend) => {
       ['一', 'rejected', 'spam'],
     ]);
     expect((await listApprovedComments(db, SLUG)).total).toBe(0);
+    // On the article its author still sees the rejected one and why; removed ones are told on /me.
+    expect((await listOwnComments(db, author, SLUG)).map((m) => [m.body, m.status, m.reason])).toEqual([['一', 'rejected', 'spam']]);
   });
 
   it('allows 5 comments per 10 minutes, even when 10 arrive at once, and refuses the same text within an hour', async () => {
@@ -139,15 +141,17 @@ describe.each(BACKENDS)('comments on %s', (backend) => {
     const [author, moderator] = [await reader(db, 'author'), await reader(db, 'mod')];
     const reporters = await Promise.all(['r1', 'r2', 'r3'].map((n) => reader(db, n)));
     const id = await posted(db, author, '有争议的评论');
-    expect(await reportComment(db, reporters[0]!, id)).toEqual({ ok: false, code: 'unknown_comment' }); // not approved yet
+    expect(await reportComment(db, reporters[0]!, id, 'spam')).toEqual({ ok: false, code: 'unknown_comment' }); // not approved yet
     await approveComments(db, moderator, [id]);
-    expect(await reportComment(db, author, id)).toEqual({ ok: false, code: 'report_own' });
-    expect(await reportComment(db, reporters[0]!, id)).toEqual({ ok: true, hidden: false });
-    expect(await reportComment(db, reporters[0]!, id)).toEqual({ ok: true, hidden: false }); // the same reader twice counts once
-    expect(await reportComment(db, reporters[1]!, id)).toEqual({ ok: true, hidden: false });
-    expect(await reportComment(db, reporters[2]!, id)).toEqual({ ok: true, hidden: true });
+    expect(await reportComment(db, author, id, 'spam')).toEqual({ ok: false, code: 'report_own' });
+    expect(await reportComment(db, reporters[0]!, id, 'spam')).toEqual({ ok: true, hidden: false });
+    expect(await reportComment(db, reporters[0]!, id, 'spam')).toEqual({ ok: true, hidden: false }); // the same reader twice counts once
+    expect(await reportComment(db, reporters[1]!, id, 'unfriendly')).toEqual({ ok: true, hidden: false });
+    expect(await reportComment(db, reporters[2]!, id, 'spam')).toEqual({ ok: true, hidden: true });
     expect((await listApprovedComments(db, SLUG)).total).toBe(0);
     expect((await listModerationQueue(db)).items.map((c) => [c.id, c.reports])).toEqual([[id, 3]]);
+    // Each report keeps the category its reader chose (the first one, for a reader who reported twice).
+    expect((await db.select({ reason: commentReports.reason }).from(commentReports)).map((r) => r.reason).sort()).toEqual(['spam', 'spam', 'unfriendly']);
 
     await approveComments(db, moderator, [id]); // restore
     expect((await listApprovedComments(db, SLUG)).total).toBe(1);
@@ -183,7 +187,7 @@ describe.each(BACKENDS)('comments on %s', (backend) => {
     expect([await getBalance(db, m1), await getBalance(db, m2)]).toEqual([40, 40]);
   });
 
-  it('pages approved comments newest first, 20 a page', async () => {
+  it('pages approved comments newest first, 10 a page', async () => {
     const db = await freshDb();
     const moderator = await reader(db, 'mod');
     const authors = await Promise.all(Array.from({ length: 5 }, (_, i) => reader(db, `writer${i}`)));
@@ -192,9 +196,9 @@ describe.each(BACKENDS)('comments on %s', (backend) => {
     await approveComments(db, moderator, ids);
     const first = await listApprovedComments(db, SLUG, 1);
     expect(first.total).toBe(25);
-    expect(first.comments).toHaveLength(20);
+    expect(first.comments).toHaveLength(10);
     expect(first.comments[0]!.body).toBe('评论 24');
-    expect((await listApprovedComments(db, SLUG, 2)).comments.map((c) => c.body)).toEqual(['评论 4', '评论 3', '评论 2', '评论 1', '评论 0']);
+    expect((await listApprovedComments(db, SLUG, 3)).comments.map((c) => c.body)).toEqual(['评论 4', '评论 3', '评论 2', '评论 1', '评论 0']);
   });
   it('a reader banned from commenting cannot report either, and nothing is recorded', async () => {
     const db = await freshDb();
@@ -202,10 +206,10 @@ describe.each(BACKENDS)('comments on %s', (backend) => {
     const id = await posted(db, author, '一条正常的评论');
     await approveComments(db, moderator, [id]);
     await banFromCommenting(db, moderator, troll, 7, 'unfriendly', T0);
-    expect(await reportComment(db, troll, id, at(60))).toEqual({ ok: false, code: 'comment_banned', until: at(7 * 24 * 60) });
+    expect(await reportComment(db, troll, id, 'spam', at(60))).toEqual({ ok: false, code: 'comment_banned', until: at(7 * 24 * 60) });
     expect((await listModerationQueue(db)).items).toEqual([]);
     // Once the ban has ended, reporting works again.
-    expect(await reportComment(db, troll, id, at(8 * 24 * 60))).toEqual({ ok: true, hidden: false });
+    expect(await reportComment(db, troll, id, 'spam', at(8 * 24 * 60))).toEqual({ ok: true, hidden: false });
   });
 
   it('pages the moderation queue by id, 50 at a time, without skipping what is decided meanwhile', async () => {

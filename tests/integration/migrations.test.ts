@@ -16,6 +16,7 @@ const TABLES = [
   'comments',
   'consents',
   'favourites',
+  'feedback',
   'gift_stock',
   'ledger',
   'notifications',

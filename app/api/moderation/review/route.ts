@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { approveComments, rejectComments } from '@/lib/comments/comments';
 import { RuleCategoryInput } from '@/lib/comments/moderation-input';
-import { handleMutation } from '@/lib/http/mutation';
+import { handleMutation, withQuery } from '@/lib/http/mutation';
 
 const Ids = z
   .union([z.string(), z.array(z.string())], { error: 'no_selection' })
@@ -16,9 +16,10 @@ const Input = z.discriminatedUnion(
 
 /** Approve or reject (remove) one comment or a batch. Moderators only; to anyone else it does not exist. */
 export async function POST(request: Request) {
-  return handleMutation(request, { endpoint: 'review', schema: Input, access: 'moderator' }, async ({ db, account, input }) => {
+  return handleMutation(request, { endpoint: 'review', schema: Input, access: 'moderator', refusalsBack: true }, async ({ db, account, input, next }) => {
     const results =
       input.action === 'approve' ? await approveComments(db, account.id, input.ids) : await rejectComments(db, account.id, input.ids, input.reason);
-    return { ok: true, body: { results } };
+    // Back to the same place in the queue, saying how many were handled (「已处理 {n} 条评论」).
+    return { ok: true, body: { results }, redirect: withQuery(next, { done: results.filter((r) => r.ok).length }) };
   });
 }

@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { Ticked, hasAccepted, outdatedSignUpConsents, recordConsents } from '@/lib/account/consent';
 import { getCurrentAccount } from '@/lib/auth/web';
 import { banRefusal } from '@/lib/comments/ban-refusal';
-import { listApprovedComments, listOwnPendingComments, postComment, type PublicComment } from '@/lib/comments/comments';
+import { listApprovedComments, listOwnComments, postComment, type OwnComment, type PublicComment } from '@/lib/comments/comments';
 import { MAX_COMMENTS_PAGE } from '@/lib/comments/constants';
 import { CommentBody } from '@/lib/comments/text';
 import { COMMENT_REWARD, SHARE_READ_CAP } from '@/lib/feathers/amounts';
 import { getConsentVersions, hasArticle } from '@/lib/content/site';
 import { getDb } from '@/lib/db';
-import type { CommentView, CommentsAnswer } from '@/lib/http/contract';
+import type { CommentView, CommentsAnswer, OwnCommentView } from '@/lib/http/contract';
 import { fail, handleMutation } from '@/lib/http/mutation';
 import { log, requestId } from '@/lib/log';
 
@@ -16,6 +16,7 @@ export const dynamic = 'force-dynamic';
 
 /** A comment as the contract sends it (no status, the time as ISO). */
 const commentView = ({ id, author, body, createdAt }: PublicComment): CommentView => ({ id, author, body, createdAt: createdAt.toISOString() });
+const ownView = (c: OwnComment): OwnCommentView => ({ ...commentView(c), status: c.status, reason: c.reason });
 
 const Page = z.coerce
   .number()
@@ -25,7 +26,7 @@ const Page = z.coerce
   .catch(1)
   .transform((p) => Math.min(p, MAX_COMMENTS_PAGE));
 
-/** A page of the approved comments (newest first) and, for a signed-in reader, their own pending ones. */
+/** A page of the approved comments (newest first) and, for a signed-in reader, their own pending and rejected ones. */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const headers = { 'cache-control': 'private, no-store' };
@@ -34,13 +35,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   try {
     const { db } = await getDb();
     const account = await getCurrentAccount();
-    const [approved, mine] = await Promise.all([listApprovedComments(db, slug, page), account ? listOwnPendingComments(db, account.id, slug) : []]);
+    const [approved, mine] = await Promise.all([listApprovedComments(db, slug, page), account ? listOwnComments(db, account.id, slug) : []]);
     const answer = {
       ok: true,
       page,
       total: approved.total,
       comments: approved.comments.map(commentView),
-      mine: mine.map(commentView),
+      mine: mine.map(ownView),
     } satisfies CommentsAnswer;
     return Response.json(answer, { headers });
   } catch (error) {
@@ -69,7 +70,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
     if (result.ok)
       return {
         ok: true,
-        body: { comment: commentView(result.comment) },
+        body: { comment: { ...commentView(result.comment), status: 'pending', reason: null } },
         message: { key: 'Comments.posted', values: { comment: COMMENT_REWARD, cap: SHARE_READ_CAP } },
       };
     if (result.code === 'comment_banned') return banRefusal(result.until, locale);
