@@ -8,7 +8,7 @@ import {
   listApprovedComments,
   listModerationQueue,
   listMyComments,
-  listOwnPendingComments,
+  listOwnComments,
   postComment,
   rejectComments,
   reportComment,
@@ -138,12 +138,12 @@ describe('query plans on PostgreSQL', () => {
     await postComment(db, reader.id, SLUG, '读者的评论');
     await listApprovedComments(db, SLUG, 1);
     await listApprovedComments(db, SLUG, 50);
-    await listOwnPendingComments(db, reader.id, SLUG);
+    await listOwnComments(db, reader.id, SLUG);
     await listMyComments(db, reader.id);
     await getActiveBan(db, reader.id);
     await listModerationQueue(db);
     await approveComments(db, moderator.id, [pending.comment.id]);
-    await reportComment(db, reader.id, pending.comment.id);
+    await reportComment(db, reader.id, pending.comment.id, 'spam');
     await rejectComments(db, moderator.id, [second.comment.id], 'spam');
     await exportAccountData(db, reader.id);
     await deleteAccount(db, other.id);
