@@ -115,7 +115,7 @@ export async function ArticlePage({ locale, slug }: { locale: Locale; slug: stri
       </article>
       {/* The gifts come before the comments: a long discussion must not bury them. */}
       <GiftAside locale={locale} slug={slug} />
-      <div id="comments" className="comments-anchor">
+      <div className="comments-anchor">
         <ArticleComments locale={locale} slug={slug} />
       </div>
       <ArticleActionBar locale={locale} slug={slug} />

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import http from 'node:http';
 import { openSync, closeSync } from 'node:fs';
 
 export type RunningServer = {
@@ -20,6 +21,22 @@ export type ServerOptions = {
 };
 
 /**
+ * Whether a server listening on the URL's port answers 200, asked on a new connection:
+ * fetch would reuse a kept-alive one, which a stopping server still answers on for a
+ * moment after it has stopped listening (server/shutdown.mjs).
+ */
+function answersOnNewConnection(url: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = http.get(url, { agent: false }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.setTimeout(5000, () => req.destroy());
+    req.on('error', () => resolve(false));
+  });
+}
+
+/**
  * Starts another `npm run serve` of the same build on 127.0.0.1:`port` with extra
  * environment, and waits until it answers. `stop` signals its whole process group.
  */
@@ -27,12 +44,7 @@ export async function startServer(port: number, env: Record<string, string>, opt
   const origin = `http://127.0.0.1:${port}`;
   // A server a killed or timed-out run left behind would answer in the new one's place
   // (before the new one fails on the taken port): refuse to test against it.
-  if (
-    await fetch(`${origin}/robots.txt`).then(
-      () => true,
-      () => false,
-    )
-  )
+  if (await answersOnNewConnection(`${origin}/robots.txt`))
     throw new Error(`port ${port} is already taken by another server (left by an earlier run?): stop it first`);
   const out = options.output ? openSync(options.output, 'a') : 'ignore';
   const [command, args] = options.direct ? [process.execPath, ['--max-semi-space-size=64', 'server.mjs']] : ['npm', ['run', '--silent', 'serve']];
@@ -61,7 +73,7 @@ export async function startServer(port: number, env: Record<string, string>, opt
     // Exited already (the port is taken, by a server a killed run left behind?): whatever answers is not ours.
     if (gone) throw new Error(`the server on port ${port} exited at start-up`);
     try {
-      if ((await fetch(`${origin}/robots.txt`)).ok) return { origin, pid: child.pid!, stop, exited };
+      if (await answersOnNewConnection(`${origin}/robots.txt`)) return { origin, pid: child.pid!, stop, exited };
     } catch {
       // not up yet
     }
