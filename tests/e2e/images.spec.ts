@@ -6,27 +6,13 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './helpers';
-import { testPort } from './support/ports';
-import { startServer, type RunningServer } from './support/server';
+import { serveFixtureBuild } from './support/fixture-server';
 
 // The fixture build (npm run build:fixture) holds tests/fixtures/editors/articles/image-sample.md:
 // one image above the fold (storefront.jpg, 1600×1000), three below, and a cover (1200×630).
-const PORT = testPort(3250);
+const fixture = serveFixtureBuild(3250);
 const ARTICLE = '/articles/image-sample';
 const HASHED = /^\/content-images\/[0-9a-f]{20}-\d+w\d+\.(?:jpg|png|webp)$/;
-let server: RunningServer;
-
-test.beforeAll(async () => {
-  server = await startServer(PORT, {
-    NEXT_DIST_DIR: '.next-fixture',
-    CONTENT_DIR: 'content:tests/fixtures/paid-article:tests/fixtures/editors',
-    DATABASE_URL: process.env.E2E_DATABASE_URL!,
-  });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
 
 test.use({ viewport: { width: 375, height: 812 } });
 
@@ -35,7 +21,7 @@ test('article images keep their box before loading, the first loads at once, the
   page.on('request', (r) => {
     if (r.url().includes('/content-images/')) requested.push(new URL(r.url()).pathname);
   });
-  await page.goto(`${server.origin}${ARTICLE}`);
+  await page.goto(`${fixture().origin}${ARTICLE}`);
   const images = page.locator('.prose img');
   await expect(images).toHaveCount(4);
 
@@ -84,19 +70,19 @@ test('article images keep their box before loading, the first loads at once, the
 });
 
 test('an image is served for a year under its hashed name; a missing one is not cached', async ({ page, request }) => {
-  await page.goto(`${server.origin}${ARTICLE}`);
+  await page.goto(`${fixture().origin}${ARTICLE}`);
   const src = (await page.getByRole('img', { name: '主播在直播间介绍商品' }).getAttribute('src'))!;
-  const response = await request.get(`${server.origin}${src}`);
+  const response = await request.get(`${fixture().origin}${src}`);
   expect(response.status()).toBe(200);
   expect(response.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
   expect(response.headers()['content-type']).toBe('image/webp');
-  const missing = await request.get(`${server.origin}/content-images/0000000000000000000a-480w1.jpg`);
+  const missing = await request.get(`${fixture().origin}/content-images/0000000000000000000a-480w1.jpg`);
   expect(missing.status()).toBe(404);
   expect(missing.headers()['cache-control']).not.toContain('immutable');
 });
 
 test('the cover is the article’s Open Graph and JSON-LD image, with its size; without a cover, the drawn card', async ({ page, request }) => {
-  await page.goto(`${server.origin}/zh-TW${ARTICLE}`);
+  await page.goto(`${fixture().origin}/zh-TW${ARTICLE}`);
   const og = await page.locator('meta[property="og:image"]').getAttribute('content');
   expect(new URL(og!).pathname).toMatch(/^\/content-images\/[0-9a-f]{20}-1200w\d+\.jpg$/);
   await expect(page.locator('meta[property="og:image:width"]')).toHaveAttribute('content', '1200');
@@ -104,15 +90,15 @@ test('the cover is the article’s Open Graph and JSON-LD image, with its size; 
   await expect(page.locator('meta[property="og:image:type"]')).toHaveAttribute('content', 'image/jpeg');
   const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent())!);
   expect(jsonLd[0].image).toEqual({ '@type': 'ImageObject', url: og, width: 1200, height: 630 });
-  const cover = await request.get(`${server.origin}${new URL(og!).pathname}`);
+  const cover = await request.get(`${fixture().origin}${new URL(og!).pathname}`);
   expect(cover.status()).toBe(200);
 
-  await page.goto(`${server.origin}/articles/updated-sample`);
+  await page.goto(`${fixture().origin}/articles/updated-sample`);
   expect(new URL((await page.locator('meta[property="og:image"]').getAttribute('content'))!).pathname).toBe('/og/zh-CN/updated-sample');
 });
 
 test('the article with images has no serious accessibility violation (alt texts in zh-TW too)', async ({ page }) => {
-  await page.goto(`${server.origin}/zh-TW${ARTICLE}`);
+  await page.goto(`${fixture().origin}/zh-TW${ARTICLE}`);
   await expect(page.getByRole('img', { name: '主播在直播間介紹商品' })).toHaveCount(1);
   await expectNoSeriousA11yViolations(page, { label: `/zh-TW${ARTICLE}` });
 });
@@ -123,7 +109,7 @@ test('the article with images passes the Nu Html Checker', async ({ request }) =
   const dir = await mkdtemp(join(tmpdir(), 'vnu-images-'));
   try {
     const file = join(dir, 'image-sample.html');
-    await writeFile(file, await (await request.get(`${server.origin}${ARTICLE}`)).text());
+    await writeFile(file, await (await request.get(`${fixture().origin}${ARTICLE}`)).text());
     let output: string;
     try {
       const { stdout, stderr } = await run('java', ['-jar', vnu, '--errors-only', '--format', 'json', file], { maxBuffer: 16 * 1024 * 1024 });

@@ -1,32 +1,18 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations, waitForHydration } from './helpers';
-import { testPort } from './support/ports';
 import { query } from './support/database';
 import { admin, apiReader, post, unique } from './support/readers';
-import { startServer, type RunningServer } from './support/server';
+import { serveFixtureBuild } from './support/fixture-server';
 
 // The shipped guide is free. This file serves the fixture build (npm run build:fixture:
 // content/ plus tests/fixtures/paid-article and tests/fixtures/editors) on the e2e database.
-const PORT = testPort(3200);
+const fixture = serveFixtureBuild(3200);
 const PATH = '/articles/live-selling-checklist';
 const PAID_TEXT = '选品先看复购率';
 const FREE_TEXT = '这一部分人人都能读到。';
-let server: RunningServer;
-
-test.beforeAll(async () => {
-  server = await startServer(PORT, {
-    NEXT_DIST_DIR: '.next-fixture',
-    CONTENT_DIR: 'content:tests/fixtures/paid-article:tests/fixtures/editors',
-    DATABASE_URL: process.env.E2E_DATABASE_URL!,
-  });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
 
 test('the paid part is absent from the HTML, and JSON-LD marks the article as not free', async ({ request }) => {
-  const html = await (await request.get(`${server.origin}${PATH}`)).text();
+  const html = await (await request.get(`${fixture().origin}${PATH}`)).text();
   expect(html).toContain(FREE_TEXT);
   expect(html).not.toContain(PAID_TEXT);
   expect(html).not.toContain('付费部分');
@@ -36,17 +22,17 @@ test('the paid part is absent from the HTML, and JSON-LD marks the article as no
     hasPart: { '@type': 'WebPageElement', isAccessibleForFree: false, cssSelector: '.paid-part' },
   });
   // Nor from any response a reader who has not unlocked it can get.
-  expect((await request.get(`${server.origin}/api/articles/live-selling-checklist/paid`)).status()).toBe(401);
+  expect((await request.get(`${fixture().origin}/api/articles/live-selling-checklist/paid`)).status()).toBe(401);
 });
 
 test('购买: 羽毛不足 first; after a grant the paid part appears, once paid, and stays', async ({ page }) => {
   const name = unique('payer');
-  await page.goto(`${server.origin}/sign-up?next=${encodeURIComponent(PATH)}`);
+  await page.goto(`${fixture().origin}/sign-up?next=${encodeURIComponent(PATH)}`);
   await page.getByLabel('用户名').fill(name);
   await page.getByLabel('密码').fill('correct horse 1');
   await page.getByRole('checkbox', { name: /用户协议/ }).check();
   await page.getByRole('button', { name: '注册并登录' }).click();
-  await expect(page).toHaveURL(`${server.origin}${PATH}`);
+  await expect(page).toHaveURL(`${fixture().origin}${PATH}`);
   await waitForHydration(page);
 
   await expect(page.getByText('以下内容需要购买后阅读。')).toBeVisible();
@@ -76,8 +62,8 @@ test('购买: 羽毛不足 first; after a grant the paid part appears, once paid
   await page.reload();
   await expect(page.locator('.paid-part')).toContainText(PAID_TEXT);
   // Unlocking again spends nothing.
-  const again = await page.request.post(`${server.origin}/api/articles/live-selling-checklist/unlock`, {
-    headers: { origin: server.origin, accept: 'application/json' },
+  const again = await page.request.post(`${fixture().origin}/api/articles/live-selling-checklist/unlock`, {
+    headers: { origin: fixture().origin, accept: 'application/json' },
     form: {},
   });
   expect(await again.json()).toMatchObject({ ok: true, balance: 10 });
@@ -90,16 +76,16 @@ test('购买: 羽毛不足 first; after a grant the paid part appears, once paid
 
 test('another reader cannot fetch the paid part, and the shipped guide cannot be bought', async ({ playwright }) => {
   const request = await playwright.request.newContext();
-  await apiReader(request, server.origin);
-  expect((await request.get(`${server.origin}/api/articles/live-selling-checklist/paid`)).status()).toBe(403);
-  const free = await post(request, server.origin, '/api/articles/how-ecommerce-operations-work/unlock', {});
+  await apiReader(request, fixture().origin);
+  expect((await request.get(`${fixture().origin}/api/articles/live-selling-checklist/paid`)).status()).toBe(403);
+  const free = await post(request, fixture().origin, '/api/articles/how-ecommerce-operations-work/unlock', {});
   expect(free.status()).toBe(404);
   expect((await free.json()).message).toBe('这篇文章不需要购买。');
   await request.dispose();
 });
 
 test('目录 lists the free headings only; the footer shows the fixture 备案 numbers', async ({ page }) => {
-  await page.goto(`${server.origin}${PATH}`);
+  await page.goto(`${fixture().origin}${PATH}`);
   const nav = page.getByRole('navigation', { name: '目录' });
   await expect(nav.getByRole('link', { name: '付费部分' })).toHaveCount(0);
   const footer = page.locator('.site-footer');

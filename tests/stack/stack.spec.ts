@@ -99,6 +99,8 @@ test('two readers signed in at once each see only their own favourite and feathe
     expect(jsonA.account.username).toBe(nameA);
     expect(jsonB.account.username).toBe(nameB);
     expect(jsonA.account.feathers - jsonB.account.feathers).toBe(30);
+    // The balance sits in the header's account menu.
+    for (const p of [pageA, pageB]) await banner(p).locator('.account-menu > summary').click();
     await expect(banner(pageA).getByText(`羽毛 ${jsonA.account.feathers}`)).toBeVisible();
     await expect(banner(pageB).getByText(`羽毛 ${jsonB.account.feathers}`)).toBeVisible();
   } finally {
