@@ -92,7 +92,11 @@ describe('a PostgreSQL outage', () => {
     console.log(`outage: ${OUTAGE_MS / 1000} s down; personal requests answered again ${recoveredMs} ms after PostgreSQL was back`);
     await favourite('remove');
     await routine();
-    expect(await siteConnections()).toBe(before);
+    // No more than before: a leak would add the connections the outage broke. (Fewer is
+    // fine: the pool closes connections idle for 10 s and opens only what the requests need.)
+    const after = await siteConnections();
+    expect(after).toBeGreaterThan(0);
+    expect(after).toBeLessThanOrEqual(before);
     expect(server.output()).not.toMatch(/request error/);
   }, 300_000);
 });
