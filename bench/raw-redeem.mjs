@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // One round of gift redemptions done with `pg` alone: the statements of a signed-in
 // `POST /api/gifts/<id>/redeem` (lib/http/mutation.ts's session lookup, then
-// lib/feathers/mall.ts redeemGift with ledger.ts changeBalance, in one transaction),
+// the consent check, then lib/feathers/mall.ts redeemGift with ledger.ts appendEntry,
+// in one transaction that takes the hot stock row last),
 // by `connections` concurrent callers on a pool as large as the stack's two
 // instances together (2 × 10), until every gift is out of stock. The ceiling for
 // what the route could reach on this database; bench/redeem.mjs compares the route
@@ -36,6 +37,8 @@ async function redeem(tokenHash, gift) {
     [tokenHash],
   );
   const accountId = rows[0].id;
+  // The route's consent check (lib/account/consent.ts): redeeming is only on the terms in force.
+  await pool.query('select document, version from consents where account_id = $1', [accountId]);
   const key = randomBytes(18).toString('base64url');
   const client = await pool.connect();
   try {
@@ -44,12 +47,7 @@ async function redeem(tokenHash, gift) {
     const balance = locked.rows[0].feathers;
     await client.query('select id, gift_id, price, code, created_at from redemptions where account_id = $1 and idempotency_key = $2', [accountId, key]);
     if (balance < gift.price) throw new Error('bench reader ran out of feathers');
-    await client.query('insert into gift_stock (gift_id) values ($1) on conflict do nothing', [gift.id]);
-    const taken = await client.query('update gift_stock set redeemed = redeemed + 1 where gift_id = $1 and redeemed < $2 returning redeemed', [
-      gift.id,
-      gift.stock,
-    ]);
-    if (taken.rowCount === 0) {
+    if (gift.stock <= 0) {
       await client.query('rollback');
       return false;
     }
@@ -58,14 +56,20 @@ async function redeem(tokenHash, gift) {
       [accountId, gift.id, gift.price, code(), key],
     );
     const reference = `redemption:${redemption.rows[0].id}`;
-    const again = await client.query('select feathers, deleted_at from accounts where id = $1 for no key update', [accountId]);
-    await client.query('select id from ledger where account_id = $1 and reason = $2 and reference = $3', [accountId, 'redeem', reference]);
-    const after = again.rows[0].feathers - gift.price;
+    const after = balance - gift.price;
     await client.query(
       'insert into ledger (account_id, delta, reason, reference, note, balance_after) values ($1, $2, $3, $4, $5, $6) returning id, delta, reason, reference, note, balance_after, created_at',
       [accountId, -gift.price, 'redeem', reference, null, after],
     );
     await client.query('update accounts set feathers = $1 where id = $2', [after, accountId]);
+    const taken = await client.query(
+      'insert into gift_stock (gift_id, redeemed) values ($1, 1) on conflict (gift_id) do update set redeemed = gift_stock.redeemed + 1 where gift_stock.redeemed < $2 returning redeemed',
+      [gift.id, gift.stock],
+    );
+    if (taken.rowCount === 0) {
+      await client.query('rollback');
+      return false;
+    }
     await client.query('commit');
     return true;
   } catch (error) {

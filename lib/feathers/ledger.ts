@@ -80,6 +80,22 @@ export async function changeBalance(
     .from(ledger)
     .where(and(eq(ledger.accountId, accountId), eq(ledger.reason, reason), eq(ledger.reference, reference)));
   if (earlier) return { ok: true, entry: earlier as LedgerEntry, balance, repeated: true };
+  return appendEntry(tx, { ...change, balance });
+}
+
+/**
+ * The second half of changeBalance, for a caller that already holds the account's
+ * lock (lockAccount, whose `balance` it passes) and whose reference is new by
+ * construction (a row it just inserted): writes the entry and the balance without
+ * locking or looking for a repeat again. A hot transaction (立即兑换) saves two
+ * round trips this way, all of them under the account's lock.
+ */
+export async function appendEntry(
+  tx: Tx,
+  change: { accountId: number; balance: number; delta: number; reason: Reason; reference: string; note?: string | null },
+): Promise<Change> {
+  const { accountId, balance, delta, reason, reference } = change;
+  if (!Number.isSafeInteger(delta) || delta === 0 || Math.abs(delta) > MAX_DELTA) throw new RangeError(`bad feathers delta ${delta}`);
   const balanceAfter = balance + delta;
   if (balanceAfter < 0) return { ok: false, code: 'feathers_short', balance };
   const [entry] = await tx

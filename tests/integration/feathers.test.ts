@@ -107,6 +107,9 @@ describe.each(BACKENDS)('feathers on %s', (backend) => {
     expect(results.filter((r) => !r.ok && r.code === 'out_of_stock')).toHaveLength(5);
     const [stock] = await db.select().from(giftStock).where(eq(giftStock.giftId, 'scarce'));
     expect(stock!.redeemed).toBe(3);
+    // The refused ones' codes and ledger entries were written before the stock ran out, and rolled back.
+    expect(await db.select().from(redemptions).where(eq(redemptions.giftId, 'scarce'))).toHaveLength(3);
+    expect(await db.select().from(ledger).where(eq(ledger.reason, 'redeem'))).toHaveLength(3);
     for (const r of readers) await expectConsistent(db, r.id);
     // Refused readers kept their feathers.
     expect((await db.select().from(accounts)).map((a) => a.feathers).sort()).toEqual([100, 100, 100, 100, 100, 80, 80, 80].sort());
