@@ -2,7 +2,7 @@
 // dev): writes the served copies of the images of the articles this build shows
 // into public/content-images/ (see lib/content/images.ts). Content with problems
 // stops it, except with --dev: `next dev` then shows the problems in the page.
-import { emitImages } from '../content/emit-images';
+import { IMAGE_KEEP_DAYS, emitImages } from '../content/emit-images';
 import { imagesOf } from '../content/images';
 import { readContent } from '../content/load';
 import { formatProblem } from '../content/problem';
@@ -20,6 +20,6 @@ const kb = (n: number) => `${Math.round(n / 1024)} KiB`;
 if (process.argv.includes('--json')) console.log(JSON.stringify(r));
 else
   console.log(
-    `images: ${r.images} image(s), ${r.made} new cop(ies) in ${Math.round(performance.now() - started)} ms; ` +
+    `images: ${r.images} image(s), ${r.made} new cop(ies), ${r.pruned} unused for ${IMAGE_KEEP_DAYS} days deleted, in ${Math.round(performance.now() - started)} ms; ` +
       `originals ${kb(r.originalBytes)}, all copies ${kb(r.servedBytes)}, a 375 px phone at 2× downloads ${kb(r.phoneBytes)}`,
   );

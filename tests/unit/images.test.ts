@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { toHtml } from 'hast-util-to-html';
@@ -178,6 +178,31 @@ describe('images in an article, through the content pipeline', () => {
     expect(report.phoneBytes).toBe(readFileSync(path.join(publicDir, images[0]!.copies[1]!.url)).length);
     expect((await emitImages(images, publicDir)).made).toBe(0);
     expect(readdirSync(path.join(publicDir, 'content-images')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('deletes copies no build used for a week, keeps recent strangers (another build’s) and touches the ones it uses', async () => {
+    const source = readFileSync('tests/fixtures/good-small/articles/sample.md', 'utf8');
+    await picture(600, 300)
+      .png()
+      .toFile(path.join(dir, 'articles', 'images', 'kept.png'));
+    writeFileSync(file(), source + '\n![留下的](./images/kept.png)\n');
+    const images = imagesOf(readContent(dir).content!.articles);
+    const folder = path.join(publicDir, 'content-images');
+    rmSync(folder, { recursive: true, force: true });
+    await emitImages(images, publicDir);
+    const ours = readdirSync(folder);
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
+    // Ours last used 30 days ago (still used: kept), an old copy nobody uses, another build's from yesterday.
+    for (const name of ours) utimesSync(path.join(folder, name), daysAgo(30), daysAgo(30));
+    writeFileSync(path.join(folder, 'aaaaaaaaaaaaaaaaaaaa-480w1.jpg'), 'old');
+    utimesSync(path.join(folder, 'aaaaaaaaaaaaaaaaaaaa-480w1.jpg'), daysAgo(8), daysAgo(8));
+    writeFileSync(path.join(folder, 'bbbbbbbbbbbbbbbbbbbb-480w1.jpg'), 'fixture build');
+    utimesSync(path.join(folder, 'bbbbbbbbbbbbbbbbbbbb-480w1.jpg'), daysAgo(1), daysAgo(1));
+
+    const report = await emitImages(images, publicDir);
+    expect(report).toMatchObject({ made: 0, pruned: 1 });
+    expect(readdirSync(folder).sort()).toEqual([...ours, 'bbbbbbbbbbbbbbbbbbbb-480w1.jpg'].sort());
+    for (const name of ours) expect(Date.now() - statSync(path.join(folder, name)).mtimeMs).toBeLessThan(60_000);
   });
 
   it('serves a GIF as it is, in one copy (resizing would drop its animation), and a sideways photo upright', async () => {
