@@ -12,6 +12,7 @@
 //   npm run bench:scale                    seed (kept between runs) and measure
 //   npm run bench:scale -- --reseed        seed again from nothing
 //   npm run bench:scale -- --duration=5    seconds per request kind (default 10)
+//   npm run bench:scale -- --seed-only     seed (if needed) and stop: seed while the machine is busy, measure when it is quiet
 //
 // Needs the local PostgreSQL server (or SCALE_DATABASE_URL / SCALE_EMPTY_DATABASE_URL
 // naming two databases it may wipe), nginx and wrk. Writes bench/results/scale.json.
@@ -45,9 +46,10 @@ const SEED_VERSION = `1:${FACTOR}`;
 const P99_RATIO_MAX = 2;
 
 function parseArgs(argv) {
-  const opts = { reseed: false, duration: 10 };
+  const opts = { reseed: false, seedOnly: false, duration: 10 };
   for (const a of argv) {
     if (a === '--reseed') opts.reseed = true;
+    else if (a === '--seed-only') opts.seedOnly = true;
     else if (a.startsWith('--duration=')) opts.duration = Number(a.slice('--duration='.length));
     else throw new Error(`unknown argument: ${a} (see the top of bench/scale.mjs)`);
   }
@@ -340,6 +342,7 @@ async function main() {
     await seedBig(big);
     console.log(`seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
+  if (opts.seedOnly) return;
   await wipe(empty);
   await migrate(empty);
 
