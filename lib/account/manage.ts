@@ -8,6 +8,7 @@ import {
   comments,
   consents,
   favourites,
+  feedback,
   ledger,
   notifications,
   passwordResets,
@@ -115,6 +116,7 @@ export type AccountExport = {
   ledger: Array<{ delta: number; reason: string; reference: string; note: string | null; balanceAfter: number; createdAt: string }>;
   redemptions: Array<{ gift: string; price: number; code: string; createdAt: string }>;
   notifications: Array<{ kind: string; payload: unknown; createdAt: string; seenAt: string | null }>;
+  feedback: Array<{ kind: string; body: string; status: string; answer: string | null; outcome: string | null; createdAt: string; answeredAt: string | null }>;
   sessions: Array<{ createdAt: string; expiresAt: string }>;
 };
 
@@ -143,7 +145,7 @@ export async function exportAccountData(db: Db, accountId: number, now = new Dat
         .where(and(eq(accounts.id, referredById), isNull(accounts.deletedAt)))
     : [];
   const mine = <T extends { accountId: unknown }>(t: T) => eq(t.accountId as typeof accounts.id, accountId);
-  const [c, f, r, q, u, cm, bans, l, rd, n, s] = await Promise.all([
+  const [c, f, r, q, u, cm, bans, l, rd, n, fb, s] = await Promise.all([
     db.select().from(consents).where(mine(consents)).orderBy(asc(consents.document)),
     db.select().from(favourites).where(mine(favourites)).orderBy(asc(favourites.createdAt)),
     db.select().from(ratings).where(mine(ratings)).orderBy(asc(ratings.updatedAt)),
@@ -154,6 +156,7 @@ export async function exportAccountData(db: Db, accountId: number, now = new Dat
     db.select().from(ledger).where(mine(ledger)).orderBy(asc(ledger.id)),
     db.select().from(redemptions).where(mine(redemptions)).orderBy(asc(redemptions.id)),
     db.select().from(notifications).where(mine(notifications)).orderBy(asc(notifications.id)),
+    db.select().from(feedback).where(mine(feedback)).orderBy(asc(feedback.id)),
     db
       .select({ createdAt: sessions.createdAt, expiresAt: sessions.expiresAt })
       .from(sessions)
@@ -180,6 +183,15 @@ export async function exportAccountData(db: Db, accountId: number, now = new Dat
     })),
     redemptions: rd.map((x) => ({ gift: x.giftId, price: x.price, code: x.code, createdAt: iso(x.createdAt) })),
     notifications: n.map((x) => ({ kind: x.kind, payload: x.payload, createdAt: iso(x.createdAt), seenAt: x.seenAt ? iso(x.seenAt) : null })),
+    feedback: fb.map((x) => ({
+      kind: x.kind,
+      body: x.body,
+      status: x.status,
+      answer: x.answer,
+      outcome: x.outcome,
+      createdAt: iso(x.createdAt),
+      answeredAt: x.answeredAt ? iso(x.answeredAt) : null,
+    })),
     sessions: s.map((x) => ({ createdAt: iso(x.createdAt), expiresAt: iso(x.expiresAt) })),
   };
 }
@@ -194,7 +206,7 @@ export type DeleteResult = { ok: true; username: string } | { ok: false; code: '
  * change takes, so a redemption in flight either finishes first, with its spend
  * and its code, or finds the account gone and does nothing): every session ends;
  * the personal data goes (password hash, name, referral code, favourites, ratings,
- * quiz answers, unlocks, share visits, reports, comments, bans, consents, reset
+ * quiz answers, unlocks, share visits, reports, comments, 建议反馈, bans, consents, reset
  * links, counters keyed by name or account); the row stays as a nameless tombstone
  * holding the ledger and the redemptions, so stock, totals and balance = sum(ledger)
  * stay true. The name is refused at sign-up for RETIRED_USERNAME_DAYS.
@@ -220,6 +232,8 @@ export async function deleteAccount(db: Db, accountId: number, now = new Date())
     await tx.delete(consents).where(byAccount(consents));
     await tx.delete(passwordResets).where(byAccount(passwordResets));
     await tx.delete(notifications).where(byAccount(notifications));
+    // 建议反馈 is the reader's own words like their comments (often more personal: an appeal explains itself).
+    await tx.delete(feedback).where(byAccount(feedback));
     await tx.delete(shareVisits).where(or(eq(shareVisits.sharerId, accountId), eq(shareVisits.visitorKey, `a:${accountId}`)));
     // By exact key: a LIKE with a wildcard inside would read the whole table (tests/integration/query-plans.test.ts).
     await tx.delete(rateLimits).where(inArray(rateLimits.key, [`signin:user:${username}`, settingsPasswordKey(accountId)]));

@@ -23,6 +23,7 @@ import {
   comments,
   consents,
   favourites,
+  feedback,
   ledger,
   notifications,
   passwordResets,
@@ -34,6 +35,7 @@ import {
 } from '@/lib/db/schema';
 import { applyChange, getBalance, getLedgerSum, lockAccount } from '@/lib/feathers/ledger';
 import { redeemGift } from '@/lib/feathers/mall';
+import { listOpenFeedback, sendFeedback } from '@/lib/feedback/feedback';
 import { answerQuiz } from '@/lib/feathers/rewards';
 import { setFavourite } from '@/lib/reader/favourites';
 import { rateArticle } from '@/lib/reader/ratings';
@@ -172,6 +174,24 @@ describe.each(BACKENDS)('account settings on %s', (backend) => {
     expect(await applyChange(db, { accountId: me.id, delta: 5, reason: 'grant', reference: 'after' })).toEqual({ ok: false, code: 'unknown_account' });
     expect(await exportAccountData(db, me.id)).toBeNull();
     expect(await deleteAccount(db, me.id)).toEqual({ ok: false, code: 'unknown_account' });
+  });
+
+  it('建议反馈 is the reader’s own words: it is in their export, and deleting the account removes it from the moderators’ queue', async () => {
+    const db = await freshDb();
+    const me = await testAccount(db, 'alice');
+    const other = await testAccount(db, 'bob');
+    expect(await sendFeedback(db, me.id, { kind: 'suggestion', commentId: null, body: '我家住在上海市某路 12 号，请加夜间模式' })).toMatchObject({ ok: true });
+    expect(await sendFeedback(db, other.id, { kind: 'suggestion', commentId: null, body: '别人的建议' })).toMatchObject({ ok: true });
+
+    const data = await exportAccountData(db, me.id);
+    expect(data?.feedback).toEqual([
+      expect.objectContaining({ kind: 'suggestion', body: '我家住在上海市某路 12 号，请加夜间模式', status: 'open', answer: null }),
+    ]);
+    expect(JSON.stringify(data)).not.toContain('别人的建议');
+
+    await deleteAccount(db, me.id);
+    expect(await db.select().from(feedback).where(eq(feedback.accountId, me.id))).toEqual([]);
+    expect((await listOpenFeedback(db)).map((f) => f.body)).toEqual(['别人的建议']);
   });
 
   it('a deleted name is refused at sign-up for 30 days, and allowed after', async () => {
