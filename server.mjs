@@ -15,6 +15,7 @@ import { requestIdOf } from './server/request-id.mjs';
 import { createSecurityHeaders, securityHeadersEnabled } from './server/security-headers.mjs';
 import { closeDatabase, gracefulShutdown } from './server/shutdown.mjs';
 import { unknownArticleComments } from './server/unknown-article.mjs';
+import { createUnknownLocaleCheck } from './server/unknown-locale.mjs';
 
 process.env.NODE_ENV ??= 'production';
 const { default: next } = await import('next');
@@ -24,6 +25,8 @@ const hostname = process.env.HOSTNAME || '127.0.0.1';
 const port = Number(process.env.PORT || 3000);
 const trust = compileTrust(process.env.TRUST_PROXY);
 const distDir = path.resolve(process.env.NEXT_DIST_DIR || '.next');
+
+const unknownLocale = createUnknownLocaleCheck(distDir);
 
 const app = next({ dev: false, hostname, port, dir: process.cwd() });
 const handle = app.getRequestHandler();
@@ -72,13 +75,15 @@ function serve(req, res) {
     // A load balancer polling readiness takes this instance out while it drains.
     if (req.url === '/readyz') return sendJson(res, 503, '{"ok":false,"reason":"shutting_down"}');
   }
-  const unknown = unknownArticleComments(req.url, distDir);
+  const started = performance.now();
+  const unknown = unknownLocale(req.url) ?? unknownArticleComments(req.url, distDir);
   if (unknown) {
     res.writeHead(unknown.status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    return res.end(unknown.html);
+    res.end(unknown.html);
+    // Logged like the 404s Next answers: a scan of made-up paths shows in the log either way.
+    return logFailure(req, res, id, started);
   }
   immutableWhenFound(req, res);
-  const started = performance.now();
   handle(req, res).then(
     () => {
       if (res.statusCode >= 400) logFailure(req, res, id, started);

@@ -173,7 +173,10 @@ async function readers(url) {
     const { rows } = await c.query(`select min(id)::int as first from accounts where username like 'seed%'`);
     let heavy = rows[0].first;
     if (heavy === null) {
-      // The empty database: two accounts with a handful of rows of their own.
+      // The empty database: two accounts with a handful of rows of their own, and
+      // enough comments for a full comments page and a full moderation queue page
+      // (60 pending), so both sides render the same amount: what is compared is the
+      // cost of the data behind a page, not of a longer page.
       const made = await c.query(
         `insert into accounts (username, password_hash, referral_code) values ('seed1', 'seed-no-password', 'seedref1'), ('seed2', 'seed-no-password', 'seedref2') returning id::int as id`,
       );
@@ -184,7 +187,7 @@ async function readers(url) {
       );
       await c.query(`update accounts set feathers = 15 where id = $1`, [heavy]);
       await c.query(
-        `insert into comments (account_id, article_slug, body, body_hash, status) select $1, $2, 'seed comment ' || i, md5('seed comment ' || i), case when i % 20 = 0 then 'pending' else 'approved' end from generate_series(1, 40) i`,
+        `insert into comments (account_id, article_slug, body, body_hash, status) select $1, $2, 'seed comment ' || i, md5('seed comment ' || i), case when i % 2 = 0 then 'pending' else 'approved' end from generate_series(1, 120) i`,
         [heavy, SLUG],
       );
     }

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const LOCALES = /** @type {const} */ (['zh-CN', 'zh-TW', 'en']);
+export const LOCALES = /** @type {const} */ (['zh-CN', 'zh-TW', 'en']);
 
 /**
  * Whether a request target is not a path this site can answer: one that cannot be

@@ -1,40 +1,36 @@
-import type { Block } from '@/lib/content/localize';
-import type { ArticleSection } from '@/lib/content/model';
+import { toHtml } from 'hast-util-to-html';
+import { flattenSection, type Block } from '@/lib/content/localize';
 import type { ArticleViewPart } from '@/lib/content/site';
-import { Blocks } from './blocks';
+import { ArticleBodyHtml } from './article-body-html';
+import { shareBodyHtml } from './body-html-store';
 
-/** What comes before the article's first heading. */
-function ArticleLead({ blocks }: { blocks: Block[] }) {
-  return <Blocks blocks={blocks} />;
+/** The free blocks of an article's view in reading order: lead, then each section with its heading. */
+function bodyBlocks(parts: ArticleViewPart[]): Block[] {
+  return parts.flatMap((part) => {
+    switch (part.kind) {
+      case 'lead':
+        return part.blocks;
+      case 'section':
+        return flattenSection(part);
+      case 'locked':
+        return [];
+    }
+  });
 }
 
-/** A heading (its id is the section's stable id, the #fragment of links to it), its blocks and its subsections. */
-function ArticleSectionView({ section }: { section: ArticleSection<Block> }) {
-  return (
-    <>
-      <Blocks blocks={[section.heading.node]} />
-      <Blocks blocks={section.blocks} />
-      {section.subsections.map((s) => (
-        <ArticleSectionView key={s.heading.id} section={s} />
-      ))}
-    </>
-  );
+/** The free text of an article as one HTML string (blocks come sanitised from lib/content). */
+export function articleBodyHtml(parts: ArticleViewPart[]): string {
+  return toHtml({ type: 'root', children: bodyBlocks(parts) });
 }
 
 /**
  * The free text of an article: lead and sections, flat inside the page's `.prose`
- * (the HTML outline is the headings'). A `locked` part renders nothing here: the
- * page puts the paid part's slot after the prose.
+ * (the HTML outline is the headings'; each heading's id is the #fragment of links to
+ * it). A `locked` part renders nothing here: the page puts the paid part's slot after
+ * the prose. The HTML is handed to the SSR render aside, not as a prop, so it is in the
+ * page once (see ArticleBodyHtml).
  */
-export function ArticleBody({ parts }: { parts: ArticleViewPart[] }) {
-  return parts.map((part, i) => {
-    switch (part.kind) {
-      case 'lead':
-        return <ArticleLead key={`lead-${i}`} blocks={part.blocks} />;
-      case 'section':
-        return <ArticleSectionView key={part.heading.id} section={part} />;
-      case 'locked':
-        return null;
-    }
-  });
+export function ArticleBody({ parts, bodyKey, lang }: { parts: ArticleViewPart[]; bodyKey: string; lang: string }) {
+  shareBodyHtml(bodyKey, articleBodyHtml(parts));
+  return <ArticleBodyHtml bodyKey={bodyKey} lang={lang} />;
 }

@@ -1,12 +1,15 @@
 import { getTranslations } from 'next-intl/server';
 import type { ArticleSummary } from '@/lib/content/site';
-import { Link } from '@/lib/i18n/navigation';
-import type { Locale } from '@/lib/i18n/routing';
+import { localizedPath, type Locale } from '@/lib/i18n/routing';
 import { KeywordLinks } from './keyword-links';
 import { PublishedTime } from './published-time';
 import { StatusBadge } from './status-badge';
 
-/** A list of articles: title, publication time, author, summary and keywords. */
+/**
+ * A list of articles: title, publication time, author, summary and keywords. Titles are
+ * plain links: an article's body reaches the browser only in the page's HTML, not in the
+ * flight data a client-side navigation would fetch (see ArticleBodyHtml).
+ */
 export async function ArticleList({ locale, articles, headingLevel = 2 }: { locale: Locale; articles: ArticleSummary[]; headingLevel?: 2 | 3 }) {
   const t = await getTranslations({ locale, namespace: 'ArticleMeta' });
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -16,7 +19,7 @@ export async function ArticleList({ locale, articles, headingLevel = 2 }: { loca
         <li key={a.slug}>
           <article>
             <Heading lang={a.lang}>
-              <Link href={`/articles/${a.slug}`}>{a.title}</Link> <StatusBadge locale={locale} status={a.status} />
+              <a href={localizedPath(locale, `/articles/${a.slug}`)}>{a.title}</a> <StatusBadge locale={locale} status={a.status} />
             </Heading>
             <p className="article-meta">
               <PublishedTime locale={locale} iso={a.publishedAt} />

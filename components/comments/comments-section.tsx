@@ -1,14 +1,18 @@
 'use client';
 
-import { useCallback, useEffect, useId, useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
 import { postForm, postFields, updateReaderState, useReaderState } from '@/components/reader/reader-state';
+import { askToSignIn } from '@/components/reader/sign-in-gate';
 import { COMMENTS_PAGE_SIZE, MAX_COMMENT_LENGTH } from '@/lib/comments/constants';
 import type { CommentsAnswer, CommentView, OwnCommentView } from '@/lib/http/contract';
 import { formatDateTime, formatRelative, type RelativeLabels } from '@/lib/i18n/format';
 import { commentPageHref, commentPageOf } from './comment-pages';
 import { FoldedText } from './folded-text';
-import { ReportDialog, type ReportLabels, type RuleCategoryOption } from './report-dialog';
+import type { ReportLabels, RuleCategoryOption } from './report-dialog';
 import './comments.css';
+
+// 举报's sheet loads on the first 举报, not with the article.
+const ReportDialog = lazy(() => import('./report-dialog').then((m) => ({ default: m.ReportDialog })));
 
 export type CommentLabels = RelativeLabels & {
   title: string;
@@ -139,6 +143,11 @@ export function CommentsSection({
   };
 
   const signedOut = reader.status === 'ready' && reader.data.account === null;
+  // After signing in over the page, the form replaces the link: the reader writes straight away.
+  const focusField = () => requestAnimationFrame(() => document.getElementById(fieldId)?.focus());
+  const reportSignedOut = (id: number) => {
+    if (!askToSignIn({ reason: 'report', anchor: 'comments', resume: () => setReporting(id) })) window.location.assign(signInHref);
+  };
   const pages = listing ? Math.max(1, Math.ceil(listing.total / COMMENTS_PAGE_SIZE)) : 1;
   const me = reader.status === 'ready' ? reader.data.account?.username : undefined;
   // Until the reader's state says the current rules are accepted (and without JavaScript), the box is there.
@@ -186,11 +195,14 @@ export function CommentsSection({
     <section id="comments" className="comments" aria-labelledby={titleId}>
       <h2 id={titleId}>
         {labels.title}
-        {listing ? ` ${labels.count.replace('{count}', String(listing.total))}` : ''}
+        {listing ? labels.count.replace('{count}', String(listing.total)) : ''}
       </h2>
       {signedOut ? (
         <p>
-          <a href={signInHref}>{labels.signInToComment}</a>
+          {/* Over the page when it has the sign-in sheet (the form then appears in place); else the sign-in page. */}
+          <a href={signInHref} onClick={(e) => askToSignIn({ reason: 'comment', anchor: 'comments', resume: focusField }) && e.preventDefault()}>
+            {labels.signInToComment}
+          </a>
         </p>
       ) : (
         <form method="post" action={`/api/articles/${slug}/comments`} className="comment-form" onSubmit={submit}>
@@ -241,8 +253,9 @@ export function CommentsSection({
                       <button
                         type="button"
                         className="link-button"
-                        // A signed-out reader signs in first, before choosing a reason that would be lost.
-                        onClick={() => (signedOut ? window.location.assign(signInHref) : setReporting(c.id))}
+                        // A signed-out reader signs in first, before choosing a reason that would be lost;
+                        // over the page, the reasons open once signed in.
+                        onClick={() => (signedOut ? reportSignedOut(c.id) : setReporting(c.id))}
                       >
                         {labels.report}
                       </button>
@@ -271,15 +284,19 @@ export function CommentsSection({
           )}
         </>
       )}
-      <ReportDialog
-        open={reporting !== null}
-        locale={locale}
-        categories={categories}
-        labels={labels.reportSheet}
-        busy={reportBusy}
-        onCancel={() => setReporting(null)}
-        onConfirm={report}
-      />
+      {reporting !== null && (
+        <Suspense fallback={null}>
+          <ReportDialog
+            open
+            locale={locale}
+            categories={categories}
+            labels={labels.reportSheet}
+            busy={reportBusy}
+            onCancel={() => setReporting(null)}
+            onConfirm={report}
+          />
+        </Suspense>
+      )}
     </section>
   );
 }

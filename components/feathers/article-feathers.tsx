@@ -51,7 +51,9 @@ export async function GiftAside({ locale, slug }: { locale: Locale; slug: string
     <aside className="gift-aside" aria-labelledby="gift-aside-title">
       <h2 id="gift-aside-title">{t('asideTitle')}</h2>
       <p>
-        <Link href="/mall">{feathers('mallLine')}</Link>
+        <Link href="/mall" prefetch={false}>
+          {feathers('mallLine')}
+        </Link>
       </p>
       <GiftList locale={locale} gifts={listGifts(locale)} next={`${localizedPath(locale, `/articles/${slug}`)}#gift-aside-title`} />
     </aside>

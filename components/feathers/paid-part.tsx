@@ -1,9 +1,8 @@
 'use client';
 
-import { useEffect, useId, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { postFields, updateReaderState, useReaderState } from '@/components/reader/reader-state';
 import type { PaidPartAnswer } from '@/lib/http/contract';
-import { ConfirmBody, ModalDialog, NoticeBody } from './confirm-dialog';
 
 export type PaidLabels = {
   retry: string;
@@ -18,6 +17,11 @@ export type PaidLabels = {
   failed: string;
   signIn: string;
 };
+
+export type PaidStep = 'closed' | 'confirm' | 'busy' | 'short' | 'error';
+
+// 购买's dialog loads on the tap, not with the article.
+const PaidPartDialog = lazy(() => import('./paid-part-dialog'));
 
 /**
  * The rest of a paid article. The page never carries it: once the reader-state
@@ -43,7 +47,7 @@ export function PaidPart({
   const article = state.status === 'ready' && state.data.article?.slug === slug ? state.data.article : null;
   const signedIn = state.status === 'ready' && state.data.account !== null;
   const [html, setHtml] = useState<string | null>(null);
-  const [step, setStep] = useState<'closed' | 'confirm' | 'busy' | 'short' | 'error'>('closed');
+  const [step, setStep] = useState<PaidStep>('closed');
   const [error, setError] = useState('');
   // The reader has paid but the paid part did not arrive (network, database): say so and offer another try.
   const [loadFailed, setLoadFailed] = useState(false);
@@ -105,28 +109,11 @@ export function PaidPart({
           {labels.buy}
         </button>
       )}
-      <ModalDialog open={step !== 'closed'} onClose={() => setStep('closed')} labelledBy={titleId}>
-        {step === 'confirm' || step === 'busy' ? (
-          <ConfirmBody
-            titleId={titleId}
-            question={labels.confirm}
-            cancel={labels.cancel}
-            confirm={labels.confirmButton}
-            busy={step === 'busy'}
-            onCancel={() => setStep('closed')}
-            onConfirm={buy}
-          />
-        ) : (
-          <NoticeBody
-            titleId={titleId}
-            title={step === 'short' ? labels.short : error}
-            body={step === 'short' ? labels.shortBody : undefined}
-            ok={labels.ok}
-            role={step === 'error' ? 'alert' : undefined}
-            onClose={() => setStep('closed')}
-          />
-        )}
-      </ModalDialog>
+      {step !== 'closed' && (
+        <Suspense fallback={null}>
+          <PaidPartDialog step={step} error={error} labels={labels} titleId={titleId} onClose={() => setStep('closed')} onBuy={buy} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -1,11 +1,9 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { postFields, updateReaderState, useReaderState } from '@/components/reader/reader-state';
 import { askToSignIn } from '@/components/reader/sign-in-gate';
-import { CopyButton } from './copy-button';
-import { ConfirmBody, ModalDialog, NoticeBody } from './confirm-dialog';
 
 export type RedeemLabels = {
   redeem: string;
@@ -31,13 +29,17 @@ export type RedeemLabels = {
   failed: string;
 };
 
-type Step =
+export type Step =
   | { kind: 'closed' }
   | { kind: 'confirm'; key: string }
   | { kind: 'busy'; key: string }
   | { kind: 'done'; text: string; body: string; code: string }
   | { kind: 'short' }
   | { kind: 'error'; text: string };
+
+// The dialog opens on a tap, rarely: its code loads then, not with the article
+// (whose JavaScript has a budget).
+const RedeemDialog = lazy(() => import('./redeem-dialog'));
 
 /** A key for one redemption attempt: a retry or double click of the same attempt reuses it. */
 function attemptKey(): string {
@@ -95,7 +97,9 @@ export function RedeemButton({
     event.preventDefault();
     const confirm = () => setStep({ kind: 'confirm', key: attemptKey() });
     // Signed out: sign in first; then the confirmation opens, and nothing is spent by signing in.
-    if (!askToSignIn({ reason: 'redeem', anchor: 'gift-aside-title', resume: confirm })) confirm();
+    // Back to this gift on the mall (which has a key per gift), else to the gifts beside the article.
+    const anchor = serverKey ? `gift-${giftId}` : 'gift-aside-title';
+    if (!askToSignIn({ reason: 'redeem', anchor, resume: confirm })) confirm();
   };
 
   if (balance !== null && balance < price && step.kind === 'closed') {
@@ -123,38 +127,11 @@ export function RedeemButton({
           {labels.redeem}
         </a>
       )}
-      <ModalDialog open={step.kind !== 'closed'} onClose={close} labelledBy={titleId}>
-        {(step.kind === 'confirm' || step.kind === 'busy') && (
-          <ConfirmBody
-            titleId={titleId}
-            question={labels.confirm}
-            cancel={labels.cancel}
-            confirm={labels.confirmButton}
-            busy={step.kind === 'busy'}
-            onCancel={close}
-            onConfirm={() => redeem(step.key)}
-          />
-        )}
-        {step.kind === 'short' && (
-          <NoticeBody titleId={titleId} title={labels.short} body={labels.shortBody} ok={labels.ok} onClose={close}>
-            {balance !== null && <p>{labels.shortBalance.replace('{balance}', String(balance))}</p>}
-            <p>
-              <a href={labels.earnHref}>{labels.earnLink}</a>
-            </p>
-          </NoticeBody>
-        )}
-        {step.kind === 'done' && (
-          <NoticeBody titleId={titleId} title={step.text} body={step.body} ok={labels.ok} role="status" onClose={close}>
-            <p className="code-line">
-              <code data-code={step.code}>{step.code}</code> <CopyButton text={step.code} label={labels.copy} copied={labels.copied} />
-            </p>
-            <p>
-              <a href={labels.myRedemptionsHref}>{labels.myRedemptions}</a>
-            </p>
-          </NoticeBody>
-        )}
-        {step.kind === 'error' && <NoticeBody titleId={titleId} title={step.text} ok={labels.ok} role="alert" onClose={close} />}
-      </ModalDialog>
+      {step.kind !== 'closed' && (
+        <Suspense fallback={null}>
+          <RedeemDialog step={step} balance={balance} labels={labels} titleId={titleId} onClose={close} onRedeem={redeem} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -25,7 +25,11 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
           {meta('siteName')}
         </Link>
         <nav aria-label={t('primaryNav')} className="header-nav">
-          <Link href="/mall">{mall('title')}</Link>
+          {/* No prefetch: /mall is rendered per reader, so prefetching it from every
+              article view would send two uncacheable requests to the app each time. */}
+          <Link href="/mall" prefetch={false}>
+            {mall('title')}
+          </Link>
         </nav>
         <AccountStatus
           locale={locale}

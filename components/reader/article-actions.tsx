@@ -3,7 +3,6 @@ import { localizedPath, type Locale } from '@/lib/i18n/routing';
 import { ActionBar } from './action-bar';
 import { FavouriteToggle } from './favourite-toggle';
 import { RatingControl } from './rating-control';
-import { SignInSheet } from './sign-in-sheet';
 
 /** 收藏 and 评分 under the article; the reader's part fills in after the page loads. */
 export async function ArticleActions({ locale, slug }: { locale: Locale; slug: string }) {
@@ -53,31 +52,6 @@ export async function ArticleActionBar({ locale, slug }: { locale: Locale; slug:
         share: t('share'),
         feathers: t('feathers'),
         failed: t('failed'),
-      }}
-    />
-  );
-}
-
-/** The sign-in sheet the article's controls open for a signed-out reader. */
-export async function ArticleSignInSheet({ locale, slug }: { locale: Locale; slug: string }) {
-  const t = await getTranslations({ locale, namespace: 'SignInSheet' });
-  const account = await getTranslations({ locale, namespace: 'Account' });
-  const reader = await getTranslations({ locale, namespace: 'Reader' });
-  return (
-    <SignInSheet
-      locale={locale}
-      path={localizedPath(locale, `/articles/${slug}`)}
-      signUpHref={localizedPath(locale, '/sign-up')}
-      labels={{
-        title: account('signInTitle'),
-        reasons: { favourite: t('favourite'), rating: t('rating'), quiz: t('quiz'), redeem: t('redeem') },
-        username: account('username'),
-        password: account('password'),
-        submit: account('submitSignIn'),
-        cancel: t('cancel'),
-        noAccount: account('noAccount'),
-        signUp: account('signUp'),
-        failed: reader('failed'),
       }}
     />
   );

@@ -2,15 +2,15 @@
 
 import { useEffect, useSyncExternalStore } from 'react';
 import { isSignedOut } from './reader-state';
+import type { SignInReason } from './sign-in-reasons';
 
-/** What the reader was doing when asked to sign in: names the message that says why. */
-export type SignInReason = 'favourite' | 'rating' | 'quiz' | 'redeem';
+export type { SignInReason } from './sign-in-reasons';
 
 /** A pending ask: why, where to come back to (#anchor), and what to finish once signed in. */
 export type SignInRequest = { reason: SignInReason; anchor: string; resume?: () => void };
 
 let current: SignInRequest | null = null;
-// Pages without the sheet (the mall, /me) keep the plain way: the server's 401 and the sign-in page.
+// Pages without the sheet (/me) keep the plain way: the server's 401 and the sign-in page.
 let sheets = 0;
 const listeners = new Set<() => void>();
 

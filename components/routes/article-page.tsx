@@ -9,7 +9,8 @@ import { KeywordLinks } from '@/components/article/keyword-links';
 import { ArticleBody } from '@/components/article/article-body';
 import { ArticleComments } from '@/components/comments/article-comments';
 import { ArticleQuiz, GiftAside, PaidPartSlot } from '@/components/feathers/article-feathers';
-import { ArticleActionBar, ArticleActions, ArticleSignInSheet } from '@/components/reader/article-actions';
+import { ArticleActionBar, ArticleActions } from '@/components/reader/article-actions';
+import { PageSignInSheet } from '@/components/reader/page-sign-in-sheet';
 import { SharePanel } from '@/components/share/share-panel';
 import { getArticle, getArticleStats, type ArticleView } from '@/lib/content/site';
 import { Link } from '@/lib/i18n/navigation';
@@ -91,9 +92,7 @@ export async function ArticlePage({ locale, slug }: { locale: Locale; slug: stri
           <ArticleMeta locale={locale} article={article} characters={stats.hanCharacters} />
         </header>
         <TableOfContents parts={article.parts} label={t('outline')} lang={article.lang} />
-        <div className="prose" lang={article.lang}>
-          <ArticleBody parts={article.parts} />
-        </div>
+        <ArticleBody parts={article.parts} bodyKey={`${locale}/${slug}`} lang={article.lang} />
         {article.parts.map((part) =>
           part.kind === 'locked' ? (
             <PaidPartSlot key="locked" locale={locale} slug={slug} price={part.price} title={article.title} lang={article.lang} />
@@ -119,7 +118,7 @@ export async function ArticlePage({ locale, slug }: { locale: Locale; slug: stri
         <ArticleComments locale={locale} slug={slug} />
       </div>
       <ArticleActionBar locale={locale} slug={slug} />
-      <ArticleSignInSheet locale={locale} slug={slug} />
+      <PageSignInSheet locale={locale} path={`/articles/${slug}`} />
     </>
   );
 }

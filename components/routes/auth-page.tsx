@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { cookies } from 'next/headers';
 import { AUTH_ERROR_CODES } from '@/lib/auth/errors';
+import { TYPED_USERNAME_COOKIE, decodeTypedUsername } from '@/lib/auth/typed-username';
 import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
 import { safeReturnPath } from '@/lib/http/return-path';
 
 type Mode = 'sign-in' | 'sign-up';
-export type AuthSearchParams = Promise<{ error?: string; next?: string; retry?: string; username?: string }>;
+export type AuthSearchParams = Promise<{ error?: string; next?: string; retry?: string }>;
 
 /** Which field a refusal is about: its message sits beside that field; the rest above the form. */
 function fieldOf(code: string | undefined): 'username' | 'password' | 'consent' | 'form' {
@@ -23,7 +25,7 @@ export async function authMetadata(locale: Locale, mode: Mode): Promise<Metadata
   return { title: t(mode === 'sign-in' ? 'signInTitle' : 'signUpTitle'), robots: { index: false } };
 }
 
-/** A plain form (works without JavaScript) posting to /api/auth/<mode>; errors come back in the URL. */
+/** A plain form (works without JavaScript) posting to /api/auth/<mode>; the error code comes back in the URL, the typed name in a cookie. */
 export async function AuthPage({ locale, mode, searchParams }: { locale: Locale; mode: Mode; searchParams: AuthSearchParams }) {
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'Account' });
@@ -32,6 +34,8 @@ export async function AuthPage({ locale, mode, searchParams }: { locale: Locale;
   const params = await searchParams;
   const next = safeReturnPath(params.next ?? '/');
   const code = AUTH_ERROR_CODES.find((c) => c === params.error);
+  // What a refused form had as its username (a cookie the refusal set): only beside its refusal.
+  const typed = code ? decodeTypedUsername((await cookies()).get(TYPED_USERNAME_COOKIE)?.value) : undefined;
   const retry = Number(params.retry ?? 60);
   const minutes = Math.max(1, Math.ceil(retry / 60) || 1);
   const hours = Math.max(1, Math.round(retry / 3600) || 1);
@@ -67,7 +71,7 @@ export async function AuthPage({ locale, mode, searchParams }: { locale: Locale;
             required
             minLength={2}
             maxLength={40}
-            defaultValue={params.username?.slice(0, 40)}
+            defaultValue={typed}
             aria-invalid={field === 'username' ? true : undefined}
             aria-describedby={describedBy('username', 'username-hint')}
           />
@@ -85,7 +89,7 @@ export async function AuthPage({ locale, mode, searchParams }: { locale: Locale;
             required
             minLength={8}
             maxLength={128}
-            autoFocus={code !== undefined && params.username !== undefined}
+            autoFocus={typed !== undefined}
             aria-invalid={field === 'password' ? true : undefined}
             aria-describedby={describedBy('password', 'password-hint')}
           />

@@ -8,7 +8,7 @@ import { COMMENTS_PAGE_SIZE, MAX_COMMENTS_PAGE } from '@/lib/comments/constants'
 import { getArticleSummary } from '@/lib/content/site';
 import { formatDateTime } from '@/lib/i18n/format';
 import { Link } from '@/lib/i18n/navigation';
-import type { Locale } from '@/lib/i18n/routing';
+import { localizedPath, type Locale } from '@/lib/i18n/routing';
 
 export type CommentsSearchParams = Record<string, string | string[] | undefined>;
 
@@ -57,7 +57,8 @@ export async function CommentsPage({ locale, slug, searchParams }: { locale: Loc
     <section className="comments comments-page" aria-labelledby="comments-title">
       <h1 id="comments-title">{t('pageTitle', { title: article.title })}</h1>
       <p>
-        <Link href={`/articles/${slug}#comments`}>{t('backToArticle')}</Link>
+        {/* A full load: the article's body is only in its HTML (see ArticleBodyHtml). */}
+        <a href={localizedPath(locale, `/articles/${slug}#comments`)}>{t('backToArticle')}</a>
       </p>
       {!listing ? (
         <p role="status" className="notice">

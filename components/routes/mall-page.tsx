@@ -4,6 +4,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { GiftList } from '@/components/feathers/gift-list';
 import { HowToEarn } from '@/components/feathers/how-to-earn';
 import { MallBalance } from '@/components/feathers/mall-balance';
+import { PageSignInSheet } from '@/components/reader/page-sign-in-sheet';
 import './me-page.css';
 import { getGiftSource, listGifts } from '@/lib/content/site';
 import { getMallStock } from '@/lib/feathers/mall';
@@ -42,6 +43,8 @@ export async function MallPage({ locale }: { locale: Locale }) {
       )}
       <GiftList locale={locale} gifts={gifts} next={localizedPath(locale, '/mall')} remaining={remaining} keys={keys} headingLevel={2} />
       <HowToEarn locale={locale} headingId="mall-earn" />
+      {/* 立即兑换 signed out signs in over the mall, then reopens that gift's confirmation. */}
+      <PageSignInSheet locale={locale} path="/mall" />
     </section>
   );
 }

@@ -80,7 +80,9 @@ export async function MePage({ locale, searchParams }: { locale: Locale; searchP
         </p>
         <p className="balance-links">
           <a href="#me-earn">{t('howToEarn')}</a>
-          <Link href="/mall">{t('toMall')}</Link>
+          <Link href="/mall" prefetch={false}>
+            {t('toMall')}
+          </Link>
           <Link href="/me/settings">{t('settings')}</Link>
           <Link href="/feedback">{t('feedback')}</Link>
         </p>

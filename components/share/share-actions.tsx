@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useReaderState } from '@/components/reader/reader-state';
 import { withReferral } from '@/lib/feathers/referral-code';
+import { useInWeChat, useWeChatShareAddress } from './in-wechat';
 
 export type ShareLabels = {
   copy: string;
@@ -26,7 +27,8 @@ const neverChanges = () => () => {};
  */
 export function ShareActions({ url: canonical, title, labels }: Props) {
   // A signed-in reader shares a link carrying their referral code (the feathers
-  // rewards pay on it); the page's canonical URL and the QR code never carry it.
+  // rewards pay on it), and inside WeChat the address bar carries it too; the page's
+  // canonical URL never does.
   const reader = useReaderState();
   const code = reader.status === 'ready' ? reader.data.account?.referralCode : undefined;
   const url = code ? withReferral(canonical, code) : canonical;
@@ -35,11 +37,8 @@ export function ShareActions({ url: canonical, title, labels }: Props) {
     () => typeof navigator.share === 'function',
     () => false,
   );
-  const inWeChat = useSyncExternalStore(
-    neverChanges,
-    () => /MicroMessenger/i.test(navigator.userAgent),
-    () => false,
-  );
+  const inWeChat = useInWeChat();
+  useWeChatShareAddress(code);
   const [status, setStatus] = useState<'idle' | 'copied' | 'manual'>('idle');
   const field = useRef<HTMLInputElement>(null);
 

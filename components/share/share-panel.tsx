@@ -5,9 +5,10 @@ import { QrCode } from './qr-code';
 import { POSTER_SIZE } from './share-image-sizes';
 import { ShareImage } from './share-image';
 import { ShareActions } from './share-actions';
+import { ShareTitle } from './share-title';
 
 /**
- * 分享到朋友圈: a disclosure (works without JavaScript) holding a QR code of the
+ * 分享 (分享给朋友，得羽毛 signed in): a disclosure (works without JavaScript) holding a QR code of the
  * article's canonical URL for WeChat, the copy/share actions, and the share poster
  * (分享海报) a WeChat reader long-presses to save and posts to 朋友圈. Signed in, the
  * QR code and the poster carry the reader's share link instead (see ShareImage).
@@ -17,7 +18,9 @@ export async function SharePanel({ locale, slug, url, title }: { locale: Locale;
   const reward = await getTranslations({ locale, namespace: 'ShareReward' });
   return (
     <details className="share" id="share">
-      <summary className="button button-secondary">{t('open')}</summary>
+      <summary className="button button-secondary">
+        <ShareTitle signedOut={t('open')} signedIn={t('openSignedIn')} />
+      </summary>
       <div className="share-popover">
         <figure className="share-qr">
           <QrCode locale={locale} slug={slug} label={t('qrLabel')} />

@@ -25,6 +25,7 @@ import { assertHasherHasRoom, hashPassword, verifyPassword } from '../auth/passw
 import { consumeAttempt, refundAttempt } from '../auth/rate-limit';
 import { normalizeUsername } from '../auth/validation';
 import { RETIRED_USERNAME_DAYS, retireUsername, retiredKey } from './usernames';
+import { lockArticleStatsOf } from '../reader/article-stats';
 
 export { RETIRED_USERNAME_DAYS } from './usernames';
 /** Wrong current passwords per account in settings: 5 in 15 minutes, then refused for a while. */
@@ -221,6 +222,8 @@ export async function deleteAccount(db: Db, accountId: number, now = new Date())
     const username = row!.username;
     const byAccount = <T extends { accountId: unknown }>(t: T) => eq(t.accountId as typeof accounts.id, accountId);
     await tx.delete(sessions).where(byAccount(sessions));
+    // The counters the favourites, ratings and comments triggers move, in one order (see there).
+    await lockArticleStatsOf(tx, accountId);
     await tx.delete(favourites).where(byAccount(favourites));
     await tx.delete(ratings).where(byAccount(ratings));
     await tx.delete(quizAttempts).where(byAccount(quizAttempts));

@@ -1,9 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Root as MdastRoot } from 'mdast';
 import type { z } from 'zod';
 import { PAID_MARKER, isPaidMarker, parseContentFile, type ParsedFile } from './parse';
 import { checkArticles } from './article-rules';
+import { ZH_TW_EXCEPTIONS_FILE, checkZhTwExceptions, parseZhTwExceptions } from './zh-tw-exceptions';
+import { contentDir } from './dirs';
 import { readContentImage, refuseImages, resolveArticleImages, type ContentImage } from './images';
 import { ArticleModelSchema, RulesModelSchema, problemPosition } from './model';
 import { ContentError, type ContentProblem, type ContentRule } from './problem';
@@ -57,14 +59,7 @@ export type ContentSource = {
   terms: LegalSource;
 };
 
-/**
- * The content folders: `content/` unless `CONTENT_DIR` says otherwise. It may list
- * several, separated by the path delimiter (`content:tests/fixtures/paid-article`):
- * the later ones add articles (a test build adds a fixture without copying content/).
- */
-export function contentDir(): string[] {
-  return (process.env.CONTENT_DIR ?? 'content').split(path.delimiter).map((d) => path.resolve(/*turbopackIgnore: true*/ d));
-}
+export { contentDir } from './dirs';
 
 function listMarkdown(dir: string): string[] {
   const out: string[] = [];
@@ -85,7 +80,8 @@ export function contentSignature(dirs: string[] = contentDir()): string {
   const parts: string[] = [];
   for (const dir of dirs) {
     try {
-      for (const file of listMarkdown(dir)) {
+      const exceptions = path.join(/*turbopackIgnore: true*/ dir, ZH_TW_EXCEPTIONS_FILE);
+      for (const file of [...listMarkdown(dir), ...(existsSync(exceptions) ? [exceptions] : [])]) {
         const st = statSync(file);
         parts.push(`${file}:${st.size}:${st.mtimeMs}`);
       }
@@ -126,6 +122,15 @@ function splitPaid(body: MdastRoot): { body: MdastRoot; paidBody?: MdastRoot } {
   return { body: { ...body, children: body.children.slice(0, i) }, paidBody: { ...body, children: body.children.slice(i + 1) } };
 }
 
+/** Checks the first folder's zh-TW exceptions (the only ones the converter uses), when it has any. */
+function checkExceptions(dir: string, sources: readonly string[], rel: (f: string) => string): ContentProblem[] {
+  const full = path.join(/*turbopackIgnore: true*/ dir, ZH_TW_EXCEPTIONS_FILE);
+  if (!existsSync(full)) return [];
+  const file = rel(full);
+  const { entries, problems } = parseZhTwExceptions(file, readFileSync(full, 'utf8'));
+  return [...problems, ...checkZhTwExceptions(file, entries, sources)];
+}
+
 /**
  * Reads and checks every Markdown file under `dir`. Returns the typed content and
  * every problem found (file:line:column); callers decide whether problems are fatal.
@@ -134,9 +139,13 @@ export function readContent(dirs: string | string[] = contentDir()): { content: 
   const folders = Array.isArray(dirs) ? dirs : [dirs];
   const dir = folders[0]!;
   const problems: ContentProblem[] = [];
+  // Every file's text as written: an exception no file contains is a leftover.
+  const sources: string[] = [];
   const rel = (f: string) => path.relative(process.cwd(), f) || f;
   const parse = <S extends z.ZodType>(full: string, schema: S): ParsedFile<z.infer<S>> => {
-    const parsed = parseContentFile(rel(full), readFileSync(full, 'utf8'), schema);
+    const source = readFileSync(full, 'utf8');
+    sources.push(source);
+    const parsed = parseContentFile(rel(full), source, schema);
     problems.push(...parsed.problems);
     // Only articles get their images read and served (resolveArticleImages below).
     if ((schema as z.ZodType) !== ArticleFrontMatter) problems.push(...refuseImages(parsed.tree, parsed.file));
@@ -221,6 +230,7 @@ export function readContent(dirs: string | string[] = contentDir()): { content: 
     }
   }
 
+  problems.push(...checkExceptions(dir, sources, rel));
   problems.push(...checkArticles(articles, new Set(authors.keys()), rules?.model.parts));
 
   for (const [what, present] of [

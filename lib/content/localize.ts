@@ -4,7 +4,8 @@ import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'r
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { convertToTraditional, countHan } from './chinese';
+import { countHan } from './chinese';
+import { convertToTraditional } from './zh-tw';
 import type { ArticleModel, ArticlePart, ArticleSection, RulesModel, RulesPart, SectionHeading } from './model';
 import { IMAGE_URL_PATH } from './images';
 import { ID_PATTERN } from './slug';

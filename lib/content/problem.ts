@@ -31,7 +31,8 @@ export type ContentRule =
   | 'image-too-large'
   | 'image-format'
   | 'image-syntax'
-  | 'quiz-section';
+  | 'quiz-section'
+  | 'zh-tw-exception';
 
 /** Formats a problem the way compilers do, so editors and terminals can jump to it. */
 export function formatProblem(p: ContentProblem): string {

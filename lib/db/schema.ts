@@ -80,6 +80,21 @@ export const ratings = pgTable(
 );
 
 /**
+ * Per-article totals (收藏, ratings and their stars, visible comments), so that a
+ * page load reads one row instead of counting hundreds of thousands. Kept exact by
+ * PostgreSQL triggers on favourites, ratings and comments (migration 0007): no code
+ * path can forget them, account deletion's cascades included. No row: all zero.
+ */
+export const articleStats = pgTable('article_stats', {
+  articleSlug: text('article_slug').primaryKey(),
+  favourites: integer('favourites').notNull().default(0),
+  ratings: integer('ratings').notNull().default(0),
+  stars: bigint('stars', { mode: 'number' }).notNull().default(0),
+  /** Approved and not hidden: the comments the article shows. */
+  approvedComments: integer('approved_comments').notNull().default(0),
+});
+
+/**
  * Fixed-window attempt counters (sign-in per username and per address), kept in
  * PostgreSQL so that every app instance sees the same counts.
  */
@@ -222,9 +237,16 @@ export const comments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('comments_article_idx').on(t.articleSlug, t.status, t.createdAt),
+    // Holds everything the article's comment pages filter and sort on (hidden, and id
+    // after created_at), so a page's OFFSET walks the index alone (lib/comments/comments.ts).
+    index('comments_article_idx').on(t.articleSlug, t.status, t.hidden, t.createdAt, t.id),
     index('comments_account_idx').on(t.accountId, t.createdAt),
-    index('comments_queue_idx').on(t.status, t.hidden),
+    // Exactly the moderation queue's rows, in its order (lib/comments/comments.ts,
+    // listModerationQueue): the queue is a few recent rows among years of reviewed
+    // ones, which a walk along the primary key would read all of to find.
+    index('comments_queue_idx')
+      .on(t.id)
+      .where(sql`${t.status} = 'pending' or (${t.status} = 'approved' and ${t.hidden})`),
     check('comments_status', sql`${t.status} in ('pending', 'approved', 'rejected', 'removed')`),
     check('comments_length', sql`char_length(${t.body}) between 1 and 1000`),
   ],

@@ -6,6 +6,7 @@ import zhCN from '@/messages/zh-CN.json';
 import type { Account } from '@/lib/auth/accounts';
 import { PasswordHasherBusy } from '@/lib/auth/passwords';
 import { SESSION_COOKIE, getSessionAccount } from '@/lib/auth/sessions';
+import { TYPED_USERNAME_COOKIE, encodeTypedUsername, typedUsernameOptions } from '@/lib/auth/typed-username';
 import { getDb } from '@/lib/db';
 import type { Db } from '@/lib/db/client';
 import { localizedPath, type Locale } from '@/lib/i18n/routing';
@@ -22,7 +23,7 @@ import type {
   Mutations,
   SuccessMessageKey,
 } from './contract';
-import { clientKey, isSameOrigin } from './client';
+import { clientKey, isHttps, isSameOrigin } from './client';
 import { formLocale, refererLocale, wantsJson } from './request';
 import { safeReturnPath } from './return-path';
 
@@ -197,8 +198,11 @@ export async function handleMutation<K extends MutationName, S extends z.ZodType
     }
     if (options.formPage) {
       const retry = outcome.retryAfterSeconds ? `&retry=${outcome.retryAfterSeconds}` : '';
-      const username = typedUsername ? `&username=${encodeURIComponent(typedUsername)}` : '';
-      const location = `${localizedPath(locale, options.formPage)}?error=${encodeURIComponent(outcome.code)}&next=${encodeURIComponent(next)}${retry}${username}`;
+      const formPath = localizedPath(locale, options.formPage);
+      // The typed name goes back in a cookie for the form page only, never in the address.
+      const kept = encodeTypedUsername(typedUsername);
+      if (kept) (await cookies()).set(TYPED_USERNAME_COOKIE, kept, typedUsernameOptions(formPath, isHttps(request)));
+      const location = `${formPath}?error=${encodeURIComponent(outcome.code)}&next=${encodeURIComponent(next)}${retry}`;
       return new Response(null, { status: 303, headers: { ...headers, location } });
     }
     return messagePage(locale, outcome.status, message, next, headers);
@@ -211,7 +215,7 @@ export async function handleMutation<K extends MutationName, S extends z.ZodType
   if (form.has('locale')) locale = formLocale(form.get('locale'));
   next = safeReturnPath(form.get('next'));
   const typed = form.get('username');
-  if (options.formPage && typeof typed === 'string') typedUsername = typed.trim().slice(0, 40);
+  if (options.formPage && typeof typed === 'string') typedUsername = typed;
 
   let db: Db;
   let account: Account | null;

@@ -6,18 +6,40 @@ export const TIME_ZONE = 'Asia/Shanghai';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
+// Explicit fields, not dateStyle/timeStyle: with a 24-hour cycle ICU switches zh-TW's
+// medium date to 「2022/6/17」, and without one zh-TW and en show 上午/AM.
+const DATE_TIME: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: TIME_ZONE,
+};
+
+function formatter(locale: string, seconds: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${seconds}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, seconds ? { ...DATE_TIME, second: '2-digit' } : DATE_TIME);
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /**
- * The site's one way to show a moment: date and time (dateStyle medium, timeStyle
- * short) in the reader's locale and Beijing time, the same on the server and in the
- * browser. Publication times have their own precise form (PublishedTime).
+ * The site's one way to show a moment: 「2022年6月17日 19:39」, 24-hour Beijing time in
+ * every locale, the same on the server and in the browser (comments, the ledger,
+ * notifications, updates).
  */
 export function formatDateTime(date: Date | string, locale: string): string {
-  let format = formats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE });
-    formats.set(locale, format);
-  }
-  return format.format(typeof date === 'string' ? new Date(date) : date);
+  return formatter(locale, false).format(typeof date === 'string' ? new Date(date) : date);
+}
+
+/** A publication time in the same style, to the second as the source page gave it: 「2022年6月17日 19:39:30」. */
+export function formatPublished(date: Date | string, locale: string): string {
+  return formatter(locale, true).format(typeof date === 'string' ? new Date(date) : date);
 }
 
 /** The words for a recent moment (Comments.justNow, minutesAgo, hoursAgo), with `{n}` for the count. */

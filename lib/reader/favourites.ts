@@ -1,6 +1,7 @@
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { favourites } from '../db/schema';
+import { getArticleTotals } from './article-stats';
 
 export type FavouriteState = { favourited: boolean; count: number };
 
@@ -18,10 +19,9 @@ export async function setFavourite(db: Db, accountId: number, articleSlug: strin
   return { favourited, count: await getFavouriteCount(db, articleSlug) };
 }
 
-/** How many readers have favourited the article. */
+/** How many readers have favourited the article (the counter, not a count of rows: lib/reader/article-stats.ts). */
 export async function getFavouriteCount(db: Db, articleSlug: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(favourites).where(eq(favourites.articleSlug, articleSlug));
-  return row?.n ?? 0;
+  return (await getArticleTotals(db, articleSlug)).favourites;
 }
 
 /** The article's count and whether this reader (if any) is among them. */

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client';
 import { ratings } from '../db/schema';
+import { getArticleTotals } from './article-stats';
 
 /** A rating as a form sends it: a whole number of stars from 1 to 5. */
 export const Stars = z.coerce.number({ error: 'stars_range' }).int({ error: 'stars_range' }).min(1, { error: 'stars_range' }).max(5, { error: 'stars_range' });
@@ -30,11 +31,8 @@ export async function rateArticle(db: Db, accountId: number, articleSlug: string
 
 /** 综合评分 (mean and count) and 我的评分 for the article. */
 export async function getRatingState(db: Db, accountId: number | null, articleSlug: string): Promise<RatingState> {
-  const [summary] = await db
-    .select({ count: sql<number>`count(*)::int`, sum: sql<number>`coalesce(sum(${ratings.stars}), 0)::int` })
-    .from(ratings)
-    .where(eq(ratings.articleSlug, articleSlug));
-  const n = summary?.count ?? 0;
+  // The totals are the counters (lib/reader/article-stats.ts), not a count of the article's ratings.
+  const totals = await getArticleTotals(db, articleSlug);
   let mine: number | null = null;
   if (accountId !== null) {
     const [row] = await db
@@ -43,7 +41,7 @@ export async function getRatingState(db: Db, accountId: number | null, articleSl
       .where(and(eq(ratings.accountId, accountId), eq(ratings.articleSlug, articleSlug)));
     mine = row?.stars ?? null;
   }
-  return ratingState(summary?.sum ?? 0, n, mine);
+  return ratingState(totals.stars, totals.ratings, mine);
 }
 
 /** The state from integer sums: rounding once here, no float drift from averaging in SQL. */

@@ -41,6 +41,16 @@ test.describe('axe: no serious or critical violations', () => {
     await expectNoSeriousA11yViolations(page, { label: 'rules modal' });
   });
 
+  test('sign-in sheet open over the mall at 375 px', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto('/mall');
+    await waitForHydration(page);
+    await expect(page.getByRole('link', { name: '登录后查看' })).toBeVisible();
+    await page.getByRole('button', { name: '立即兑换' }).first().click();
+    await expect(page.getByRole('dialog', { name: '登录' })).toBeVisible();
+    await expectNoSeriousA11yViolations(page, { label: 'sign-in sheet on /mall' });
+  });
+
   test.describe('dark colour scheme', () => {
     test.use({ colorScheme: 'dark' });
     for (const p of PAGES.slice(0, 2)) {

@@ -41,13 +41,29 @@ test('sign up → signed in on the article → sign out → sign in again', asyn
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('a wrong password shows the translated error on the form', async ({ page }) => {
+  test('a wrong password shows the translated error on the form, keeping the typed name out of the URL', async ({ page, context }) => {
+    const name = unique('读者');
     await page.goto('/zh-TW/sign-in');
-    await page.getByLabel('使用者名稱').fill(unique('nobody'));
+    await page.getByLabel('使用者名稱').fill(name);
     await page.getByLabel('密碼').fill('wrong password');
     await page.getByRole('button', { name: '登入' }).click();
     await expect(page.getByRole('alert')).toHaveText('使用者名稱或密碼錯誤。');
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-TW');
+    // The name is back in its field; the address (history, logs, Referer) never held it.
+    await expect(page.getByLabel('使用者名稱')).toHaveValue(name);
+    await expect(page.getByLabel('密碼')).toHaveValue('');
+    expect(page.url()).toContain('error=invalid_credentials');
+    expect(decodeURIComponent(page.url())).not.toContain(name);
+    expect(page.url()).not.toContain('username');
+    const [kept] = (await context.cookies()).filter((c) => c.name === 'typed_username');
+    expect(kept).toMatchObject({ path: '/zh-TW/sign-in', httpOnly: true, sameSite: 'Lax' });
+    expect(kept!.expires - Date.now() / 1000).toBeLessThanOrEqual(61);
+    // The form page holding the name is never stored by a cache (nginx's location for it has none either).
+    const again = await page.request.get('/zh-TW/sign-in?error=invalid_credentials');
+    expect(again.headers()['cache-control']).toMatch(/no-store/);
+    // Without a refusal in the address, the form starts empty.
+    await page.goto('/zh-TW/sign-in');
+    await expect(page.getByLabel('使用者名稱')).toHaveValue('');
   });
 });
 

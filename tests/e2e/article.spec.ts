@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ARTICLE_DATETIME, ARTICLE_H2, articlePath, AUTHOR_ID, TAG, TEXT } from './helpers';
+import { ARTICLE_DATETIME, ARTICLE_H2, articlePath, AUTHOR_ID, TAG, tagPath, TEXT } from './helpers';
 
 // A reader far from Beijing: the publication time must still read as Beijing time
 // after hydration (no client-side re-formatting in the browser's zone).
@@ -16,17 +16,69 @@ test.describe('home page', () => {
     const titleLink = item.getByRole('link', { name: TEXT['zh-CN'].title });
     await expect(titleLink).toHaveAttribute('href', articlePath());
     await expect(item.locator('time')).toHaveAttribute('datetime', ARTICLE_DATETIME);
-    await expect(item.locator('time')).toContainText('19:39:30');
-    await expect(item.locator('time')).toContainText('北京时间');
+    await expect(item.locator('time')).toHaveText('2022年6月17日 19:39:30 北京时间');
     await expect(item).toContainText('林先生');
     await expect(item).toContainText('随着现在的电商平台越来越多，线上的商家也越来越多');
     for (const kw of ['电商运营', '电商平台', '运营入门']) {
       await expect(item.getByRole('link', { name: kw, exact: true })).toHaveAttribute('href', `/tags/${encodeURIComponent(kw)}`);
     }
+    // Only the list's own items are ruled off, not the keyword pills inside one.
+    await expect(item.getByRole('link', { name: '电商运营', exact: true }).locator('xpath=ancestor::li[1]')).toHaveCSS('border-bottom-width', '0px');
 
     await titleLink.click();
     await expect(page).toHaveURL(articlePath());
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(TEXT['zh-CN'].title);
+    // The body is not in the flight data a client-side navigation gets: the page must still show it.
+    await expect(page.locator('article .prose').getByText(BODY_SENTENCE)).toBeVisible();
+  });
+});
+
+// A sentence of the body that is not in the summary, so the description, JSON-LD and
+// Open Graph tags do not repeat it.
+const BODY_SENTENCE = '做电商最重要的是我们自己要琢磨出一套属于自己店铺的话术';
+
+test.describe('article body in the HTML (issue 11)', () => {
+  test('the body is in the served page once, as HTML, and not again in the flight scripts', async ({ request }) => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const html = await (await request.get(articlePath(locale))).text();
+      expect(html.split(BODY_SENTENCE).length - 1, locale).toBe(1);
+      const flight = [...html.matchAll(/<script[^>]*>(self\.__next_f[\s\S]*?)<\/script>/g)].map((m) => m[1]).join('');
+      expect(flight.length, locale).toBeGreaterThan(1000);
+      expect(flight, locale).not.toContain(BODY_SENTENCE);
+      expect(flight, locale).not.toContain('六、学习渠道</h2>');
+    }
+  });
+
+  test('back and forward inside the app show the body again', async ({ page }) => {
+    await page.goto(articlePath());
+    const sentence = page.locator('article .prose').getByText(BODY_SENTENCE);
+    await expect(sentence).toBeVisible();
+    // A mark on the window survives only if no page load happened in between.
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+    await page.locator('article footer').getByRole('link', { name: TAG, exact: true }).click();
+    await expect(page).toHaveURL(`/tags/${encodeURIComponent(TAG)}`);
+    await page.goBack();
+    await expect(page).toHaveURL(articlePath());
+    await expect(sentence).toBeVisible();
+    // Shown from this tab's copy, inside the app: no reload.
+    expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
+    await expect(page.locator('article .prose').getByRole('heading', { level: 2 })).toHaveText(ARTICLE_H2);
+    await page.goForward();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(TAG);
+    await page.getByRole('main').getByRole('link', { name: TEXT['zh-CN'].title }).click();
+    await expect(page).toHaveURL(articlePath());
+    await expect(sentence).toBeVisible();
+  });
+
+  test('a client-side navigation to an article not shown in this tab yet still ends with its body', async ({ page }) => {
+    // next/link elsewhere (notifications, the reader's page) navigates inside the app; the
+    // flight data it gets has no body, so the page loads itself in full.
+    await page.goto(tagPath());
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(TAG);
+    await page.evaluate((href) => (window as unknown as { next: { router: { push(href: string): void } } }).next.router.push(href), articlePath('en'));
+    await expect(page).toHaveURL(articlePath('en'));
+    await expect(page.locator('article .prose').getByText(BODY_SENTENCE)).toBeVisible();
+    await expect(page.locator('article .prose').getByRole('heading', { level: 2 })).toHaveText(ARTICLE_H2);
   });
 });
 
@@ -121,12 +173,14 @@ test('zh-TW article shows Traditional Chinese text and chrome', async ({ page })
     '六、學習渠道',
     '總結',
   ]);
+  // Taiwan phrases (用户 → 使用者) and corner quotes, as README "zh-TW wording" decides.
+  await expect(body.getByRole('heading', { level: 3 })).toHaveText(['1.「使用者獲取」階段運營職能', '2.「使用者維繫」階段運營職能']);
   await expect(body.getByRole('listitem')).toHaveCount(18);
   const time = page.locator('article header time');
   await expect(time).toHaveAttribute('datetime', ARTICLE_DATETIME);
   await expect(time).toContainText('19:39:30');
   await expect(time).toContainText('北京時間');
-  await expect(page.locator('article header')).toContainText('發佈時間');
+  await expect(page.locator('article header')).toContainText('發布時間');
   await expect(page.locator('article header').getByRole('link', { name: '林先生' })).toHaveAttribute('href', `/zh-TW/authors/${AUTHOR_ID}`);
   await expect(page.getByRole('main').getByRole('article').getByRole('link', { name: '社區公約', exact: true })).toHaveAttribute('href', '/zh-TW/rules');
   await expect(page.getByRole('region', { name: '關於作者' })).toContainText('發表文章 353 篇');

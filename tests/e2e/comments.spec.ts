@@ -33,6 +33,8 @@ test('comment → pending for its author only → a moderator approves → other
     .check();
   await comments(page).getByRole('button', { name: '发表评论' }).click();
   await expect(comments(page).getByRole('status')).toHaveText(POSTED);
+  // No gap before the full-width bracket.
+  await expect(comments(page).getByRole('heading', { level: 2, name: /^评论（\d+）$/ })).toBeVisible();
   const mine = comments(page).getByRole('listitem').filter({ hasText: '这篇文章对我很有帮助' });
   await expect(mine).toContainText('审核中');
   await expect(mine.getByRole('link', { name: 'https://example.com/guide' })).toHaveAttribute('rel', 'nofollow ugc noopener');

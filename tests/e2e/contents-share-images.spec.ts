@@ -77,7 +77,7 @@ test('the static poster and QR code hold the canonical URL; a signed-in reader g
 
   await signUpThroughUi(page, unique('poster'));
   await waitForHydration(page);
-  await page.getByText('分享到朋友圈', { exact: true }).click();
+  await page.getByText('分享给朋友，得羽毛', { exact: true }).click();
   await expect(page.getByText('长按保存图片，分享到朋友圈')).toBeVisible();
   const img = page.getByRole('img', { name: /的分享海报$/ });
   await expect(img).toHaveAttribute('src', /^\/api\/share\/poster\?article=.+&ref=[a-z2-7]{10}$/);

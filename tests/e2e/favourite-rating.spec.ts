@@ -195,7 +195,8 @@ test('a signed-in reader copies a link carrying their referral code; the canonic
   expect(code).toMatch(/^[a-z2-7]{10}$/);
   const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
   expect(canonical).not.toContain('ref=');
-  await page.getByText('分享到朋友圈', { exact: true }).click();
+  // Signed in, the panel says what sharing does for this reader.
+  await page.getByText('分享给朋友，得羽毛', { exact: true }).click();
   await page.getByRole('button', { name: '复制链接' }).click();
   await expect(page.getByText('链接已复制')).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${canonical}?ref=${code}`);

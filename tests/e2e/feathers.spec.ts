@@ -93,12 +93,23 @@ test('operator grant → redeem a gift (code, balance, stock) → a gift too dea
   expect(books(name)).toEqual({ balance: 25, ledgerSum: 25 });
 });
 
-test('a signed-out reader who tries to redeem is sent to sign in', async ({ page }) => {
+test('a signed-out reader who tries to redeem signs in first: over the mall, or on the sign-in page without JavaScript', async ({ page, browser }) => {
   await page.goto('/mall');
   await waitForHydrationOf(page, `#gift-${GIFT} form`);
+  await expect(page.getByRole('link', { name: '登录后查看' })).toBeVisible();
   await page.locator(`#gift-${GIFT}`).getByRole('button', { name: '立即兑换' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: '确认兑换' }).click();
-  await expect(page).toHaveURL(`/sign-in?next=${encodeURIComponent('/mall')}`);
+  const sheet = page.getByRole('dialog', { name: '登录' });
+  await expect(sheet).toContainText('登录后即可兑换礼品');
+  await sheet.getByRole('button', { name: '取消' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page).toHaveURL('/mall');
+
+  const plain = await browser.newContext({ javaScriptEnabled: false });
+  const noJs = await plain.newPage();
+  await noJs.goto('/mall');
+  await noJs.locator(`#gift-${GIFT}`).getByRole('button', { name: '立即兑换' }).click();
+  await expect(noJs).toHaveURL(`/sign-in?next=${encodeURIComponent('/mall')}`);
+  await plain.close();
 });
 
 test('share link: each distinct reader earns the sharer +5 (at most 15); a sign-up through it +10', async ({ page, browser, baseURL }) => {
@@ -128,8 +139,12 @@ test('share link: each distinct reader earns the sharer +5 (at most 15); a sign-
   for (let i = 0; i < 3; i++) {
     const c = await browser.newContext();
     const p = await c.newPage();
+    // The visit is reported once the reader's state is known, after the code has left the
+    // address bar: wait for that report before the reader goes.
+    const reported = p.waitForResponse((r) => r.url().endsWith('/api/share-visits') && r.request().method() === 'POST');
     await p.goto(`${baseURL}${articlePath()}?ref=${code}`);
     await p.waitForURL(`**${articlePath()}`);
+    expect((await reported).ok()).toBe(true);
     await c.close();
   }
   await expect.poll(() => balanceOf(page.request)).toBe(25);

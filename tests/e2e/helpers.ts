@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect, type Page, type TestInfo } from '@playwright/test';
 
 /** The one article in content/. */
 export const SLUG = 'how-ecommerce-operations-work';
@@ -41,7 +43,7 @@ export const TEXT = {
   'zh-TW': {
     title: '電商是怎麼運營的（做電商的都應該看看）',
     beijingTime: '北京時間',
-    published: '發佈時間',
+    published: '發布時間',
     rulesLink: '社區公約',
     rulesTitle: '社區公約',
     close: '我知道了',
@@ -131,4 +133,18 @@ export async function waitForHydrationOf(page: Page, selector: string) {
     const el = document.querySelector(sel);
     return el !== null && Object.keys(el).some((k) => k.startsWith('__reactProps$'));
   }, selector);
+}
+
+/** Where the phone screenshots are kept after a run (CI keeps test-results/ as artifacts). */
+export const SCREENSHOT_DIR = path.join('test-results', 'screenshots');
+
+/**
+ * A screenshot kept as a file under test-results/screenshots/<name>.png, passing or
+ * not (Playwright writes attachments only for its HTML report), and attached to the test.
+ */
+export async function keepScreenshot(page: Page, testInfo: TestInfo, name: string, options: Parameters<Page['screenshot']>[0] = {}) {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ ...options, path: file });
+  await testInfo.attach(name, { path: file, contentType: 'image/png' });
 }

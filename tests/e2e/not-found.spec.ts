@@ -13,6 +13,11 @@ const CASES: Array<{ path: string; locale: Locale }> = [
   { path: '/tags/nope', locale: 'zh-CN' },
   { path: '/authors/nope', locale: 'zh-CN' },
   { path: '/deeply/nested/nope', locale: 'zh-CN' },
+  // A first segment that is no locale must not become one on a dynamic page.
+  { path: '/xyz/me', locale: 'zh-CN' },
+  { path: '/evil.com/mall', locale: 'zh-CN' },
+  { path: '/moderation/feedback', locale: 'zh-CN' },
+  { path: '/zh-tw/sign-in', locale: 'zh-CN' },
 ];
 
 const HOME_LINK: Record<Locale, string> = { 'zh-CN': '返回首页', 'zh-TW': '返回首頁', en: 'Back to home' };
@@ -39,7 +44,7 @@ test('the home link on the not-found page leads home', async ({ page }) => {
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
-  for (const { path, locale } of [CASES[0]!, CASES[4]!, CASES[5]!]) {
+  for (const { path, locale } of [CASES[0]!, CASES[4]!, CASES[5]!, CASES[9]!]) {
     test(`${path} is server-rendered in ${locale}`, async ({ page }) => {
       const response = await page.goto(path);
       expect(response?.status()).toBe(404);

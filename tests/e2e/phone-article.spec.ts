@@ -1,5 +1,5 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { articlePath, expectNoSeriousA11yViolations, waitForHydration } from './helpers';
+import { articlePath, expectNoSeriousA11yViolations, keepScreenshot, waitForHydration } from './helpers';
 import { apiReader, PASSWORD, signUpThroughUi, unique } from './support/readers';
 
 // The article as a reader on a 375 px phone meets it (issue 14). This file neither
@@ -27,7 +27,7 @@ const layoutShift = (page: Page) =>
   );
 
 async function attachScreenshot(page: Page, testInfo: TestInfo, name: string, clip?: { x: number; y: number; width: number; height: number }) {
-  await testInfo.attach(name, { body: await page.screenshot(clip ? { clip } : {}), contentType: 'image/png' });
+  await keepScreenshot(page, testInfo, name, clip ? { clip } : {});
 }
 
 test.describe('the compact header', () => {
@@ -343,4 +343,17 @@ test('tapping outside the rules modal closes it', async ({ page }) => {
   await page.mouse.click(187, Math.min(805, box!.y + box!.height + 4));
   await expect(dialog).toHaveCount(0);
   await expect(page).toHaveURL(articlePath());
+});
+
+test('reading the article asks the app for no personal page it has not opened (no /mall or /me prefetch)', async ({ page }) => {
+  const asked: string[] = [];
+  page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+  await page.goto(articlePath());
+  await waitForHydration(page);
+  await readerStateLoaded(page);
+  // Next prefetches links in view once the page is idle; give it the time it takes.
+  await page.mouse.wheel(0, 4000);
+  await page.waitForTimeout(2000);
+  expect(asked.some((p) => p.endsWith('/reader-state'))).toBe(true);
+  expect(asked.filter((p) => /^\/(?:(?:zh-TW|en)\/)?(?:mall|me)(?:\/|$)/.test(p))).toEqual([]);
 });

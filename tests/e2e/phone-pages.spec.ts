@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type APIRequestContext } from '@playwright/test';
-import { SLUG, articlePath, expectNoSeriousA11yViolations, waitForHydration } from './helpers';
+import { SLUG, articlePath, expectNoSeriousA11yViolations, keepScreenshot, waitForHydration } from './helpers';
 import { query } from './support/database';
 import { admin, apiReader, post, unique } from './support/readers';
 
@@ -229,7 +229,7 @@ test.describe('建议反馈 at 375 px', () => {
       await expect(answers.getByRole('listitem')).toContainText('评论已恢复');
       await expect(page.getByRole('region', { name: '通知' })).toContainText('管理员回复了你的申诉，你的评论已恢复，获得 10 羽毛。');
       await expect(page.getByRole('region', { name: '羽毛明细' }).getByRole('listitem').first()).toContainText('评论申诉后恢复');
-      await testInfo.attach('me-after-appeal-375', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+      await keepScreenshot(page, testInfo, 'me-after-appeal-375', { fullPage: true });
 
       const other = await browser.newPage();
       await other.goto(articlePath());
@@ -338,7 +338,7 @@ test.describe('the moderation console at 375 px', () => {
       await expectNoSeriousA11yViolations(page, { label: '/moderation at 375 px' });
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme });
-        await testInfo.attach(`moderation-queue-375-${scheme}`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+        await keepScreenshot(page, testInfo, `moderation-queue-375-${scheme}`, { fullPage: true });
       }
       await page.emulateMedia({ colorScheme: 'light' });
 
@@ -417,7 +417,7 @@ test.describe('/me at 375 px', () => {
       await expectNoSeriousA11yViolations(page, { label: '/me at 375 px' });
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme });
-        await testInfo.attach(`me-375-${scheme}`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+        await keepScreenshot(page, testInfo, `me-375-${scheme}`, { fullPage: true });
       }
     } finally {
       await Promise.all([context.close(), request.dispose()]);
@@ -448,7 +448,7 @@ test.describe('the mall at 375 px', () => {
       await expectNoSeriousA11yViolations(page, { label: '/mall at 375 px' });
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme });
-        await testInfo.attach(`mall-375-${scheme}`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+        await keepScreenshot(page, testInfo, `mall-375-${scheme}`, { fullPage: true });
       }
       await page.emulateMedia({ colorScheme: 'light' });
       const cheap = page.locator('#gift-xinstall-15-day-membership');

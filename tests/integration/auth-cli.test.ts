@@ -24,7 +24,9 @@ function admin(args: string[], env: Record<string, string>): Promise<Run> {
 }
 
 // A child process needs a database it can reach by URL, so these run on the server only.
-describe('admin CLI (PostgreSQL server)', () => {
+// Each case starts `npx tsx` up to three times; on a busy 2-core machine one start alone
+// takes 10 s or more, so the cases get the children's own 60 s each, not the suite's 30 s.
+describe('admin CLI (PostgreSQL server)', { timeout: 180_000 }, () => {
   const cleanups: Array<() => Promise<void> | void> = [];
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();

@@ -60,8 +60,10 @@ describe.each(BACKENDS)('建议反馈 on %s', (backend) => {
     expect(await getBalance(db, author)).toBe(10);
     expect(await getLedgerSum(db, author)).toBe(10);
 
-    // Removed and appealed again: restoring again pays nothing more.
+    // Removed again: the restore's +10 is taken back too (it was not kept).
     await rejectComments(db, moderator, [id], 'spam', at(7));
+    expect(await getBalance(db, author)).toBe(0);
+    // Appealed again: restoring again pays nothing more, and removing it once more takes nothing.
     const again = await sendFeedback(db, author, { kind: 'comment_appeal', commentId: id, body: '又被删了' }, at(8));
     if (!again.ok) throw new Error(again.code);
     expect(await answerFeedback(db, moderator, again.id, { answer: '恢复', action: 'restore' }, at(9))).toEqual({ ok: true, outcome: 'restored', feathers: 0 });
@@ -71,6 +73,10 @@ describe.each(BACKENDS)('建议反馈 on %s', (backend) => {
         .from(ledger)
         .where(and(eq(ledger.accountId, author), eq(ledger.reason, 'comment_restored'))),
     ).toHaveLength(1);
+    expect(await getBalance(db, author)).toBe(0);
+    await approveComments(db, moderator, [await posted(db, author, '另一条评论')], at(10));
+    await rejectComments(db, moderator, [id], 'spam', at(11));
+    expect(await getBalance(db, author)).toBe(10);
     expect(await getBalance(db, author)).toBe(await getLedgerSum(db, author));
 
     // The reader sees the answers on /me and in the notifications.

@@ -11,6 +11,7 @@ import { BACKENDS, emptyDatabase, migratedDatabase } from './support/databases';
 const TABLES = [
   'accounts',
   'app_secrets',
+  'article_stats',
   'comment_bans',
   'comment_reports',
   'comments',

@@ -20,6 +20,7 @@ import { listLedger } from '@/lib/feathers/ledger';
 import { listRedemptions, redeemGift } from '@/lib/feathers/mall';
 import { answerQuiz } from '@/lib/feathers/rewards';
 import { unlockArticle } from '@/lib/feathers/unlock';
+import { listMyFeedback, listOpenFeedback } from '@/lib/feedback/feedback';
 import { listNotifications, markNotificationsSeen } from '@/lib/notifications/notifications';
 import { accountExtras } from '@/lib/reader/account-extras';
 import { getArticleState } from '@/lib/reader/article-state';
@@ -53,6 +54,9 @@ const GROWING = new Set([
   'password_resets',
   'retired_usernames',
   'rate_limits',
+  'feedback',
+  // One row per article, but read on every page load: a primary-key lookup, never a scan.
+  'article_stats',
 ]);
 const SLUG = 'how-ecommerce-operations-work';
 
@@ -142,6 +146,8 @@ describe('query plans on PostgreSQL', () => {
     await listMyComments(db, reader.id);
     await getActiveBan(db, reader.id);
     await listModerationQueue(db);
+    await listOpenFeedback(db);
+    await listMyFeedback(db, reader.id);
     await approveComments(db, moderator.id, [pending.comment.id]);
     await reportComment(db, reader.id, pending.comment.id, 'spam');
     await rejectComments(db, moderator.id, [second.comment.id], 'spam');

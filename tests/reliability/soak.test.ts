@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '@/lib/db/client';
 import { applyChange } from '@/lib/feathers/ledger';
+import { SHARE_READ_CAP } from '@/lib/feathers/amounts';
 import { STACK_ORIGIN, startStack, stackState, type RunningStack } from '../stack/stack';
 import { booksProblems } from './support/books';
 import { throwAwayCluster } from './support/cluster';
@@ -14,6 +15,17 @@ import { post, signUp } from './support/server';
 const SLUG = 'how-ecommerce-operations-work';
 const GIFTS = ['xinstall-15-day-membership', 'yishu-yike-30-day-trial', 'sf-express-20-yuan-coupon'];
 const STOCK = 100; // each, content/gifts.md
+// The paid article of tests/fixtures/paid-article (price: 30), which the soak's own build adds to content/.
+const PAID_SLUG = 'live-selling-checklist';
+const PAID_PRICE = 30;
+const CONTENT_DIR = 'content:tests/fixtures/paid-article';
+// Its own build folder: the stamp includes CONTENT_DIR, so sharing .next-stack would rebuild it for test:stack.
+const SOAK_DIST_DIR = '.next-stack-soak';
+// Low enough that the readers reach it: every reader comes from 127.0.0.1, one address for the cap.
+const SHARE_READS_PER_DAY = 60;
+// Per reader and run, under 建议反馈's 5 per 10 minutes (lib/feedback/feedback.ts FEEDBACK_LIMIT).
+const SUGGESTIONS_PER_READER = 2;
+const APPEALS_PER_READER = 2;
 const SECONDS = Number(process.env.RELIABILITY_SOAK_SECONDS ?? 60);
 const READERS = Number(process.env.RELIABILITY_SOAK_READERS ?? 16);
 // A request answered 5xx this close to an instance's SIGKILL was in flight on it (nginx retries only what was not sent).
@@ -37,15 +49,21 @@ beforeAll(async () => {
   await admin.query('create database soak');
   await admin.end();
   database = { url: cluster.url('soak'), drop: async () => cluster?.remove() };
-  stack = await startStack({
-    DATABASE_URL: database.url,
-    SIGN_UPS_PER_ADDRESS_HOUR: '100000',
-    SIGN_UPS_PER_ADDRESS_DAY: '100000',
-    SHARE_READS_PER_ADDRESS_DAY: '100000',
-    // Every reader of the soak comes from 127.0.0.1: nginx's per-address limit would refuse most of it.
-    STACK_MUTATION_RATE: '100000r/s',
-    STACK_MUTATION_BURST: '100000',
-  });
+  stack = await startStack(
+    {
+      DATABASE_URL: database.url,
+      CONTENT_DIR,
+      // Its build compiles the code test:stack's build has type-checked (as build:fixture does).
+      SKIP_TYPECHECK: '1',
+      SIGN_UPS_PER_ADDRESS_HOUR: '100000',
+      SIGN_UPS_PER_ADDRESS_DAY: '100000',
+      SHARE_READS_PER_ADDRESS_DAY: String(SHARE_READS_PER_DAY),
+      // Every reader of the soak comes from 127.0.0.1: nginx's per-address limit would refuse most of it.
+      STACK_MUTATION_RATE: '100000r/s',
+      STACK_MUTATION_BURST: '100000',
+    },
+    { distDir: SOAK_DIST_DIR, timeoutMs: 800_000 },
+  );
 }, 900_000);
 afterAll(async () => {
   await stack?.stop();
@@ -87,20 +105,23 @@ describe('a soak through the stack with two instance crashes and a database outa
   it('keeps every acknowledged write exactly once, the books balanced, pages up throughout and no 5xx outside the faults', async () => {
     const origin = STACK_ORIGIN;
     const url = database!.url;
-    const readers: { username: string; cookie: string; deleted: boolean; mayDelete: boolean }[] = [];
+    type Reader = { username: string; cookie: string; deleted: boolean; mayDelete: boolean; suggestions: number; appeals: number };
+    const readers: Reader[] = [];
     // A quarter of the readers delete their accounts late in the run; the rest keep going to the end.
-    for (let i = 0; i < READERS; i++) readers.push({ ...(await signUp(origin)), deleted: false, mayDelete: i < READERS / 4 });
+    for (let i = 0; i < READERS; i++) readers.push({ ...(await signUp(origin)), deleted: false, mayDelete: i < READERS / 4, suggestions: 0, appeals: 0 });
     const moderator = await signUp(origin);
     expect((await runTs('lib/cli/admin.ts', ['grant-moderator', moderator.username], { DATABASE_URL: url })).code).toBe(0);
     // Enough feathers to redeem: through the ledger, as the operator's grant does.
     const handle = await openDb({ url });
     const ids = new Map<string, number>();
+    const referralCodes = new Map<string, string>(); // username → the code of their share links
     for (const r of readers) {
       const c = new Client({ connectionString: url });
       await c.connect();
-      const { rows } = await c.query('select id from accounts where username = $1', [r.username]);
+      const { rows } = await c.query('select id, referral_code from accounts where username = $1', [r.username]);
       await c.end();
       ids.set(r.username, Number(rows[0].id));
+      referralCodes.set(r.username, String(rows[0].referral_code));
       await applyChange(handle.db, { accountId: Number(rows[0].id), delta: 200, reason: 'grant', reference: `soak:${r.username}` });
     }
 
@@ -117,12 +138,84 @@ describe('a soak through the stack with two instance crashes and a database outa
       redemptions: new Map<string, string>(), // idempotency key → code
       approved: new Set<number>(),
       deleted: new Set<string>(),
+      // Share visits answered 200: whose link, by whom, to which article, and whether the answer said it paid.
+      shareVisits: [] as { sharerId: number; visitorId: number; slug: string; counted: boolean }[],
+      // 建议反馈 messages answered 200: body → its id and author.
+      feedback: new Map<string, { id: number; username: string }>(),
+      // Comments rejected or removed (acknowledged) and not restored since; appealed: an acknowledged appeal names it.
+      contested: new Map<number, { appealed: boolean }>(),
+      removals: 0,
+      appeals: new Map<number, { commentId: number; answered: boolean }>(), // feedback id → the contested comment
+      restores: [] as { feedbackId: number; commentId: number; feathers: number }[],
+      unlocks: new Map<string, number>(), // username → acknowledged unlocks of the paid article
     };
     const kills: number[] = [];
     const started = Date.now();
     const end = started + SECONDS * 1000;
 
-    const reader = async (r: (typeof readers)[number]) => {
+    const moderate = (path: string, form: URLSearchParams) =>
+      fetch(`${origin}${path}`, { method: 'POST', headers: { origin, accept: 'application/json', cookie: moderator.cookie }, body: form });
+
+    // The moderator rejects a pending comment or removes an approved one (not one already contested).
+    const contest = async () => {
+      const open = [...acked.comments.values()].filter((id) => !acked.contested.has(id));
+      if (!open.length) return;
+      const id = pick(open);
+      const { status, body } = await timed('moderation-remove', () =>
+        moderate('/api/moderation/review', new URLSearchParams({ action: 'reject', ids: String(id), reason: 'unfriendly' })),
+      );
+      const [result] = (body?.results ?? []) as { ok: boolean }[];
+      if (status === 200 && result?.ok) {
+        acked.contested.set(id, { appealed: false });
+        acked.removals++;
+      }
+    };
+
+    // The moderator answers an open appeal by restoring its comment (which pays the author +10 once per comment).
+    const restore = async () => {
+      const open = [...acked.appeals].filter(([, a]) => !a.answered);
+      if (!open.length) return;
+      const [feedbackId, appeal] = pick(open);
+      const form = new URLSearchParams({ id: String(feedbackId), action: 'restore', answer: '已恢复，感谢申诉' });
+      const { status, body } = await timed('feedback-restore', () => moderate('/api/moderation/feedback', form));
+      if (status === 200) {
+        acked.restores.push({ feedbackId, commentId: appeal.commentId, feathers: Number(body!.feathers) });
+        acked.contested.delete(appeal.commentId); // published again: it may be removed (and appealed) once more
+      }
+      // 404: answered already (an unanswered earlier try went through); 409: the comment is not contested.
+      if (status === 200 || status === 404 || status === 409) appeal.answered = true;
+    };
+
+    const shareVisit = async (r: Reader) => {
+      const sharer = pick(readers.filter((o) => o !== r));
+      const slug = Math.random() < 0.5 ? SLUG : PAID_SLUG;
+      const form = { article: slug, ref: referralCodes.get(sharer.username)! };
+      const { status, body } = await timed('share-visit', () => post(origin, '/api/share-visits', form, r.cookie));
+      if (status === 200)
+        acked.shareVisits.push({ sharerId: ids.get(sharer.username)!, visitorId: ids.get(r.username)!, slug, counted: body!.counted === true });
+    };
+
+    // 建议反馈: an appeal of the reader's own contested comment when there is one, else a suggestion; a few per reader.
+    const sendFeedback = async (r: Reader) => {
+      const own = [...acked.contested].find(([id, c]) => !c.appealed && acked.authors.get(id) === r.username);
+      const appeal = own && r.appeals < APPEALS_PER_READER;
+      if (!appeal && r.suggestions >= SUGGESTIONS_PER_READER) return;
+      const text = `浸泡反馈 ${randomBytes(6).toString('hex')} <script>alert(1)</script>'; --`;
+      const form: Record<string, string> = appeal ? { kind: 'comment_appeal', commentId: String(own[0]), body: text } : { kind: 'suggestion', body: text };
+      if (appeal) r.appeals++;
+      else r.suggestions++;
+      const { status, body } = await timed('feedback', () => post(origin, '/api/feedback', form, r.cookie));
+      // 429 (the limit counted an unanswered earlier message) and 404 are answers, not acknowledgements.
+      if (status !== 200) return;
+      const id = Number(body!.id);
+      acked.feedback.set(text, { id, username: r.username });
+      if (appeal) {
+        own[1].appealed = true;
+        acked.appeals.set(id, { commentId: own[0], answered: false });
+      }
+    };
+
+    const reader = async (r: Reader) => {
       const cookie = r.cookie;
       while (Date.now() < end && !r.deleted) {
         const roll = Math.random();
@@ -150,31 +243,44 @@ describe('a soak through the stack with two instance crashes and a database outa
             acked.authors.set(id, r.username);
           }
         } else if (roll < 0.75) {
-          const pending = [...acked.comments.values()].filter((id) => !acked.approved.has(id)).slice(0, 5);
-          if (pending.length) {
-            const form = new URLSearchParams({ action: 'approve' });
-            for (const id of pending) form.append('ids', String(id));
-            const { status } = await timed('moderation', () =>
-              fetch(`${origin}/api/moderation/review`, {
-                method: 'POST',
-                headers: { origin, accept: 'application/json', cookie: moderator.cookie },
-                body: form,
-              }),
-            );
-            if (status === 200) for (const id of pending) acked.approved.add(id);
+          const sub = Math.random();
+          if (sub < 0.06) await contest();
+          else if (sub < 0.26) await restore();
+          else {
+            const pending = [...acked.comments.values()].filter((id) => !acked.approved.has(id) && !acked.contested.has(id)).slice(0, 5);
+            if (pending.length) {
+              const form = new URLSearchParams({ action: 'approve' });
+              for (const id of pending) form.append('ids', String(id));
+              const { status, body } = await timed('moderation', () =>
+                fetch(`${origin}/api/moderation/review`, {
+                  method: 'POST',
+                  headers: { origin, accept: 'application/json', cookie: moderator.cookie },
+                  body: form,
+                }),
+              );
+              // A comment rejected meanwhile is not approved (results[i].ok false).
+              const results = (body?.results ?? []) as { id: number; ok: boolean }[];
+              if (status === 200) for (const { id, ok } of results) if (ok) acked.approved.add(id);
+            }
           }
         } else if (roll < 0.85) {
           const key = `soak${randomBytes(12).toString('hex')}`;
           const { status, body } = await timed('redemption', () => post(origin, `/api/gifts/${pick(GIFTS)}/redeem`, { key }, cookie));
           if (status === 200) acked.redemptions.set(key, (body!.redemption as { code: string }).code);
-        } else if (roll < 0.95) {
+        } else if (roll < 0.93) {
           await timed('comments-page', () => fetch(`${origin}/api/articles/${SLUG}/comments?page=1`, { headers: { cookie } }));
-        } else if (roll < 0.955 && r.mayDelete && Date.now() > started + SECONDS * 700) {
+        } else if (roll < 0.935 && r.mayDelete && Date.now() > started + SECONDS * 700) {
           const { status } = await timed('deletion', () => post(origin, '/api/me/delete', { password: 'correct horse 1', confirm: 'on' }, cookie));
           if (status === 200) {
             acked.deleted.add(r.username);
             r.deleted = true;
           }
+        } else if (roll < 0.955) await shareVisit(r);
+        else if (roll < 0.965) await sendFeedback(r);
+        else if (roll < 0.975) {
+          const { status } = await timed('unlock', () => post(origin, `/api/articles/${PAID_SLUG}/unlock`, {}, cookie));
+          // 409 (feathers_short: redemptions spent them) is an answer, not an acknowledgement.
+          if (status === 200) acked.unlocks.set(r.username, (acked.unlocks.get(r.username) ?? 0) + 1);
         }
       }
     };
@@ -242,6 +348,66 @@ describe('a soak through the stack with two instance crashes and a database outa
         const [row] = await q('select deleted_at is not null as gone from accounts where id = $1', [ids.get(username)]);
         expect(row?.gone ?? true).toBe(true);
       }
+      // The new kinds were exercised at all (a mix whose requests all answer 4xx would pass every check below).
+      expect(acked.shareVisits.filter((v) => v.counted).length, 'paid share visits').toBeGreaterThan(0);
+      expect(acked.feedback.size, 'feedback messages').toBeGreaterThan(0);
+      expect(acked.unlocks.size, 'unlocks').toBeGreaterThan(0);
+      // Share visits: each acknowledged paying visit is one ledger row; no pair paid twice; no cap passed.
+      for (const v of acked.shareVisits.filter((x) => x.counted)) {
+        const rows = await q(`select delta from ledger where account_id = $1 and reason = 'share_read' and reference = $2`, [
+          v.sharerId,
+          `article:${v.slug}:a:${v.visitorId}`,
+        ]);
+        expect(rows, `share visit of ${v.visitorId} to ${v.sharerId} on ${v.slug}`).toEqual([{ delta: 5 }]);
+      }
+      const paidPairs = acked.shareVisits.filter((x) => x.counted).map((x) => `${x.sharerId} ${x.slug} ${x.visitorId}`);
+      expect(paidPairs.length, 'a visit answered as paid twice').toBe(new Set(paidPairs).size);
+      expect(await q(`select account_id, reference from ledger where reason = 'share_read' group by 1, 2 having count(*) > 1`)).toEqual([]);
+      expect(
+        await q(`select account_id, split_part(reference, ':', 2) as slug from ledger where reason = 'share_read' group by 1, 2 having sum(delta) > $1`, [
+          SHARE_READ_CAP,
+        ]),
+      ).toEqual([]);
+      const [{ n: shareReads }] = await q(`select count(*)::int as n from ledger where reason = 'share_read'`);
+      expect(shareReads).toBeLessThanOrEqual(SHARE_READS_PER_DAY);
+
+      // 建议反馈: each acknowledged message stored once (a deleted account's go with it), none past the limit.
+      for (const [text, { id, username }] of acked.feedback) {
+        const rows = await q('select id from feedback where body = $1', [text]);
+        if (acked.deleted.has(username)) expect(rows.length).toBeLessThanOrEqual(1);
+        else
+          expect(
+            rows.map((r) => Number(r.id)),
+            `feedback ${id}`,
+          ).toEqual([id]);
+      }
+      if (SECONDS <= 600) expect(await q('select account_id from feedback group by 1 having count(*) > 5')).toEqual([]);
+      // Restores: the comment published, its +10 paid at most once however often it was restored, never taken back more than paid.
+      for (const { feedbackId, commentId } of acked.restores) {
+        const [row] = await q('select status, outcome from feedback where id = $1', [feedbackId]);
+        if (row) expect(row).toEqual({ status: 'answered', outcome: 'restored' });
+        const paid = await q(`select delta from ledger where reason = 'comment_restored' and reference = $1`, [`comment:${commentId}`]);
+        expect(paid, `restore of comment ${commentId}`).toEqual([{ delta: 10 }]);
+        expect(acked.restores.filter((x) => x.commentId === commentId && x.feathers > 0).length).toBeLessThanOrEqual(1);
+      }
+      expect(await q(`select reference from ledger where reason = 'comment_restored' group by account_id, reference having count(*) > 1`)).toEqual([]);
+      expect(
+        await q(`select account_id, split_part(reference, ':', 2) as comment from ledger
+                 where reason in ('comment', 'comment_restored', 'comment_removed') group by 1, 2
+                 having -sum(delta) filter (where reason = 'comment_removed') > coalesce(sum(delta) filter (where reason <> 'comment_removed'), 0)`),
+      ).toEqual([]);
+
+      // Paid unlocks: one spend and one unlock row per reader however often it was acknowledged.
+      for (const [username] of acked.unlocks) {
+        if (acked.deleted.has(username)) continue;
+        const accountId = ids.get(username);
+        expect(await q(`select delta from ledger where account_id = $1 and reason = 'unlock' and reference = $2`, [accountId, `article:${PAID_SLUG}`])).toEqual(
+          [{ delta: -PAID_PRICE }],
+        );
+        expect(await q('select price from unlocks where account_id = $1 and article_slug = $2', [accountId, PAID_SLUG])).toEqual([{ price: PAID_PRICE }]);
+      }
+      expect(await q(`select account_id from ledger where reason = 'unlock' group by account_id, reference having count(*) > 1`)).toEqual([]);
+
       const stock = await q('select gift_id, redeemed from gift_stock');
       for (const row of stock) {
         const [{ n }] = await q('select count(*)::int as n from redemptions where gift_id = $1', [row.gift_id]);
@@ -314,6 +480,15 @@ describe('a soak through the stack with two instance crashes and a database outa
         redemptions: acked.redemptions.size,
         quiz: acked.quiz.size,
         deletions: acked.deleted.size,
+        shareVisits: acked.shareVisits.length,
+        shareVisitsPaid: acked.shareVisits.filter((v) => v.counted).length,
+        feedback: acked.feedback.size,
+        appeals: acked.appeals.size,
+        removals: acked.removals,
+        restores: acked.restores.length,
+        restoresPaid: acked.restores.filter((x) => x.feathers > 0).length,
+        unlockers: acked.unlocks.size,
+        repeatUnlocks: [...acked.unlocks.values()].reduce((n, k) => n + k - 1, 0),
       },
       table,
     };

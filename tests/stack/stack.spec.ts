@@ -133,19 +133,21 @@ test("nginx's own 429 carries the app's code and the reader's language", async (
 });
 
 test('a client navigation fetches RSC through the cache; RSC and HTML for one URL never mix', async ({ page, request }) => {
-  // Navigation in the browser: home → article without a full page load.
+  // Navigation in the browser: home → a tag page without a full page load. (Links to
+  // an article are plain <a>: its body reaches the browser only as HTML, see README.)
   const rsc: { url: string; headers: Record<string, string> }[] = [];
   page.on('request', (r) => {
     if (r.headers()['rsc'] === '1') rsc.push({ url: r.url(), headers: r.headers() });
   });
+  const tagPath = `/tags/${encodeURIComponent(TAG)}`;
   await page.goto('/');
   await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
-  await page.getByRole('link', { name: ARTICLE_TITLE }).first().click();
-  await expect(page).toHaveURL(articlePath());
-  await expect(page.getByRole('heading', { level: 1, name: ARTICLE_TITLE })).toBeVisible();
+  await page.getByRole('main').getByRole('link', { name: TAG, exact: true }).first().click();
+  await expect(page).toHaveURL(tagPath);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(TAG);
   expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
-  const navigation = rsc.find((r) => new URL(r.url).pathname === articlePath());
-  expect(navigation, 'the browser asked for the article as RSC').toBeTruthy();
+  const navigation = rsc.find((r) => new URL(r.url).pathname === tagPath);
+  expect(navigation, 'the browser asked for the tag page as RSC').toBeTruthy();
 
   // Replay that exact request: RSC from the cache; the same URL without the headers: HTML.
   const replay = Object.fromEntries(Object.entries(navigation!.headers).filter(([k]) => k === 'rsc' || k.startsWith('next-')));

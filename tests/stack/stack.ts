@@ -34,12 +34,21 @@ export const alive = (pid: number | null | undefined) => {
 
 export type RunningStack = { output: () => string; signal: (sig: NodeJS.Signals) => void; stop: () => Promise<void> };
 
+export type StackOptions = {
+  /**
+   * A build folder of its own, for a stack on other content (CONTENT_DIR in env): the build
+   * stamp includes CONTENT_DIR, so sharing DIST_DIR would make each run rebuild the other's.
+   */
+  distDir?: string;
+  timeoutMs?: number;
+};
+
 /** `npm run stack` (node deploy/stack.mjs) with extra environment; resolves once nginx answers. */
-export async function startStack(env: Record<string, string>, timeoutMs = 400_000): Promise<RunningStack> {
+export async function startStack(env: Record<string, string>, { distDir = DIST_DIR, timeoutMs = 400_000 }: StackOptions = {}): Promise<RunningStack> {
   const child = spawn(process.execPath, ['deploy/stack.mjs'], {
     cwd: ROOT,
     // SITE_URL is the stack's own origin even when npm test exported one for its other servers.
-    env: { ...process.env, SITE_URL: `http://127.0.0.1:${STACK_PORT}`, ...env, STACK_PORT: String(STACK_PORT), STACK_DIR, NEXT_DIST_DIR: DIST_DIR },
+    env: { ...process.env, SITE_URL: `http://127.0.0.1:${STACK_PORT}`, ...env, STACK_PORT: String(STACK_PORT), STACK_DIR, NEXT_DIST_DIR: distDir },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

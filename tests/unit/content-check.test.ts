@@ -9,6 +9,7 @@ import { parseContentFile } from '@/lib/content/parse';
 import type { ContentRule } from '@/lib/content/problem';
 import { ArticleFrontMatter, RulesFrontMatter } from '@/lib/content/schema';
 import { checkText } from '@/lib/content/text-rules';
+import { parseZhTwExceptions } from '@/lib/content/zh-tw-exceptions';
 
 const run = promisify(execFile);
 const ROOT = process.cwd();
@@ -93,6 +94,20 @@ const CASES: Record<string, Expected[]> = {
   ],
   // The quiz points at a heading the article does not have (it has 一、什么是运营 only).
   'quiz-section': [{ file: `${BAD}/quiz-section/articles/sample.md`, line: 15, column: 18, rule: 'quiz-section', message: /"二什么是电商运营".*no heading/ }],
+  // zh-TW-exceptions.yaml: after a good entry (发布), one of each kind the checker refuses, each at its entry.
+  'zh-tw-exception': [
+    { file: `${BAD}/zh-tw-exception/zh-TW-exceptions.yaml`, line: 6, column: 5, rule: 'zh-tw-exception', message: /"why" is missing/ },
+    { file: `${BAD}/zh-tw-exception/zh-TW-exceptions.yaml`, line: 8, column: 5, rule: 'zh-tw-exception', message: /Simplified source.*"發"/ },
+    {
+      file: `${BAD}/zh-tw-exception/zh-TW-exceptions.yaml`,
+      line: 11,
+      column: 5,
+      rule: 'zh-tw-exception',
+      message: /duplicate exception "发布" \(also at line 3\)/,
+    },
+    { file: `${BAD}/zh-tw-exception/zh-TW-exceptions.yaml`, line: 14, column: 5, rule: 'zh-tw-exception', message: /unused exception "注销"/ },
+    { file: `${BAD}/zh-tw-exception/zh-TW-exceptions.yaml`, line: 17, column: 5, rule: 'zh-tw-exception', message: /unneeded exception "用户".*"使用者"/ },
+  ],
 };
 
 const asMatchers = (expected: Expected[]) => expected.map((e) => ({ ...e, message: expect.stringMatching(e.message) }));
@@ -223,6 +238,8 @@ describe('content checker: per-file rules (parseContentFile)', () => {
           'image-too-large',
           'image-remote',
           'quiz-section',
+          // Not Markdown: its CRLF case is in the parseZhTwExceptions tests.
+          'zh-tw-exception',
         ].includes(folder)
       )
         continue;
@@ -353,4 +370,40 @@ describe('npm run check:content (lib/cli/check-content.ts)', () => {
       expect(r.stderr).toContain(`${expected.length} content problem(s).`);
     });
   }, 120_000);
+});
+
+describe('content checker: the zh-TW exceptions file (parseZhTwExceptions)', () => {
+  const parse = (source: string) => parseZhTwExceptions('zh-TW-exceptions.yaml', source);
+
+  it('reads well-formed entries in order, with where each is written', () => {
+    const { entries, problems } = parse('exceptions:\n  - from: 注销\n    to: 註銷\n    why: 删除账号，不是登出。\n');
+    expect(problems).toEqual([]);
+    expect(entries).toEqual([{ from: '注销', to: '註銷', line: 2, column: 5 }]);
+  });
+
+  it('reports invalid YAML, a file without an exceptions list, and an unknown key, each where it is', () => {
+    expect(parse('exceptions:\n  - from: 注销\n    from: 注销\n').problems).toEqual([
+      { file: 'zh-TW-exceptions.yaml', line: 3, column: 5, rule: 'zh-tw-exception', message: expect.stringMatching(/invalid YAML/) },
+    ]);
+    expect(parse('注销: 註銷\n').problems).toEqual([
+      { file: 'zh-TW-exceptions.yaml', line: 1, column: 1, rule: 'zh-tw-exception', message: expect.stringMatching(/"exceptions"/) },
+    ]);
+    const unknownKey = parse('exceptions:\n  - from: 注销\n    to: 註銷\n    why: 删除账号。\n    note: 多余\n');
+    expect(unknownKey.entries).toEqual([]);
+    expect(unknownKey.problems).toEqual([expect.objectContaining({ line: 2, column: 5, message: expect.stringMatching(/note/) })]);
+  });
+
+  it('reports the same lines and columns for a file with CRLF line endings', () => {
+    const file = `${BAD}/zh-tw-exception/zh-TW-exceptions.yaml`;
+    const crlf = readFileSync(file, 'utf8').replace(/\n/g, '\r\n');
+    const at = (problems: Array<{ line: number; column: number }>) => problems.map((p) => [p.line, p.column]);
+    // The two problems found while parsing (the others need the content and are checked by readContent).
+    expect(at(parse(crlf).problems)).toEqual(at(CASES['zh-tw-exception']!.slice(0, 2)));
+  });
+
+  it('reports a from that is not Chinese characters at its value', () => {
+    expect(parse('exceptions:\n  - from: log out\n    to: 登出\n    why: 英文。\n').problems).toEqual([
+      expect.objectContaining({ line: 2, column: 11, message: expect.stringMatching(/"from" must be Chinese characters only/) }),
+    ]);
+  });
 });

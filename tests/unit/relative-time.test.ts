@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commentPageHref, commentPageOf } from '@/components/comments/comment-pages';
-import { formatDateTime, formatRelative } from '@/lib/i18n/format';
+import { formatDateTime, formatPublished, formatRelative } from '@/lib/i18n/format';
 import zhCN from '@/messages/zh-CN.json';
 import en from '@/messages/en.json';
 
@@ -20,6 +20,18 @@ describe('comment times', () => {
     expect(formatRelative(ago(24 * 60), NOW, 'zh-CN', zh)).toMatch(/^2026年12月4日/);
     const english = { justNow: en.Comments.justNow, minutesAgo: en.Comments.minutesAgo, hoursAgo: en.Comments.hoursAgo };
     expect(formatRelative(ago(5), NOW, 'en', english)).toBe('5 min ago');
+  });
+});
+
+describe('one date style', () => {
+  it('is 24-hour Beijing time with the date written out, in every locale, publication times to the second', () => {
+    const morning = '2022-06-17T01:05:30Z'; // 09:05:30 in Beijing
+    expect(formatDateTime(morning, 'zh-CN')).toBe('2022年6月17日 09:05');
+    expect(formatDateTime(morning, 'zh-TW')).toBe('2022年6月17日 09:05');
+    expect(formatDateTime(morning, 'en')).toBe('Jun 17, 2022, 09:05');
+    expect(formatPublished('2022-06-17T11:39:30Z', 'zh-CN')).toBe('2022年6月17日 19:39:30');
+    expect(formatPublished('2022-06-17T11:39:30Z', 'zh-TW')).toBe('2022年6月17日 19:39:30');
+    expect(formatPublished('2022-06-17T11:39:30Z', 'en')).toBe('Jun 17, 2022, 19:39:30');
   });
 });
 

@@ -24,6 +24,18 @@ describe('renderNginxConfig', () => {
     expect(conf).toMatch(/^\s*brotli on;$/m);
   });
 
+  it('never caches the sign-in and sign-up pages, nor any page answered with Set-Cookie', () => {
+    const conf = renderNginxConfig({ ...base, brotli: false });
+    // The form pages read the typed-username cookie: their own location, without a cache.
+    const forms = /location ~ \^[^{]*sign-in\|sign-up[^{]*\{([^}]*)\}/.exec(conf)?.[1];
+    expect(forms).toBeDefined();
+    expect(forms).not.toMatch(/proxy_cache\b/);
+    const pages = /location \/ \{([^}]*)\}/.exec(conf)?.[1] ?? '';
+    expect(pages).toMatch(/proxy_cache pages;/);
+    expect(pages).toMatch(/proxy_no_cache \$upstream_http_set_cookie;/);
+    expect(pages).not.toMatch(/proxy_ignore_headers[^;]*Set-Cookie/);
+  });
+
   it('refuses a build id that could break out of the key, and no upstream', () => {
     expect(() => renderNginxConfig({ ...base, buildId: 'x"; }' })).toThrow(/build id/);
     expect(() => renderNginxConfig({ ...base, upstreams: [] })).toThrow(/upstream/);

@@ -1,5 +1,6 @@
-import { prefixedLocales, type Locale } from '@/lib/i18n/routing';
+import { prefixedLocales } from '@/lib/i18n/routing';
 import { feedResponse } from '@/lib/site-index';
+import { localeParam } from '@/lib/i18n/locale-param';
 
 export const dynamic = 'force-static';
 export const dynamicParams = false;
@@ -7,5 +8,5 @@ export const generateStaticParams = () => prefixedLocales.map((locale) => ({ loc
 
 /** RSS feed of the locale's articles (/zh-TW/feed.xml, /en/feed.xml). */
 export async function GET(_request: Request, { params }: { params: Promise<{ locale: string }> }) {
-  return feedResponse((await params).locale as Locale);
+  return feedResponse(await localeParam(params));
 }

@@ -1,10 +1,10 @@
 import { RulesPage, rulesMetadata } from '@/components/routes/rules-page';
-import type { Locale } from '@/lib/i18n/routing';
+import { localeParam } from '@/lib/i18n/locale-param';
 
 type Props = { params: Promise<{ locale: string }> };
 
-export const generateMetadata = async ({ params }: Props) => rulesMetadata((await params).locale as Locale);
+export const generateMetadata = async ({ params }: Props) => rulesMetadata(await localeParam(params));
 
 export default async function Page({ params }: Props) {
-  return <RulesPage locale={(await params).locale as Locale} />;
+  return <RulesPage locale={await localeParam(params)} />;
 }

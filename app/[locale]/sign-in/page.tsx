@@ -1,10 +1,10 @@
 import { AuthPage, authMetadata, type AuthSearchParams } from '@/components/routes/auth-page';
-import type { Locale } from '@/lib/i18n/routing';
+import { localeParam } from '@/lib/i18n/locale-param';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: AuthSearchParams };
 
-export const generateMetadata = async ({ params }: Props) => authMetadata((await params).locale as Locale, 'sign-in');
+export const generateMetadata = async ({ params }: Props) => authMetadata(await localeParam(params), 'sign-in');
 
 export default async function Page({ params, searchParams }: Props) {
-  return <AuthPage locale={(await params).locale as Locale} mode="sign-in" searchParams={searchParams} />;
+  return <AuthPage locale={await localeParam(params)} mode="sign-in" searchParams={searchParams} />;
 }

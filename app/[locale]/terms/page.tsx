@@ -1,10 +1,10 @@
 import { LegalPage, legalMetadata } from '@/components/routes/legal-page';
-import type { Locale } from '@/lib/i18n/routing';
+import { localeParam } from '@/lib/i18n/locale-param';
 
 type Props = { params: Promise<{ locale: string }> };
 
-export const generateMetadata = async ({ params }: Props) => legalMetadata((await params).locale as Locale, 'terms');
+export const generateMetadata = async ({ params }: Props) => legalMetadata(await localeParam(params), 'terms');
 
 export default async function Page({ params }: Props) {
-  return <LegalPage locale={(await params).locale as Locale} kind="terms" />;
+  return <LegalPage locale={await localeParam(params)} kind="terms" />;
 }

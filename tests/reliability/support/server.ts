@@ -15,6 +15,14 @@ export function ensureBuild() {
   buildIfNeeded({ env: { ...process.env, SITE_URL } });
 }
 
+/** The log lines of errors Next caught while answering, cut short, so a failure names the request. */
+export function requestErrors(output: string): string[] {
+  return output
+    .split('\n')
+    .filter((line) => line.includes('"request error"'))
+    .map((line) => line.slice(0, 2000));
+}
+
 export type Server = { origin: string; child: ChildProcess; output: () => string; stop: () => Promise<void> };
 
 /** `node server.mjs` on `port` with extra environment; resolves once /healthz answers (the database may still be down). */

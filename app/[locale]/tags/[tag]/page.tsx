@@ -1,5 +1,6 @@
 import { TagPage, listTagKeys, tagMetadata } from '@/components/routes/tag-page';
-import { prefixedLocales, type Locale } from '@/lib/i18n/routing';
+import { prefixedLocales } from '@/lib/i18n/routing';
+import { prefixedLocale } from '@/lib/i18n/locale-param';
 
 type Props = { params: Promise<{ locale: string; tag: string }> };
 
@@ -7,10 +8,10 @@ export const dynamicParams = false;
 export const generateStaticParams = () => prefixedLocales.flatMap((locale) => listTagKeys().map((tag) => ({ locale, tag })));
 export const generateMetadata = async ({ params }: Props) => {
   const { locale, tag } = await params;
-  return tagMetadata(locale as Locale, tag);
+  return tagMetadata(prefixedLocale(locale), tag);
 };
 
 export default async function Page({ params }: Props) {
   const { locale, tag } = await params;
-  return <TagPage locale={locale as Locale} tag={tag} />;
+  return <TagPage locale={prefixedLocale(locale)} tag={tag} />;
 }

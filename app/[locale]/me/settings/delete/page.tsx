@@ -1,11 +1,11 @@
 import { DeleteAccountPage, settingsMetadata } from '@/components/routes/settings-page';
-import type { Locale } from '@/lib/i18n/routing';
+import { localeParam } from '@/lib/i18n/locale-param';
 
 type Props = { params: Promise<{ locale: string }> };
 
 export const dynamic = 'force-dynamic';
-export const generateMetadata = async ({ params }: Props) => settingsMetadata((await params).locale as Locale);
+export const generateMetadata = async ({ params }: Props) => settingsMetadata(await localeParam(params));
 
 export default async function Page({ params }: Props) {
-  return <DeleteAccountPage locale={(await params).locale as Locale} />;
+  return <DeleteAccountPage locale={await localeParam(params)} />;
 }

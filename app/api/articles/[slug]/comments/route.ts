@@ -9,7 +9,7 @@ import { COMMENT_REWARD, SHARE_READ_CAP } from '@/lib/feathers/amounts';
 import { getConsentVersions, hasArticle } from '@/lib/content/site';
 import { getDb } from '@/lib/db';
 import type { CommentView, CommentsAnswer, OwnCommentView } from '@/lib/http/contract';
-import { fail, handleMutation } from '@/lib/http/mutation';
+import { fail, handleMutation, retryLater } from '@/lib/http/mutation';
 import { log, requestId } from '@/lib/log';
 
 export const dynamic = 'force-dynamic';
@@ -74,7 +74,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
         message: { key: 'Comments.posted', values: { comment: COMMENT_REWARD, cap: SHARE_READ_CAP } },
       };
     if (result.code === 'comment_banned') return banRefusal(result.until, locale);
-    if (result.code === 'comment_rate_limited') return fail('comment_rate_limited', 429, { minutes: Math.ceil(result.retryAfterSeconds / 60) });
+    // Like every other limit's 429: Retry-After says when, `{minutes}` says it in words.
+    if (result.code === 'comment_rate_limited') return retryLater('comment_rate_limited', result.retryAfterSeconds);
     if (result.code === 'comment_duplicate') return fail('comment_duplicate', 409);
     return fail('unavailable', 503);
   });
