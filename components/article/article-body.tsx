@@ -1,8 +1,8 @@
 import { toHtml } from 'hast-util-to-html';
 import { flattenSection, type Block } from '@/lib/content/localize';
 import type { ArticleViewPart } from '@/lib/content/site';
-import { ArticleBodyHtml } from './article-body-html';
-import { shareBodyHtml } from './body-html-store';
+import { ServerHtml } from '@/components/server-html/server-html';
+import { shareServerHtml } from '@/components/server-html/server-html-store';
 
 /** The free blocks of an article's view in reading order: lead, then each section with its heading. */
 function bodyBlocks(parts: ArticleViewPart[]): Block[] {
@@ -28,9 +28,9 @@ export function articleBodyHtml(parts: ArticleViewPart[]): string {
  * (the HTML outline is the headings'; each heading's id is the #fragment of links to
  * it). A `locked` part renders nothing here: the page puts the paid part's slot after
  * the prose. The HTML is handed to the SSR render aside, not as a prop, so it is in the
- * page once (see ArticleBodyHtml).
+ * page once (see ServerHtml). `htmlKey` names this article in this locale.
  */
-export function ArticleBody({ parts, bodyKey, lang }: { parts: ArticleViewPart[]; bodyKey: string; lang: string }) {
-  shareBodyHtml(bodyKey, articleBodyHtml(parts));
-  return <ArticleBodyHtml bodyKey={bodyKey} lang={lang} />;
+export function ArticleBody({ parts, htmlKey, lang }: { parts: ArticleViewPart[]; htmlKey: string; lang: string }) {
+  shareServerHtml(htmlKey, articleBodyHtml(parts));
+  return <ServerHtml htmlKey={htmlKey} className="prose" lang={lang} />;
 }

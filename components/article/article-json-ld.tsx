@@ -2,18 +2,26 @@ import { getTranslations } from 'next-intl/server';
 import type { ArticleView } from '@/lib/content/site';
 import { localizedPath, type Locale } from '@/lib/i18n/routing';
 import { absoluteUrl, jsonLdScript } from '@/lib/seo';
+import { ServerHtml } from '@/components/server-html/server-html';
+import { shareServerHtml } from '@/components/server-html/server-html-store';
 
-/** Structured data for search engines: the Article and its BreadcrumbList. */
+/**
+ * Structured data for search engines: the Article and its BreadcrumbList. It reaches
+ * the browser only as HTML (see ServerHtml); `htmlKey` names this article's data in
+ * this locale.
+ */
 export async function ArticleJsonLd({
   locale,
   article,
   homeName,
   image,
+  htmlKey,
 }: {
   locale: Locale;
   article: ArticleView;
   homeName: string;
   image: { url: string; width: number; height: number };
+  htmlKey: string;
 }) {
   const t = await getTranslations({ locale, namespace: 'Meta' });
   const url = absoluteUrl(localizedPath(locale, `/articles/${article.slug}`));
@@ -51,5 +59,6 @@ export async function ArticleJsonLd({
     },
   ];
   // jsonLdScript escapes "<", so content can never close the script element.
-  return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(data) }} />;
+  shareServerHtml(htmlKey, jsonLdScript(data));
+  return <ServerHtml as="script" htmlKey={htmlKey} type="application/ld+json" />;
 }

@@ -69,10 +69,11 @@ export async function ArticlePage({ locale, slug }: { locale: Locale; slug: stri
   const t = await getTranslations({ locale, namespace: 'Article' });
   const layout = await getTranslations({ locale, namespace: 'Layout' });
   const meta = await getTranslations({ locale, namespace: 'ArticleMeta' });
+  // Names this article's pieces that reach the browser only as HTML (see ServerHtml).
+  const key = `${locale}/${slug}`;
 
   return (
     <>
-      <ArticleJsonLd locale={locale} article={article} homeName={layout('home')} image={shareImage(locale, article)} />
       <nav className="breadcrumb" aria-label={t('breadcrumb')}>
         <ol>
           <li>
@@ -91,8 +92,8 @@ export async function ArticlePage({ locale, slug }: { locale: Locale; slug: stri
           <StatusBadge locale={locale} status={article.status} />
           <ArticleMeta locale={locale} article={article} characters={stats.hanCharacters} />
         </header>
-        <TableOfContents parts={article.parts} label={t('outline')} lang={article.lang} />
-        <ArticleBody parts={article.parts} bodyKey={`${locale}/${slug}`} lang={article.lang} />
+        <TableOfContents parts={article.parts} label={t('outline')} lang={article.lang} htmlKey={`${key}/toc`} />
+        <ArticleBody parts={article.parts} htmlKey={`${key}/body`} lang={article.lang} />
         {article.parts.map((part) =>
           part.kind === 'locked' ? (
             <PaidPartSlot key="locked" locale={locale} slug={slug} price={part.price} title={article.title} lang={article.lang} />
@@ -119,6 +120,8 @@ export async function ArticlePage({ locale, slug }: { locale: Locale; slug: stri
       </div>
       <ArticleActionBar locale={locale} slug={slug} />
       <PageSignInSheet locale={locale} path={`/articles/${slug}`} />
+      {/* Last: search engines read it wherever it is, and readers never see it. */}
+      <ArticleJsonLd locale={locale} article={article} homeName={layout('home')} image={shareImage(locale, article)} htmlKey={`${key}/ld`} />
     </>
   );
 }

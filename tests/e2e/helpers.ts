@@ -117,11 +117,13 @@ export function luminance(cssColor: string): number {
 
 /**
  * Waits until React has hydrated the page (its fiber is attached to the DOM), so
- * a click on a link is a client navigation rather than a full page load.
+ * a click on a link is a client navigation rather than a full page load. Links
+ * inside `[data-server-html]` (the article's body and contents list) are plain HTML
+ * React never sees, so they are not waited for.
  */
 export async function waitForHydration(page: Page) {
   await page.waitForFunction(() => {
-    const links = Array.from(document.querySelectorAll('main a[href]'));
+    const links = Array.from(document.querySelectorAll('main a[href]')).filter((a) => !a.closest('[data-server-html]'));
     const hydrated = (el: Element) => Object.keys(el).some((k) => k.startsWith('__reactProps$'));
     return hydrated(document.body) && links.length > 0 && links.every(hydrated);
   });

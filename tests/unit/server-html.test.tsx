@@ -1,7 +1,8 @@
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ArticleBody, articleBodyHtml } from '@/components/article/article-body';
-import { ArticleBodyHtml } from '@/components/article/article-body-html';
+import { TableOfContents } from '@/components/article/table-of-contents';
+import { ServerHtml } from '@/components/server-html/server-html';
 import type { ArticleViewPart } from '@/lib/content/site';
 
 const p = (text: string) => ({ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: text }] });
@@ -27,20 +28,33 @@ describe('article body as HTML', () => {
   });
 
   it('reaches the server-rendered page once, inside the .prose element the browser reads it back from', () => {
-    const html = renderToString(<ArticleBody parts={parts} bodyKey="zh-CN/sample" lang="zh-CN" />);
-    expect(html).toBe(`<div class="prose" lang="zh-CN" data-article-body="zh-CN/sample">${articleBodyHtml(parts)}</div>`);
+    const html = renderToString(<ArticleBody parts={parts} htmlKey="zh-CN/sample/body" lang="zh-CN" />);
+    expect(html).toBe(`<div class="prose" lang="zh-CN" data-server-html="zh-CN/sample/body">${articleBodyHtml(parts)}</div>`);
   });
 
   it('keeps each article and locale apart', () => {
     const other = [{ kind: 'lead', blocks: [p('另一篇')] }] as unknown as ArticleViewPart[];
-    const a = renderToString(<ArticleBody parts={parts} bodyKey="en/sample" lang="zh-CN" />);
-    const b = renderToString(<ArticleBody parts={other} bodyKey="en/other" lang="zh-CN" />);
+    const a = renderToString(<ArticleBody parts={parts} htmlKey="en/sample/body" lang="zh-CN" />);
+    const b = renderToString(<ArticleBody parts={other} htmlKey="en/other/body" lang="zh-CN" />);
     expect(a).toContain('第一节');
     expect(b).toContain('另一篇');
     expect(b).not.toContain('第一节');
   });
 
   it('refuses to render a body whose HTML the server component did not share, rather than prerender it empty', () => {
-    expect(() => renderToString(<ArticleBodyHtml bodyKey="zh-CN/never-shared" lang="zh-CN" />)).toThrow(/never-shared/);
+    expect(() => renderToString(<ServerHtml htmlKey="zh-CN/never-shared/body" className="prose" lang="zh-CN" />)).toThrow(/never-shared/);
+    expect(() => renderToString(<ServerHtml as="nav" htmlKey="zh-CN/never-shared/toc" />)).toThrow(/never-shared/);
+    expect(() => renderToString(<ServerHtml as="script" type="application/ld+json" htmlKey="zh-CN/never-shared/ld" />)).toThrow(/never-shared/);
+  });
+});
+
+describe('the contents list as HTML', () => {
+  it('is the labelled nav around the closed details its server component shared, headings escaped', () => {
+    const withTag = [section('a', 2, '<b>标题</b> & 更多', '正文')] as unknown as ArticleViewPart[];
+    const html = renderToString(<TableOfContents parts={withTag} label="目录" lang="zh-CN" htmlKey="zh-CN/sample/toc" />);
+    expect(html).toBe(
+      '<nav class="toc" aria-label="目录" data-server-html="zh-CN/sample/toc"><details class="toc-details"><summary>目录</summary>' +
+        '<div lang="zh-CN"><ol><li><a href="#a">&#x3C;b>标题&#x3C;/b> &#x26; 更多</a></li></ol></div></details></nav>',
+    );
   });
 });
