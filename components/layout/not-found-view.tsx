@@ -1,8 +1,11 @@
 import { getTranslations } from 'next-intl/server';
-import { Link } from '@/lib/i18n/navigation';
-import type { Locale } from '@/lib/i18n/routing';
+import { localizedPath, type Locale } from '@/lib/i18n/routing';
 
-/** The translated body of the 404 page. */
+/**
+ * The translated body of the 404 page. Its link is a plain `<a>`: a layout's not-found
+ * tree travels in the flight payload of every page under it (the article's too), and
+ * a next/link there adds a client reference for a link that is rarely followed.
+ */
 export async function NotFoundView({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale, namespace: 'NotFound' });
   return (
@@ -10,9 +13,9 @@ export async function NotFoundView({ locale }: { locale: Locale }) {
       <h1>{t('title')}</h1>
       <p>{t('body')}</p>
       <p>
-        <Link href="/" className="button">
+        <a href={localizedPath(locale, '/')} className="button">
           {t('home')}
-        </Link>
+        </a>
       </p>
     </>
   );
