@@ -54,7 +54,8 @@ export async function GiftList({
                   confirmButton: t('confirmButton'),
                   // {code} stays a placeholder: the client fills in the code it gets.
                   redeemed: t('redeemed', { gift: gift.name, code: '{code}' }),
-                  howToUse: t('howToUse', { text: gift.howToUse }),
+                  // {text} is filled in from the redeem answer: the page does not carry how to use each gift.
+                  howToUse: t.raw('howToUse') as string,
                   short: t('short'),
                   shortBody: t('shortBody', { price: gift.price }),
                   shortBalance: t.raw('shortBalance') as string,

@@ -11,7 +11,7 @@ export type RedeemLabels = {
   cancel: string;
   confirmButton: string;
   redeemed: string;
-  /** How to use the gift's code, shown with it. */
+  /** 「使用方法：{text}」, shown with the code; the text comes with the redeem answer, not with the page. */
   howToUse: string;
   short: string;
   shortBody: string;
@@ -88,7 +88,12 @@ export function RedeemButton({
     const result = await postFields('redeem', `/api/gifts/${giftId}/redeem`, { key, locale, next });
     if (result.ok) {
       updateReaderState((d) => (d.account ? { ...d, account: { ...d.account, feathers: result.balance } } : d));
-      setStep({ kind: 'done', text: labels.redeemed.replace('{code}', result.redemption.code), body: labels.howToUse, code: result.redemption.code });
+      setStep({
+        kind: 'done',
+        text: labels.redeemed.replace('{code}', result.redemption.code),
+        body: labels.howToUse.replace('{text}', () => result.howToUse),
+        code: result.redemption.code,
+      });
     } else if (result.code === 'feathers_short') setStep({ kind: 'short' });
     else if (result.code !== 'sign_in_required') setStep({ kind: 'error', text: result.message || labels.failed });
   };

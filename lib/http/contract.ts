@@ -73,9 +73,13 @@ export type Mutations = {
   >;
   /** POST /api/articles/[slug]/unlock */
   unlock: Mutation<{ balance: number; unlocked: true }, 'not_paid' | 'feathers_short' | 'terms_consent_required'>;
-  /** POST /api/gifts/[id]/redeem (message: Mall.redeemed) */
+  /**
+   * POST /api/gifts/[id]/redeem (message: Mall.redeemedWithHowTo). `howToUse`: the
+   * gift's 使用方法 (content/gifts.md) in the answer's locale, which the success
+   * dialog shows: the article and mall pages do not carry it.
+   */
   redeem: Mutation<
-    { redemption: { code: string; giftId: string }; balance: number; remaining: number; repeated: boolean },
+    { redemption: { code: string; giftId: string }; balance: number; remaining: number; repeated: boolean; howToUse: string },
     'unknown_gift' | 'feathers_short' | 'out_of_stock' | 'idempotency_conflict' | 'terms_consent_required'
   >;
   /** POST /api/articles/[slug]/comments (message: Comments.posted) */

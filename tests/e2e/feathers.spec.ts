@@ -38,6 +38,14 @@ test('the quiz pays +5 once for the right answer; a wrong answer gets nothing', 
   await other.close();
 });
 
+test('how to use a gift is not in the article or the mall page (the redeem answer brings it)', async ({ request }) => {
+  for (const path of [articlePath(), '/mall']) {
+    const html = await (await request.get(path)).text();
+    expect(html, path).toContain('Xinstall 15天会员特权');
+    expect(html, path).not.toContain('登录 Xinstall 官网');
+  }
+});
+
 test('the right answer is not in the page', async ({ request }) => {
   const html = await (await request.get(articlePath())).text();
   expect(html).toContain('用户获取和用户维系');
@@ -60,7 +68,7 @@ test('operator grant → redeem a gift (code, balance, stock) → a gift too dea
   await expectNoSeriousA11yViolations(page, { label: 'confirm dialog' });
   await dialog.getByRole('button', { name: '确认兑换' }).click();
   await expect(dialog.getByRole('status')).toHaveText(/^兑换成功！《Xinstall 15天会员特权》的兑换码：[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
-  // How to use the code, from content/gifts.md, beside it.
+  // How to use the code, from content/gifts.md, beside it: it came with the redeem answer, as the page does not carry it.
   await expect(dialog).toContainText('使用方法：登录 Xinstall 官网，在“个人中心 → 兑换会员”输入兑换码');
   const code = /([A-Z2-9-]{14})$/.exec((await dialog.getByRole('status').textContent())!)![1]!;
   await expect(balanceIn(page)).toHaveText('羽毛 25');

@@ -17,7 +17,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     const result = await redeemGift(db, account.id, gift, input.key);
     if (result.ok) {
       // The gift as the reader's locale names it, and how to use the code, in the answer itself:
-      // without JavaScript this message page is the only place the reader sees the code.
+      // without JavaScript this message page is the only place the reader sees the code, and
+      // the success dialog shows how to use it from here (the pages do not carry it).
       const shown = listGifts(locale).find((g) => g.id === gift.id)!;
       return {
         ok: true,
@@ -26,6 +27,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
           balance: result.balance,
           remaining: result.remaining,
           repeated: result.repeated,
+          howToUse: shown.howToUse,
         },
         message: { key: 'Mall.redeemedWithHowTo', values: { gift: shown.name, code: result.redemption.code, howToUse: shown.howToUse } },
       };
