@@ -59,6 +59,8 @@ const TARGETS = {
   underSignInsRatioMin: 0.8,
   // gzip -9 size of the JavaScript the page loads, in KB (1 KB = 1000 bytes)
   jsGzipKbMax: 150,
+  // gzip -9 size of the article's HTML, in KB (1 KB = 1000 bytes)
+  htmlGzipKbMax: 15,
   // per-request cost of server.mjs's security headers (CSP lookup or nonce, the
   // others, the request id) as a share of the article's time per request, in %
   headerCostPercentMax: 5,
@@ -396,6 +398,11 @@ const decodeEntities = (s) =>
     .replace(/&#x27;|&#39;/g, "'")
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>');
+
+/** The gzip -9 size of a page's HTML in bytes (Node's zlib at level 9, as tests/e2e/budgets.spec.ts counts it). */
+export function htmlGzipBytes(body) {
+  return gzipSync(body, { level: 9 }).length;
+}
 
 /**
  * Every script the page makes a module-capable browser load: <script src> that
@@ -756,7 +763,9 @@ function printTable(rs) {
       `a 375 px phone at 2× downloads ${im.phoneBytes} bytes (${fmt((100 * im.phoneBytes) / (im.originalBytes || 1), 0)}% of the originals)`,
   );
   console.log(`Build: ${rs.buildSeconds === null ? 'current, not rebuilt (run after a change to time it)' : `${rs.buildSeconds} s`}`);
-  console.log(`HTML body: nginx ${rs.html.nginxBytes} bytes, next ${rs.html.nextBytes} bytes${rs.html.sameLength ? ' (same length)' : ' (DIFFERENT length)'}`);
+  console.log(
+    `HTML body: nginx ${rs.html.nginxBytes} bytes, next ${rs.html.nextBytes} bytes${rs.html.sameLength ? ' (same length)' : ' (DIFFERENT length)'}, ${fmt(rs.html.gzipBytes / 1000, 1)} KB gzip -9`,
+  );
   console.log('\nTargets:');
   for (const t of rs.targets) console.log(`  ${t.pass ? 'PASS' : 'FAIL'}  ${t.name}: ${t.actual} (${t.rule})`);
 }
@@ -841,6 +850,8 @@ async function main() {
     throw new Error(`status check: nginx ${fromNginx.status}, next ${fromNext.status}`);
   }
   const htmlCheck = {
+    // the page as Next sent it, gzip -9 (the count tests/e2e/budgets.spec.ts keeps)
+    gzipBytes: htmlGzipBytes(page.body),
     nginxBytes: fromNginx.body.length,
     nextBytes: fromNext.body.length,
     sameLength: fromNginx.body.length === fromNext.body.length,
@@ -1000,6 +1011,12 @@ async function main() {
       rule: `<= ${TARGETS.headerCostPercentMax}`,
       actual: Number(headerCost.percentOfRequest.toFixed(2)),
       pass: headerCost.percentOfRequest <= TARGETS.headerCostPercentMax,
+    },
+    {
+      name: 'HTML gzip KB',
+      rule: `<= ${TARGETS.htmlGzipKbMax} (1 KB = 1000 bytes)`,
+      actual: Number((htmlCheck.gzipBytes / 1000).toFixed(1)),
+      pass: htmlCheck.gzipBytes <= TARGETS.htmlGzipKbMax * 1000,
     },
     {
       name: 'JavaScript gzip KB',
