@@ -1,5 +1,4 @@
 import { getTranslations } from 'next-intl/server';
-import { listRuleCategories } from '@/lib/content/site';
 import { Link } from '@/lib/i18n/navigation';
 import { localizedPath, type Locale } from '@/lib/i18n/routing';
 import { CommentsSection } from './comments-section';
@@ -17,7 +16,6 @@ export async function ArticleComments({ locale, slug }: { locale: Locale; slug: 
         locale={locale}
         next={next}
         signInHref={`${localizedPath(locale, '/sign-in')}?next=${encodeURIComponent(next)}`}
-        categories={listRuleCategories(locale)}
         rulesLink={<Link href="/rules">{t('rules')}</Link>}
         appeal={{ hrefPrefix: `${localizedPath(locale, '/feedback')}?comment=`, label: fb('appealComment') }}
         rulesConsent={consent.rich('rulesAccept', { rules: (chunks) => <Link href="/rules">{chunks}</Link> })}

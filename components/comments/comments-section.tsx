@@ -8,7 +8,7 @@ import type { CommentsAnswer, CommentView, OwnCommentView } from '@/lib/http/con
 import { formatDateTime, formatRelative, type RelativeLabels } from '@/lib/i18n/format';
 import { commentPageHref, commentPageOf } from './comment-pages';
 import { FoldedText } from './folded-text';
-import type { ReportLabels, RuleCategoryOption } from './report-dialog';
+import type { ReportLabels } from './report-dialog';
 import './comments.css';
 
 // 举报's sheet loads on the first 举报, not with the article.
@@ -50,7 +50,6 @@ export function CommentsSection({
   next,
   signInHref,
   labels,
-  categories,
   rulesLink,
   rulesConsent,
   appeal,
@@ -60,8 +59,6 @@ export function CommentsSection({
   next: string;
   signInHref: string;
   labels: CommentLabels;
-  /** The rules' categories (社区公约), for 举报 and for naming a rejection. */
-  categories: RuleCategoryOption[];
   rulesLink: ReactNode;
   /** The label of the box that accepts the 社区公约 (shown until the current version is accepted). */
   rulesConsent: ReactNode;
@@ -92,7 +89,7 @@ export function CommentsSection({
 
   const load = useCallback(
     (p: number) => {
-      fetch(`/api/articles/${slug}/comments?page=${p}`, { headers: { accept: 'application/json' }, cache: 'no-store' })
+      fetch(`/api/articles/${slug}/comments?page=${p}&locale=${locale}`, { headers: { accept: 'application/json' }, cache: 'no-store' })
         .then((r) => r.json() as Promise<CommentsAnswer>)
         .then((body) => {
           if (!body.ok) throw new Error(body.code);
@@ -102,7 +99,7 @@ export function CommentsSection({
         })
         .catch(() => setFailed(true));
     },
-    [slug],
+    [slug, locale],
   );
   useEffect(() => {
     if (page !== null) load(page);
@@ -152,6 +149,8 @@ export function CommentsSection({
   const me = reader.status === 'ready' ? reader.data.account?.username : undefined;
   // Until the reader's state says the current rules are accepted (and without JavaScript), the box is there.
   const askRules = reader.status !== 'ready' || (reader.data.account?.consentNeeded.includes('rules') ?? true);
+  // The rules' categories come with the list (not with the page): 举报 is on a listed comment.
+  const categories = listing?.categories ?? [];
   const categoryOf = (id: string | null) => categories.find((c) => c.id === id);
   const href = (p: number) => commentPageHref(window.location.pathname, window.location.search, p);
 

@@ -2,8 +2,8 @@
 
 import { useId, useState, type FormEvent } from 'react';
 import { ModalDialog } from '@/components/feathers/confirm-dialog';
+import type { RuleCategoryOption } from '@/lib/http/contract';
 
-export type RuleCategoryOption = { id: string; name: string; lang: string };
 export type ReportLabels = { title: string; hint: string; confirm: string; cancel: string; reasonRequired: string };
 
 /**

@@ -214,9 +214,18 @@ export type Refusal<C extends ActionErrorCode> = { ok: false; code: C };
 /** GET /api/auth/reset-password?token=…: whether a reset link can still be used. */
 export type ResetTokenAnswer = { ok: true; state: 'valid' | 'reset_invalid' | 'reset_used' | 'reset_expired' } | Refusal<'unavailable'>;
 
-/** GET /api/articles/[slug]/comments?page=N (`mine`: the reader's own pending and rejected ones) */
+/** A category of the 社区公约 (its id, a comment's `reason`) and its name in a locale. */
+export type RuleCategoryOption = { id: string; name: string; lang: string };
+
+/**
+ * GET /api/articles/[slug]/comments?page=N&locale=L (`mine`: the reader's own pending
+ * and rejected ones; `categories`: the rules' categories in locale L, for 举报's sheet
+ * and for naming a rejection; they come with the list, which a report needs first,
+ * so the article page does not carry them)
+ */
 export type CommentsAnswer =
-  { ok: true; page: number; total: number; comments: CommentView[]; mine: OwnCommentView[] } | Refusal<'unknown_article' | 'unavailable'>;
+  | { ok: true; page: number; total: number; comments: CommentView[]; mine: OwnCommentView[]; categories: RuleCategoryOption[] }
+  | Refusal<'unknown_article' | 'unavailable'>;
 
 /** GET /api/articles/[slug]/paid?locale=… */
 export type PaidPartAnswer = { ok: true; html: string } | Refusal<'not_paid' | 'sign_in_required' | 'locked' | 'unavailable'>;

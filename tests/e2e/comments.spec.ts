@@ -137,6 +137,15 @@ test('a rejected comment shows its reason on /me; a banned reader cannot post', 
   await Promise.all([modContext.close(), modRequest.dispose()]);
 });
 
+test("the rules' categories come with the comments list, in its locale, not with the article page", async ({ request }) => {
+  expect(await (await request.get(articlePath())).text()).not.toContain('发布垃圾广告信息');
+  const answer = (await (await request.get(`/api/articles/${SLUG}/comments?page=1&locale=zh-TW`)).json()) as {
+    categories: Array<{ id: string; name: string }>;
+  };
+  // zh-TW: the rules' text converted (廣告, not 广告).
+  expect(answer.categories.find((c) => c.id === 'spam')?.name).toMatch(/垃圾廣告/);
+});
+
 test('/moderation is a 404 for readers who are not moderators', async ({ page, playwright, baseURL }) => {
   const request = await playwright.request.newContext({ baseURL: baseURL! });
   await apiReader(request, baseURL!);

@@ -6,10 +6,11 @@ import { listApprovedComments, listOwnComments, postComment, type OwnComment, ty
 import { MAX_COMMENTS_PAGE } from '@/lib/comments/constants';
 import { CommentBody } from '@/lib/comments/text';
 import { COMMENT_REWARD, SHARE_READ_CAP } from '@/lib/feathers/amounts';
-import { getConsentVersions, hasArticle } from '@/lib/content/site';
+import { getConsentVersions, hasArticle, listRuleCategories } from '@/lib/content/site';
 import { getDb } from '@/lib/db';
 import type { CommentView, CommentsAnswer, OwnCommentView } from '@/lib/http/contract';
 import { fail, handleMutation, retryLater } from '@/lib/http/mutation';
+import { formLocale } from '@/lib/http/request';
 import { log, requestId } from '@/lib/log';
 
 export const dynamic = 'force-dynamic';
@@ -26,12 +27,16 @@ const Page = z.coerce
   .catch(1)
   .transform((p) => Math.min(p, MAX_COMMENTS_PAGE));
 
-/** A page of the approved comments (newest first) and, for a signed-in reader, their own pending and rejected ones. */
+/**
+ * A page of the approved comments (newest first), for a signed-in reader their own
+ * pending and rejected ones, and the rules' categories in the page's locale.
+ */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const headers = { 'cache-control': 'private, no-store' };
   if (!hasArticle(slug)) return Response.json({ ok: false, code: 'unknown_article' } satisfies CommentsAnswer, { status: 404, headers });
-  const page = Page.parse(new URL(request.url).searchParams.get('page') ?? 1);
+  const query = new URL(request.url).searchParams;
+  const page = Page.parse(query.get('page') ?? 1);
   try {
     const { db } = await getDb();
     const account = await getCurrentAccount();
@@ -42,6 +47,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       total: approved.total,
       comments: approved.comments.map(commentView),
       mine: mine.map(ownView),
+      categories: listRuleCategories(formLocale(query.get('locale'))),
     } satisfies CommentsAnswer;
     return Response.json(answer, { headers });
   } catch (error) {
