@@ -16,7 +16,7 @@ test('the paid part is absent from the HTML, and JSON-LD marks the article as no
   expect(html).toContain(FREE_TEXT);
   expect(html).not.toContain(PAID_TEXT);
   expect(html).not.toContain('付费部分');
-  const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!.replace(/\\u003c/g, '<'));
+  const jsonLd = JSON.parse(/<script type="application\/ld\+json"[^>]*>(.*?)<\/script>/s.exec(html)![1]!.replace(/\\u003c/g, '<'));
   expect(jsonLd[0]).toMatchObject({
     isAccessibleForFree: false,
     hasPart: { '@type': 'WebPageElement', isAccessibleForFree: false, cssSelector: '.paid-part' },
