@@ -4,7 +4,7 @@ import { QUIZ_REWARD } from '@/lib/feathers/amounts';
 import { Link } from '@/lib/i18n/navigation';
 import { localizedPath, type Locale } from '@/lib/i18n/routing';
 import { GiftList } from './gift-list';
-import { PaidPart } from './paid-part';
+import { PaidPartLoader } from './paid-part-loader';
 import { QuizCard } from './quiz-card';
 import { ShareVisitBeacon } from './share-visit-beacon';
 
@@ -67,7 +67,7 @@ export async function PaidPartSlot({ locale, slug, price, title, lang }: { local
   const reader = await getTranslations({ locale, namespace: 'Reader' });
   const next = localizedPath(locale, `/articles/${slug}`);
   return (
-    <PaidPart
+    <PaidPartLoader
       slug={slug}
       locale={locale}
       next={next}
@@ -82,6 +82,9 @@ export async function PaidPartSlot({ locale, slug, price, title, lang }: { local
         confirmButton: t('confirmButton'),
         short: mall('short'),
         shortBody: mall('shortBody', { price }),
+        shortBalance: mall.raw('shortBalance') as string,
+        earnLink: mall('earnLink'),
+        earnHref: `${localizedPath(locale, '/mall')}#mall-earn`,
         ok: mall('ok'),
         failed: reader('failed'),
         signIn: t('signIn'),

@@ -7,6 +7,7 @@ import type { PaidLabels, PaidStep } from './paid-part';
 export default function PaidPartDialog({
   step,
   error,
+  balance,
   labels,
   titleId,
   onClose,
@@ -14,6 +15,7 @@ export default function PaidPartDialog({
 }: {
   step: PaidStep;
   error: string;
+  balance: number | null;
   labels: PaidLabels;
   titleId: string;
   onClose: () => void;
@@ -31,15 +33,16 @@ export default function PaidPartDialog({
           onCancel={onClose}
           onConfirm={onBuy}
         />
+      ) : step === 'short' ? (
+        // Like the gift's 羽毛不足: what the reader has, and where to earn more.
+        <NoticeBody titleId={titleId} title={labels.short} body={labels.shortBody} ok={labels.ok} onClose={onClose}>
+          {balance !== null && <p>{labels.shortBalance.replace('{balance}', String(balance))}</p>}
+          <p>
+            <a href={labels.earnHref}>{labels.earnLink}</a>
+          </p>
+        </NoticeBody>
       ) : (
-        <NoticeBody
-          titleId={titleId}
-          title={step === 'short' ? labels.short : error}
-          body={step === 'short' ? labels.shortBody : undefined}
-          ok={labels.ok}
-          role={step === 'error' ? 'alert' : undefined}
-          onClose={onClose}
-        />
+        <NoticeBody titleId={titleId} title={error} ok={labels.ok} role="alert" onClose={onClose} />
       )}
     </ModalDialog>
   );

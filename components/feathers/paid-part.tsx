@@ -1,7 +1,8 @@
 'use client';
 
-import { lazy, Suspense, useEffect, useId, useState } from 'react';
-import { postFields, updateReaderState, useReaderState } from '@/components/reader/reader-state';
+import { lazy, Suspense, useEffect, useId, useState, type MouseEvent } from 'react';
+import { postFields, reloadReaderState, updateReaderState, useReaderState, whenReaderStateKnown } from '@/components/reader/reader-state';
+import { askToSignIn } from '@/components/reader/sign-in-gate';
 import type { PaidPartAnswer } from '@/lib/http/contract';
 
 export type PaidLabels = {
@@ -13,6 +14,10 @@ export type PaidLabels = {
   confirmButton: string;
   short: string;
   shortBody: string;
+  /** 「你现在有 {balance} 羽毛」 in the 羽毛不足 dialog. */
+  shortBalance: string;
+  earnLink: string;
+  earnHref: string;
   ok: string;
   failed: string;
   signIn: string;
@@ -45,7 +50,7 @@ export function PaidPart({
 }) {
   const state = useReaderState();
   const article = state.status === 'ready' && state.data.article?.slug === slug ? state.data.article : null;
-  const signedIn = state.status === 'ready' && state.data.account !== null;
+  const balance = state.status === 'ready' ? (state.data.account?.feathers ?? null) : null;
   const [html, setHtml] = useState<string | null>(null);
   const [step, setStep] = useState<PaidStep>('closed');
   const [error, setError] = useState('');
@@ -62,6 +67,18 @@ export function PaidPart({
       .catch(() => setLoadFailed(true));
   }, [article?.unlocked, html, slug, locale, attempt]);
 
+  const onBuy = async (event: MouseEvent<HTMLAnchorElement>) => {
+    // Without JavaScript (or before it runs) the link is the sign-in page, coming back here.
+    event.preventDefault();
+    // Never the confirmation while it is unknown who is reading: a tap before the reader state waits for it.
+    await whenReaderStateKnown();
+    const confirm = () => setStep('confirm');
+    // Signed out: sign in over the page first; then the confirmation opens (nothing is spent by signing in).
+    if (!askToSignIn({ reason: 'buy', anchor: 'paywall', resume: confirm })) confirm();
+  };
+  // Signing in as a reader who already bought it: the paid part loads, nothing to confirm.
+  const shown: PaidStep = article?.unlocked && step === 'confirm' ? 'closed' : step;
+
   const buy = async () => {
     setStep('busy');
     const result = await postFields('unlock', `/api/articles/${slug}/unlock`, { locale, next });
@@ -71,8 +88,11 @@ export function PaidPart({
         account: d.account && { ...d.account, feathers: result.balance },
         article: d.article && { ...d.article, unlocked: true },
       }));
-    } else if (result.code === 'feathers_short') setStep('short');
-    else if (result.code !== 'sign_in_required') {
+    } else if (result.code === 'feathers_short') {
+      // The balance may have been spent elsewhere meanwhile: the dialog shows what there is now.
+      void reloadReaderState();
+      setStep('short');
+    } else if (result.code !== 'sign_in_required') {
       setError(result.message || labels.failed);
       setStep('error');
     }
@@ -83,7 +103,7 @@ export function PaidPart({
     return <div className="prose paid-part" lang={lang} dangerouslySetInnerHTML={{ __html: html }} />;
   }
   return (
-    <div className="paywall">
+    <div className="paywall" id="paywall">
       <p>{labels.locked}</p>
       {loadFailed && (
         <p role="alert" className="form-error">
@@ -100,18 +120,12 @@ export function PaidPart({
           </button>
         </p>
       )}
-      {state.status === 'ready' && !signedIn ? (
-        <a className="button" href={signInHref}>
-          {labels.signIn}
-        </a>
-      ) : (
-        <button type="button" className="button" disabled={article?.unlocked === true} onClick={() => setStep('confirm')}>
-          {labels.buy}
-        </button>
-      )}
-      {step !== 'closed' && (
+      <a className="button" href={signInHref} role="button" onClick={onBuy}>
+        {state.status === 'ready' && state.data.account === null ? labels.signIn : labels.buy}
+      </a>
+      {shown !== 'closed' && (
         <Suspense fallback={null}>
-          <PaidPartDialog step={step} error={error} labels={labels} titleId={titleId} onClose={() => setStep('closed')} onBuy={buy} />
+          <PaidPartDialog step={shown} error={error} balance={balance} labels={labels} titleId={titleId} onClose={() => setStep('closed')} onBuy={buy} />
         </Suspense>
       )}
     </div>

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { lazy, Suspense, useId, useState } from 'react';
-import { postFields, updateReaderState, useReaderState } from '@/components/reader/reader-state';
+import { postFields, reloadReaderState, updateReaderState, useReaderState } from '@/components/reader/reader-state';
 import { askToSignIn } from '@/components/reader/sign-in-gate';
 
 export type RedeemLabels = {
@@ -94,8 +94,11 @@ export function RedeemButton({
         body: labels.howToUse.replace('{text}', () => result.howToUse),
         code: result.redemption.code,
       });
-    } else if (result.code === 'feathers_short') setStep({ kind: 'short' });
-    else if (result.code !== 'sign_in_required') setStep({ kind: 'error', text: result.message || labels.failed });
+    } else if (result.code === 'feathers_short') {
+      // Spent elsewhere meanwhile: the dialog shows the balance there is now, not the page's.
+      void reloadReaderState();
+      setStep({ kind: 'short' });
+    } else if (result.code !== 'sign_in_required') setStep({ kind: 'error', text: result.message || labels.failed });
   };
 
   const open = (event: { preventDefault: () => void }) => {

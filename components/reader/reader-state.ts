@@ -54,6 +54,15 @@ export function isSignedOut(): boolean {
   return snapshot.status === 'ready' && snapshot.data.account === null;
 }
 
+/** Resolves once the reader's state is known (ready or unavailable): for a tap made before it arrived. */
+export function whenReaderStateKnown(): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => snapshot.status !== 'loading' && (listeners.delete(check), resolve());
+    listeners.add(check);
+    check();
+  });
+}
+
 /** Applies what a mutation answered (a new count, my rating…) without asking again. */
 export function updateReaderState(change: (data: ReaderState) => ReaderState) {
   if (snapshot.status === 'ready') publish({ status: 'ready', data: change(snapshot.data) });

@@ -81,24 +81,38 @@ test('operator grant → redeem a gift (code, balance, stock) → a gift too dea
   // Once the reader's balance is known, no live button that can only fail: what is missing instead.
   await expect(page.locator(`#gift-${DEAR_GIFT}`)).toContainText('还差 5 羽毛');
   await expect(page.locator(`#gift-${DEAR_GIFT}`).getByRole('button', { name: '立即兑换' })).toHaveCount(0);
-  // A balance spent elsewhere meanwhile: the server still refuses, and the dialog says how to earn more.
-  const short = await post(page.request, baseURL!, `/api/gifts/${DEAR_GIFT}/redeem`, { key: `too-dear-${Date.now()}-abcdefgh` });
-  expect(short.status()).toBe(409);
-  await expect(page.getByRole('dialog')).toHaveCount(0);
-  await expect(balanceIn(page)).toHaveText('羽毛 25');
+  // A balance spent elsewhere meanwhile (another tab: 20 of the 25): the page still offers
+  // 立即兑换 for the 20-feather gift, the server refuses, and the 羽毛不足 dialog says what
+  // the reader has now and how to earn more.
+  const elsewhere = await post(page.request, baseURL!, `/api/gifts/${GIFT}/redeem`, { key: `elsewhere-${Date.now()}-abcdefgh` });
+  expect(elsewhere.status()).toBe(200);
+  const affordable = page.locator(`#gift-${GIFT}`);
+  await affordable.getByRole('button', { name: '立即兑换' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '确认兑换' }).click();
+  const short = page.getByRole('dialog');
+  await expect(short).toContainText('很遗憾，羽毛不足');
+  await expect(short).toContainText('你现在有 5 羽毛。');
+  await expect(short.getByRole('link', { name: '如何获得羽毛' })).toHaveAttribute('href', '/mall#mall-earn');
+  await expectNoSeriousA11yViolations(page, { label: '羽毛不足 dialog' });
+  await short.getByRole('button', { name: '我知道了' }).click();
+  await expect(short).toHaveCount(0);
+  await expect(balanceIn(page)).toHaveText('羽毛 5');
+  await expect(affordable).toContainText('还差 15 羽毛');
 
   await page.goto('/me');
   await expect(page.getByRole('region', { name: '我的兑换' })).toContainText(code);
   await expect(page.getByRole('region', { name: '我的兑换' })).toContainText('Xinstall 15天会员特权');
   await expect(page.getByRole('region', { name: '我的兑换' })).toContainText('使用方法：登录 Xinstall 官网');
   const rows = page.getByRole('region', { name: '羽毛明细' }).getByRole('listitem');
-  await expect(rows).toHaveCount(2);
-  await expect(rows.nth(0)).toContainText('兑换礼品');
-  await expect(rows.nth(0)).toContainText('−20');
-  await expect(rows.nth(1)).toContainText('运营调整（活动奖励）');
-  await expect(rows.nth(1)).toContainText('+45');
+  await expect(rows).toHaveCount(3);
+  for (const i of [0, 1]) {
+    await expect(rows.nth(i)).toContainText('兑换礼品');
+    await expect(rows.nth(i)).toContainText('−20');
+  }
+  await expect(rows.nth(2)).toContainText('运营调整（活动奖励）');
+  await expect(rows.nth(2)).toContainText('+45');
   await expectNoSeriousA11yViolations(page, { label: '/me with a ledger' });
-  expect(books(name)).toEqual({ balance: 25, ledgerSum: 25 });
+  expect(books(name)).toEqual({ balance: 5, ledgerSum: 5 });
 });
 
 test('a signed-out reader who tries to redeem signs in first: over the mall, or on the sign-in page without JavaScript', async ({ page, browser }) => {
