@@ -1,12 +1,14 @@
 import { getTranslations } from 'next-intl/server';
 import type { GiftView } from '@/lib/content/site';
 import { localizedPath, type Locale } from '@/lib/i18n/routing';
+import { GiftStock } from './gift-stock';
 import { RedeemButton } from './redeem-button';
 
 /**
  * The gifts with their prices and 立即兑换. On the mall page (rendered per request)
  * it shows what is left and gives each form a fresh idempotency key; beside the
- * article (the same bytes for everyone) it shows neither.
+ * article (the same bytes for everyone) no key, and what is left arrives with the
+ * reader state after load (GiftStock).
  */
 export async function GiftList({
   locale,
@@ -37,7 +39,11 @@ export async function GiftList({
             <p lang={gift.lang}>{gift.description}</p>
             <p className="gift-meta">
               <span>{t('price', { price: gift.price })}</span>
-              {left !== undefined && <span>{left > 0 ? t('stock', { n: left }) : t('soldOut')}</span>}
+              {remaining === undefined ? (
+                <GiftStock giftId={gift.id} stock={t.raw('stock') as string} soldOut={t('soldOut')} />
+              ) : (
+                left !== undefined && <span>{left > 0 ? t('stock', { n: left }) : t('soldOut')}</span>
+              )}
             </p>
             {left === 0 ? null : (
               <RedeemButton

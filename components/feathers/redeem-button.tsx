@@ -87,7 +87,11 @@ export function RedeemButton({
     setStep({ kind: 'busy', key });
     const result = await postFields('redeem', `/api/gifts/${giftId}/redeem`, { key, locale, next });
     if (result.ok) {
-      updateReaderState((d) => (d.account ? { ...d, account: { ...d.account, feathers: result.balance } } : d));
+      updateReaderState((d) => ({
+        account: d.account && { ...d.account, feathers: result.balance },
+        // Beside the article, the stock shown comes from the reader state: one fewer now.
+        article: d.article && { ...d.article, stock: { ...d.article.stock, [giftId]: result.remaining } },
+      }));
       setStep({
         kind: 'done',
         text: labels.redeemed.replace('{code}', result.redemption.code),

@@ -256,6 +256,11 @@ export function listGifts(locale: SiteLocale): GiftView[] {
   }));
 }
 
+/** Every gift as content/gifts.md defines it (its stock, for reader-state beside the article). */
+export function listGiftSources() {
+  return content().gifts;
+}
+
 /** A gift as content/gifts.md defines it (price and stock for the mall's transaction). */
 export function getGiftSource(id: string) {
   return content().gifts.find((g) => g.id === id);

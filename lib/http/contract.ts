@@ -204,6 +204,8 @@ export type ReaderState = {
     quiz: { correct: boolean } | null;
     /** null: a free article; false/true: a paid one, locked or unlocked for this reader. */
     unlocked: boolean | null;
+    /** What is left of each gift (by id) shown beside the article: the page itself is the same for everyone. */
+    stock: Record<string, number>;
   } | null;
 };
 export type ReaderStateAnswer = ({ available: true } & ReaderState) | { available: false; account: null; article: null };

@@ -115,6 +115,31 @@ test('operator grant → redeem a gift (code, balance, stock) → a gift too dea
   expect(books(name)).toEqual({ balance: 5, ledgerSum: 5 });
 });
 
+test('beside the article each gift shows what is left once the reader state is in, not in the page; one fewer after a redemption', async ({
+  page,
+  request,
+}) => {
+  // The page is the same bytes for everyone: no number of what is left in it (the words' template only).
+  expect(await (await request.get(articlePath())).text()).not.toMatch(/剩余 \d+ 件/);
+  const name = unique('stock');
+  await signUpThroughUi(page, name);
+  await admin('grant-feathers', name, '30', '--reason', 'e2e stock');
+  await page.reload();
+  await waitForHydration(page);
+  const gift = page.locator(`#gift-${DEAR_GIFT}`);
+  await expect(gift).toContainText(/剩余 \d+ 件/);
+  const left = () => Number(query(DB(), `select 100 - coalesce((select redeemed from gift_stock where gift_id = '${DEAR_GIFT}'), 0)`)[0]![0]);
+  const before = left();
+  await expect(gift).toContainText(`剩余 ${before} 件`);
+  await gift.getByRole('button', { name: '立即兑换' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '确认兑换' }).click();
+  await expect(page.getByRole('dialog').getByRole('status')).toContainText('兑换成功');
+  await page.getByRole('dialog').getByRole('button', { name: '我知道了' }).click();
+  await expect(gift).toContainText(`剩余 ${before - 1} 件`);
+  await page.reload();
+  await expect(gift).toContainText(`剩余 ${before - 1} 件`);
+});
+
 test('a signed-out reader who tries to redeem signs in first: over the mall, or on the sign-in page without JavaScript', async ({ page, browser }) => {
   await page.goto('/mall');
   await waitForHydrationOf(page, `#gift-${GIFT} form`);

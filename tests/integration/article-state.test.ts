@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { Gift } from '@/lib/content/schema';
 import type { Db } from '@/lib/db/client';
 import { comments, quizAttempts, unlocks } from '@/lib/db/schema';
 import { listApprovedComments } from '@/lib/comments/comments';
+import { getRemainingStock, redeemGift } from '@/lib/feathers/mall';
+import { grantFeathers } from '@/lib/feathers/grant';
 import { getQuizAttempt } from '@/lib/feathers/rewards';
 import { hasUnlocked } from '@/lib/feathers/unlock';
 import { getArticleState } from '@/lib/reader/article-state';
@@ -22,6 +25,7 @@ async function separately(db: Db, id: number | null, slug: string, paid: boolean
     comments: (await listApprovedComments(db, slug)).total,
     quiz: id === null ? null : await getQuizAttempt(db, id, slug),
     unlocked: paid ? (id === null ? false : await hasUnlocked(db, id, slug)) : null,
+    stock: {},
   };
 }
 
@@ -37,6 +41,7 @@ describe.each(BACKENDS)('the article state of /api/reader-state on %s', (backend
       comments: 0,
       quiz: null,
       unlocked: null,
+      stock: {},
     });
     await setFavourite(db, a, SLUG, true);
     await setFavourite(db, b, SLUG, true);
@@ -71,8 +76,22 @@ describe.each(BACKENDS)('the article state of /api/reader-state on %s', (backend
       comments: 1,
       quiz: { correct: true },
       unlocked: null,
+      stock: {},
     });
     expect((await getArticleState(db, a, OTHER, true)).unlocked).toBe(true);
     expect((await getArticleState(db, b, OTHER, true)).unlocked).toBe(false);
+  });
+
+  it('says what is left of each gift asked about, as the mall does', async () => {
+    const db = await freshDb();
+    const one: Gift = { id: 'one', name: 'One', description: 'd', howToUse: 'h', price: 10, stock: 3 };
+    const gifts: Gift[] = [one, { ...one, id: 'two', stock: 5 }];
+    expect((await getArticleState(db, null, SLUG, false, gifts)).stock).toEqual({ one: 3, two: 5 });
+    const reader = await testAccount(db, 'dora');
+    await grantFeathers(db, { username: 'dora', amount: '100', reason: 'test' });
+    await redeemGift(db, reader.id, one, 'article-state-key-0001');
+    const state = await getArticleState(db, reader.id, SLUG, false, gifts);
+    expect(state.stock).toEqual({ one: 2, two: 5 });
+    expect(state.stock).toEqual(Object.fromEntries(await getRemainingStock(db, gifts)));
   });
 });

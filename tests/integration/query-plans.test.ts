@@ -126,7 +126,13 @@ describe('query plans on PostgreSQL', () => {
     const { token } = await createSession(db, reader.id);
     await getSessionAccountWith(db, token, accountExtras);
     await getArticleState(db, reader.id, SLUG, false);
-    await getArticleState(db, reader.id, SLUG, true);
+    await getArticleState(
+      db,
+      reader.id,
+      SLUG,
+      true,
+      listGifts('zh-CN').map((g) => getGiftSource(g.id)!),
+    );
     await setFavourite(db, reader.id, SLUG, true);
     await setFavourite(db, reader.id, SLUG, false);
     await rateArticle(db, reader.id, SLUG, 4);

@@ -1,7 +1,7 @@
 import { cookies } from 'next/headers';
 import { outdatedConsents } from '@/lib/account/consent';
 import { SESSION_COOKIE, getSessionAccountWith } from '@/lib/auth/sessions';
-import { articlePrice, getConsentVersions, hasArticle } from '@/lib/content/site';
+import { articlePrice, getConsentVersions, hasArticle, listGiftSources } from '@/lib/content/site';
 import { getDb, pingDatabase } from '@/lib/db';
 import type { ReaderStateAnswer } from '@/lib/http/contract';
 import { accountExtras, toAcceptedVersions } from '@/lib/reader/account-extras';
@@ -12,7 +12,8 @@ export const dynamic = 'force-dynamic';
 
 /**
  * The one small request a page makes for what is personal or changes often (who is
- * signed in; with `?article=<slug>`, its favourites and ratings), so the pages
+ * signed in; with `?article=<slug>`, its favourites and ratings, and what is left of
+ * each gift shown beside it), so the pages
  * themselves stay the same bytes for everyone and cacheable.
  */
 export async function GET(request: Request) {
@@ -31,7 +32,10 @@ export async function GET(request: Request) {
     // Signed out with no article, nothing has touched the database yet; reader state
     // needs it all the same, so say so when it is down.
     if (!token && !known) await pingDatabase(db);
-    const article = known ? { slug: known, ...(await getArticleState(db, account?.id ?? null, known, articlePrice(known) !== undefined)) } : null;
+    // The article's page shows the gifts beside it, and their stock from here (the page is static).
+    const article = known
+      ? { slug: known, ...(await getArticleState(db, account?.id ?? null, known, articlePrice(known) !== undefined, listGiftSources())) }
+      : null;
     return Response.json(
       {
         available: true,
