@@ -18,6 +18,7 @@ export async function ArticleComments({ locale, slug }: { locale: Locale; slug: 
         signInHref={`${localizedPath(locale, '/sign-in')}?next=${encodeURIComponent(next)}`}
         rulesLink={<Link href="/rules">{t('rules')}</Link>}
         appeal={{ hrefPrefix: `${localizedPath(locale, '/feedback')}?comment=`, label: fb('appealComment') }}
+        appealBan={{ href: `${localizedPath(locale, '/feedback')}?ban=1`, label: fb('appealBan') }}
         rulesConsent={consent.rich('rulesAccept', { rules: (chunks) => <Link href="/rules">{chunks}</Link> })}
         labels={{
           title: t('title'),

@@ -53,6 +53,7 @@ export function CommentsSection({
   rulesLink,
   rulesConsent,
   appeal,
+  appealBan,
 }: {
   slug: string;
   locale: string;
@@ -64,6 +65,8 @@ export function CommentsSection({
   rulesConsent: ReactNode;
   /** Where the author of a rejected comment objects (建议反馈): the address up to the comment's id, and the link's words. */
   appeal?: { hrefPrefix: string; label: string };
+  /** Where a banned reader objects to the ban (建议反馈, as an appeal), shown beside the refusal. */
+  appealBan?: { href: string; label: string };
 }) {
   const reader = useReaderState();
   const [listing, setListing] = useState<Listing | null>(null);
@@ -73,7 +76,7 @@ export function CommentsSection({
   const [now, setNow] = useState(() => new Date());
   const [text, setText] = useState('');
   const [pending, setPending] = useState(false);
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string; banned?: boolean } | null>(null);
   const [notices, setNotices] = useState<Record<number, string>>({});
   const [reporting, setReporting] = useState<number | null>(null);
   const [reportBusy, setReportBusy] = useState(false);
@@ -126,7 +129,8 @@ export function CommentsSection({
       setStatus({ kind: 'ok', text: result.message ?? '' });
       setListing((l) => l && { ...l, mine: [result.comment, ...l.mine] });
       updateReaderState((d) => (d.account ? { ...d, account: { ...d.account, consentNeeded: d.account.consentNeeded.filter((c) => c !== 'rules') } } : d));
-    } else if (result.code !== 'sign_in_required') setStatus({ kind: 'error', text: result.message || labels.failed });
+    } else if (result.code !== 'sign_in_required')
+      setStatus({ kind: 'error', text: result.message || labels.failed, banned: result.code.startsWith('comment_banned') });
   };
 
   const report = async (reason: string) => {
@@ -233,6 +237,12 @@ export function CommentsSection({
           <p role="status" className={status?.kind === 'error' ? 'form-error' : 'comment-posted'}>
             {status?.text ?? ''}
           </p>
+          {status?.banned && appealBan && (
+            // A ban can be contested: 建议反馈 opens as an appeal against it.
+            <p className="comment-appeal">
+              <a href={appealBan.href}>{appealBan.label}</a>
+            </p>
+          )}
         </form>
       )}
       {failed && <p className="notice">{labels.unavailable}</p>}

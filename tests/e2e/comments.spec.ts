@@ -131,6 +131,12 @@ test('a rejected comment shows its reason on /me; a banned reader cannot post', 
   await comments(page).getByLabel('写评论').fill('被禁言了还能发吗');
   await comments(page).getByRole('button', { name: '发表评论' }).click();
   await expect(comments(page).getByRole('status')).toHaveText(/^你已被禁言，直到 .+。$/);
+  // Beside the refusal, the way to contest it: 建议反馈, opened as an appeal against the ban.
+  const appealBan = comments(page).getByRole('link', { name: '申诉禁言' });
+  await expect(appealBan).toHaveAttribute('href', '/feedback?ban=1');
+  await appealBan.click();
+  await expect(page).toHaveURL('/feedback?ban=1');
+  await expect(page.locator('main')).toContainText('申诉：禁言');
   expect(query(DB(), `select count(*) from comments c join accounts a on a.id = c.account_id where a.username = '${author}'`)[0]![0]).toBe('2');
   await page.goto('/me');
   await expect(page.getByRole('region', { name: '我的评论' }).getByText(/^你已被禁言，直到/)).toBeVisible();
