@@ -143,6 +143,39 @@ test.describe('article page (zh-CN)', () => {
     await expect(link).toHaveAttribute('href', '/rules');
   });
 
+  test('no heading is smaller than the body text; one opening with a full-width bracket starts at the left edge', async ({ page }) => {
+    const { paragraph, headings } = await page.evaluate(() => {
+      const px = (el: Element) => parseFloat(getComputedStyle(el).fontSize);
+      return {
+        paragraph: px(document.querySelector('article .prose p')!),
+        headings: Array.from(document.querySelectorAll('h2, h3, h4'), (h) => ({ text: h.textContent!.trim(), size: px(h) })),
+      };
+    });
+    expect(headings.map((h) => h.text)).toContain('关于作者');
+    for (const h of headings) expect(h.size, h.text).toBeGreaterThanOrEqual(paragraph);
+
+    // 「（」 is drawn in the right half of its em box: trimmed at the line's start, the
+    // bracket's ink sits at the left edge, as the first character of any other heading does.
+    const measure = (name: string) =>
+      page.getByRole('heading', { name }).evaluate((h) => {
+        const text = document.createTreeWalker(h, NodeFilter.SHOW_TEXT).nextNode()!;
+        const range = document.createRange();
+        range.setStart(text, 0);
+        range.setEnd(text, 1);
+        const glyph = range.getBoundingClientRect();
+        range.setStart(text, 1);
+        range.setEnd(text, 2);
+        const next = range.getBoundingClientRect();
+        return { edge: h.getBoundingClientRect().left, glyph: glyph.left, width: next.left - glyph.left, em: parseFloat(getComputedStyle(h).fontSize) };
+      });
+    const bracket = await measure('（1）平台侧运营');
+    const plain = await measure('一、什么是运营、电商运营');
+    expect(plain.glyph - plain.edge).toBeLessThan(1);
+    expect(bracket.glyph - bracket.edge).toBeLessThan(1);
+    // Half an em, not a full one: the blank half before the bracket's ink is gone.
+    expect(bracket.width).toBeLessThan(bracket.em * 0.7);
+  });
+
   test('author card shows name and article count and links to the author page', async ({ page }) => {
     const card = page.getByRole('region', { name: '关于作者' });
     await expect(card).toBeVisible();
