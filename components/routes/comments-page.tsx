@@ -12,21 +12,27 @@ import { localizedPath, type Locale } from '@/lib/i18n/routing';
 
 export type CommentsSearchParams = Record<string, string | string[] | undefined>;
 
-/** `?page=N`: anything that is not a page number (a word, 0, a repeated parameter) is page 1. */
-const CommentsQuery = z.object({
-  page: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(10_000)
-    .catch(1)
-    .default(1)
-    .transform((p) => Math.min(p, MAX_COMMENTS_PAGE)),
-});
+/** A page number; anything else (a word, 0, a repeated parameter) is page 1. */
+const PageNumber = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(10_000)
+  .catch(1)
+  .default(1)
+  .transform((p) => Math.min(p, MAX_COMMENTS_PAGE));
+
+/**
+ * `?page=N`, or the article's own `?comments=N` (the article's paging keeps the page in
+ * its address; a reader who carries that query over lands on the same page here).
+ */
+const CommentsQuery = z
+  .object({ page: z.unknown().optional(), comments: z.unknown().optional() })
+  .transform(({ page, comments }) => ({ page: PageNumber.parse(page ?? comments) }));
 
 /**
  * Title and robots of an article's comments page. `noindex, follow`: the pages are
- * readers' words under moderation, many and thin (20 a page), and not the article,
+ * readers' words under moderation, many and thin (COMMENTS_PAGE_SIZE a page), and not the article,
  * so a canonical link to the article would claim a sameness that is not there
  * (README "Comments without JavaScript").
  */

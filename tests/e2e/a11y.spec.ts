@@ -53,12 +53,31 @@ test.describe('axe: no serious or critical violations', () => {
 
   test.describe('dark colour scheme', () => {
     test.use({ colorScheme: 'dark' });
-    for (const p of PAGES.slice(0, 2)) {
+    // Each kind of page once; /me, /moderation, /feedback and the signed-in dialogs are
+    // checked dark in phone-pages.spec.ts, where their readers are made.
+    const DARK = ['home', 'article zh-CN', 'rules page', 'mall', 'sign-up zh-TW', 'comments page', 'privacy', '404'];
+    for (const p of PAGES.filter((page) => DARK.includes(page.name))) {
       test(`${p.name} (${p.path})`, async ({ page }) => {
         await page.goto(p.path);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         await expectNoSeriousA11yViolations(page, { label: `${p.path} (dark)` });
       });
     }
+
+    test('rules modal and sign-in sheet (dark)', async ({ page }) => {
+      await page.goto(articlePath());
+      await waitForHydration(page);
+      await page.getByRole('main').getByRole('article').getByRole('link', { name: '社区公约', exact: true }).click();
+      await expect(page.getByRole('dialog', { name: '社区公约' })).toBeVisible();
+      await expectNoSeriousA11yViolations(page, { label: 'rules modal (dark)' });
+
+      await page.goto('/mall');
+      await waitForHydration(page);
+      await expect(page.getByRole('link', { name: '登录后查看' })).toBeVisible();
+      await page.getByRole('button', { name: '立即兑换' }).first().click();
+      await expect(page.getByRole('dialog', { name: '登录' })).toBeVisible();
+      await expectNoSeriousA11yViolations(page, { label: 'sign-in sheet on /mall (dark)' });
+    });
   });
 });
 

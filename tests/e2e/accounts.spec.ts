@@ -38,6 +38,26 @@ test('sign up → signed in on the article → sign out → sign in again', asyn
   await expect(header.getByText(`已登录：${name}`)).toBeVisible();
 });
 
+test('a taken name on the sign-up page: the refusal sits beside the name, which is kept to change', async ({ page, request, baseURL }) => {
+  const name = unique('taken');
+  const first = await post(request, baseURL!, '/api/auth/sign-up', { username: name, password: PASSWORD, consent: 'on', locale: 'zh-CN', next: '/' });
+  expect(first.status()).toBe(200);
+  await page.goto('/sign-up');
+  await page.getByLabel('用户名').fill(name.toUpperCase()); // usernames ignore case
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('checkbox', { name: /用户协议/ }).check();
+  await page.getByRole('button', { name: '注册并登录' }).click();
+  await expect(page).toHaveURL(/\/sign-up\?.*error=username_taken/);
+  const field = page.getByLabel('用户名');
+  await expect(page.locator('#username-error')).toHaveText('该用户名已被使用，请换一个。');
+  await expect(field).toHaveValue(name.toUpperCase());
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(field).toHaveAccessibleDescription(/该用户名已被使用/);
+  await expect(page.getByLabel('密码')).toHaveValue('');
+  await expect(page.getByRole('banner').getByText(/已登录/)).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, { label: '/sign-up with a taken name' });
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 

@@ -9,6 +9,12 @@ const pages = (locale: Locale) => [
   { name: 'rules', path: rulesPath(locale) },
   { name: 'tag', path: tagPath(locale) },
   { name: 'author', path: authorPath(locale) },
+  { name: 'mall', path: localized(locale, '/mall') },
+  { name: 'comments', path: `${articlePath(locale)}/comments` },
+  { name: 'sign-in', path: localized(locale, '/sign-in') },
+  { name: 'sign-up', path: localized(locale, '/sign-up') },
+  { name: 'privacy', path: localized(locale, '/privacy') },
+  // Signed-in pages (/me, /feedback, /moderation) are measured in phone-pages.spec.ts.
 ];
 
 for (const locale of ['zh-CN', 'zh-TW'] as const) {

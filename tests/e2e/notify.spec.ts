@@ -118,6 +118,10 @@ test.describe('without JavaScript', () => {
       await expect(items.last()).toContainText(`${tag} 第1条`);
       await page.getByRole('navigation', { name: '评论翻页' }).getByRole('link', { name: '上一页' }).click();
       await expect(items).toHaveCount(10);
+      // The article's own ?comments=N names the same page here.
+      await page.goto(`${articlePath()}/comments?comments=3`);
+      await expect(items).toHaveCount(5);
+      await expect(items.last()).toContainText(`${tag} 第1条`);
 
       // A page that is not a number is page 1; an unknown article is the translated 404.
       expect((await page.goto(`${articlePath()}/comments?page=abc`))?.status()).toBe(200);

@@ -93,6 +93,9 @@ test.describe('comments at 375 px', () => {
       await expect(sheet).toBeVisible();
       await expect(sheet.getByRole('radio', { name: '发布垃圾广告信息' })).toBeVisible();
       await expectNoSeriousA11yViolations(reader, { include: 'dialog', label: 'the 举报 sheet' });
+      await reader.emulateMedia({ colorScheme: 'dark' });
+      await expectNoSeriousA11yViolations(reader, { include: 'dialog', label: 'the 举报 sheet (dark)' });
+      await reader.emulateMedia({ colorScheme: 'light' });
       // 取消 reports nothing.
       await sheet.getByRole('button', { name: '取消' }).click();
       await expect(sheet).toBeHidden();
@@ -197,6 +200,10 @@ test.describe('建议反馈 at 375 px', () => {
       await expect(page.getByText('申诉：被驳回或移除的评论')).toBeVisible();
       await expect(page.locator('.contested')).toContainText(`${tag} 其实不是广告`);
       await expectNoSeriousA11yViolations(page, { label: '/feedback (an appeal)' });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await expectNoSeriousA11yViolations(page, { label: '/feedback (an appeal, dark)' });
+      await page.emulateMedia({ colorScheme: 'light' });
       await page.getByLabel('内容').fill('我只是分享了自己的经验，没有任何推广。');
       await page.getByRole('button', { name: '提交' }).click();
       await expect(page.getByRole('status')).toHaveText('已收到你的建议反馈。管理员回复后会通知你。');
@@ -338,6 +345,7 @@ test.describe('the moderation console at 375 px', () => {
       await expectNoSeriousA11yViolations(page, { label: '/moderation at 375 px' });
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme });
+        if (scheme === 'dark') await expectNoSeriousA11yViolations(page, { label: '/moderation at 375 px (dark)' });
         await keepScreenshot(page, testInfo, `moderation-queue-375-${scheme}`, { fullPage: true });
       }
       await page.emulateMedia({ colorScheme: 'light' });
@@ -359,6 +367,19 @@ test.describe('the moderation console at 375 px', () => {
       await expect(page).toHaveURL('/moderation?done=2#queue');
       await expect(page.getByRole('status')).toHaveText('已处理 2 条评论。');
       await expect(page.getByText(`${tag} 待审`)).toHaveCount(0);
+
+      // Further down the queue (?after=), an action comes back to the same page of it.
+      expect((await post(request, baseURL!, `/api/articles/${SLUG}/comments`, { acceptRules: 'on', body: `${tag} 待审 3` })).status()).toBe(200);
+      const third = Number(query(DB(), `select id from comments where body = '${tag} 待审 3'`)[0]![0]);
+      await page.goto(`/moderation?after=${third - 1}`);
+      await page
+        .getByRole('listitem')
+        .filter({ hasText: `${tag} 待审 3` })
+        .getByRole('button', { name: '通过' })
+        .click();
+      await expect(page).toHaveURL(`/moderation?after=${third - 1}&done=1#queue`);
+      await expect(page.getByRole('status')).toHaveText('已处理 1 条评论。');
+      await expect(page.getByText(`${tag} 待审 3`)).toHaveCount(0);
     } finally {
       query(DB(), `delete from comments where account_id = ${accountId(writer)}`);
       await Promise.all([request.dispose(), mod.context.close(), mod.request.dispose()]);
@@ -417,6 +438,7 @@ test.describe('/me at 375 px', () => {
       await expectNoSeriousA11yViolations(page, { label: '/me at 375 px' });
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme });
+        if (scheme === 'dark') await expectNoSeriousA11yViolations(page, { label: '/me at 375 px (dark)' });
         await keepScreenshot(page, testInfo, `me-375-${scheme}`, { fullPage: true });
       }
     } finally {
@@ -448,14 +470,21 @@ test.describe('the mall at 375 px', () => {
       await expectNoSeriousA11yViolations(page, { label: '/mall at 375 px' });
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme });
+        if (scheme === 'dark') await expectNoSeriousA11yViolations(page, { label: '/mall at 375 px (dark)' });
         await keepScreenshot(page, testInfo, `mall-375-${scheme}`, { fullPage: true });
       }
       await page.emulateMedia({ colorScheme: 'light' });
       const cheap = page.locator('#gift-xinstall-15-day-membership');
       await cheap.getByRole('button', { name: '立即兑换' }).click();
+      // The confirmation and the answer, in the dark too.
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await expect(page.getByRole('dialog').getByRole('button', { name: '确认兑换' })).toBeVisible();
+      await expectNoSeriousA11yViolations(page, { include: 'dialog', label: 'the redeem confirmation (dark)' });
       await page.getByRole('dialog').getByRole('button', { name: '确认兑换' }).click();
       const dialog = page.getByRole('dialog');
       await expect(dialog).toContainText('兑换成功');
+      await expectNoSeriousA11yViolations(page, { include: 'dialog', label: 'the redeemed code (dark)' });
+      await page.emulateMedia({ colorScheme: 'light' });
       const code = (await dialog.locator('code').textContent())!;
       await dialog.getByRole('button', { name: /^复制/ }).click();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
