@@ -8,6 +8,11 @@ export async function register() {
   const { getDb } = await import('./lib/db');
   const { housekeeping } = await import('./lib/auth/housekeeping');
   const { log } = await import('./lib/log');
+  // The reader-state answer for server.mjs, which answers that request before Next's
+  // routing (README "Reader state without the router"); compiled here by Next, so it
+  // is the same code the route file runs.
+  const { answerReaderState } = await import('./lib/reader/reader-state-answer');
+  (globalThis as Record<symbol, unknown>)[Symbol.for('niaoge.reader-state')] = answerReaderState;
   try {
     const { kind } = await getDb();
     log.info({ database: kind === 'postgres' ? 'PostgreSQL server' : 'embedded PGlite' }, 'database ready, migrations applied');

@@ -28,6 +28,10 @@ const distDir = path.resolve(process.env.NEXT_DIST_DIR || '.next');
 
 const unknownLocale = createUnknownLocaleCheck(distDir);
 
+/** @typedef {(question: { search: string, cookie: string | null, requestId: string }) => Promise<{ status: number, headers: Record<string, string>, body: string }>} ReaderStateAnswer */
+const READER_STATE = Symbol.for('niaoge.reader-state');
+const PREVIEW = process.env.CONTENT_PREVIEW === '1';
+
 const app = next({ dev: false, hostname, port, dir: process.cwd() });
 const handle = app.getRequestHandler();
 await app.prepare();
@@ -83,6 +87,7 @@ function serve(req, res) {
     // Logged like the 404s Next answers: a scan of made-up paths shows in the log either way.
     return logFailure(req, res, id, started);
   }
+  if (answerReaderStateHere(req, res, id, started)) return;
   immutableWhenFound(req, res);
   handle(req, res).then(
     () => {
@@ -94,6 +99,37 @@ function serve(req, res) {
       res.end();
     },
   );
+}
+
+/**
+ * GET /api/reader-state, which every page asks on every load, answered without Next's
+ * routing: the answer is lib/reader/reader-state-answer.ts, which instrumentation.ts
+ * hands over once Next has compiled it (the route file answers the same under `next
+ * start`). Measured through the stack, Next's routing was most of the request's
+ * cost (README "Reader state without the router"). False when this is not that request.
+ * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
+ * @param {string} id @param {number} started
+ */
+function answerReaderStateHere(req, res, id, started) {
+  const answer = /** @type {Record<symbol, ReaderStateAnswer | undefined>} */ (globalThis)[READER_STATE];
+  const url = req.url ?? '/';
+  const query = url.indexOf('?');
+  if (!answer || req.method !== 'GET' || (query === -1 ? url : url.slice(0, query)) !== '/api/reader-state') return false;
+  answer({ search: query === -1 ? '' : url.slice(query), cookie: req.headers.cookie ?? null, requestId: id }).then(
+    (reply) => {
+      // What next.config.ts's headers() gives every response of a preview build.
+      if (PREVIEW) res.setHeader('x-robots-tag', 'noindex, nofollow');
+      res.writeHead(reply.status, { ...reply.headers, 'content-length': Buffer.byteLength(reply.body) });
+      res.end(reply.body);
+      if (reply.status >= 400) logFailure(req, res, id, started);
+    },
+    (error) => {
+      log.error({ reqId: id, method: req.method, path: pathOf(req.url), err: error }, 'request failed');
+      if (!res.headersSent) res.writeHead(500, { 'cache-control': 'no-store' });
+      res.end();
+    },
+  );
+  return true;
 }
 
 /** @param {import('node:http').ServerResponse} res @param {number} status @param {string} body */
@@ -123,6 +159,13 @@ function logFailure(req, res, id, started) {
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
 shutdown = gracefulShutdown(server, { close: closeDatabase, log });
+// instrumentation.ts runs while Next warms up, not before prepare() returns: until it
+// has, reader state goes through Next (the same answer, slower). Said once if it never does.
+setTimeout(() => {
+  if (!(/** @type {Record<symbol, unknown>} */ (globalThis)[READER_STATE])) {
+    log.warn('instrumentation.ts did not hand over the reader-state answer: /api/reader-state goes through Next');
+  }
+}, 30_000).unref();
 server.listen(port, hostname, () => {
   log.info({ url: `http://${hostname}:${port}`, trustProxy: process.env.TRUST_PROXY || null }, 'ready');
 });

@@ -572,9 +572,13 @@ async function measureStack({ wrk, buildEnv, path: pagePath, duration, staticByt
   const stateUrl = `${origin}/api/reader-state?article=${encodeURIComponent(pagePath.split('/').pop())}`;
   const readerState = await loadTest('stack reader-state', wrk, stateUrl, duration, { headers: { cookie: `session=${token}` }, allowNon2xx: true });
   console.log(`raw pg, the same queries (${duration} s, ${WRK_CONNECTIONS} at once)`);
+  const { measureRedemptions, readGifts, seedRedeemers } = await import('./redeem.mjs');
+  const giftIds = readGifts(ROOT)
+    .map((g) => g.id)
+    .join(',');
   const raw = spawnSync(
     process.execPath,
-    ['bench/raw-reader-state.mjs', databaseUrl, token, pagePath.split('/').pop(), String(duration), String(WRK_CONNECTIONS)],
+    ['bench/raw-reader-state.mjs', databaseUrl, token, pagePath.split('/').pop(), String(duration), String(WRK_CONNECTIONS), giftIds],
     { cwd: ROOT, encoding: 'utf8' },
   );
   if (raw.status !== 0) throw new Error(`bench/raw-reader-state.mjs failed:\n${raw.stderr}`);
@@ -582,7 +586,6 @@ async function measureStack({ wrk, buildEnv, path: pagePath, duration, staticByt
 
   // Gift redemptions: through the stack and with pg alone, rounds that each empty the stock.
   console.log(`gift redemptions (${WRK_CONNECTIONS} at once), through the stack and with pg alone`);
-  const { measureRedemptions, readGifts, seedRedeemers } = await import('./redeem.mjs');
   const tokens = await seedRedeemers(origin, databaseUrl, WRK_CONNECTIONS);
   const redemptions = await measureRedemptions({ origin, databaseUrl, tokens, gifts: readGifts(ROOT), connections: WRK_CONNECTIONS, root: ROOT });
   console.log(
@@ -596,8 +599,11 @@ async function measureStack({ wrk, buildEnv, path: pagePath, duration, staticByt
       () => false,
       () => true,
     );
+  // Refusing new connections is not enough: an instance draining still answers on
+  // nginx's kept-alive upstream connections, so wait for the stack to say both exited.
+  const stopped = () => readFileSync(logFile, 'utf8').includes('app instances stopped');
   const deadline = Date.now() + 30000;
-  while (!((await down(port + 1)) && (await down(port + 2)))) {
+  while (!((await down(port + 1)) && (await down(port + 2)) && stopped())) {
     if (Date.now() > deadline) throw new Error('stack: the app instances did not stop on SIGUSR1');
     await sleep(250);
   }
