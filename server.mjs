@@ -18,6 +18,12 @@ import { unknownArticleComments } from './server/unknown-article.mjs';
 import { createUnknownLocaleCheck } from './server/unknown-locale.mjs';
 
 process.env.NODE_ENV ??= 'production';
+// One moment for the whole process to decide which scheduled articles are published
+// (lib/content/visibility.ts): Next bundles instrumentation.ts, whose reader-state
+// answer is served here, apart from the routes, and each bundle would take its own.
+process.env.CONTENT_NOW ??= new Date().toISOString();
+// ... and one copy of the content for both (lib/content/site.ts fills it).
+/** @type {Record<symbol, unknown>} */ (globalThis)[Symbol.for('niaoge.content')] = {};
 const { default: next } = await import('next');
 
 const log = getLogger();
@@ -115,20 +121,21 @@ function answerReaderStateHere(req, res, id, started) {
   const url = req.url ?? '/';
   const query = url.indexOf('?');
   if (!answer || req.method !== 'GET' || (query === -1 ? url : url.slice(0, query)) !== '/api/reader-state') return false;
-  answer({ search: query === -1 ? '' : url.slice(query), cookie: req.headers.cookie ?? null, requestId: id }).then(
-    (reply) => {
+  // The query as Next reads it: a fragment (which browsers never send) is not part of it.
+  const search = query === -1 ? '' : url.slice(query).split('#', 1)[0];
+  answer({ search, cookie: req.headers.cookie ?? null, requestId: id })
+    .then((reply) => {
       // What next.config.ts's headers() gives every response of a preview build.
       if (PREVIEW) res.setHeader('x-robots-tag', 'noindex, nofollow');
       res.writeHead(reply.status, { ...reply.headers, 'content-length': Buffer.byteLength(reply.body) });
       res.end(reply.body);
       if (reply.status >= 400) logFailure(req, res, id, started);
-    },
-    (error) => {
+    })
+    .catch((error) => {
       log.error({ reqId: id, method: req.method, path: pathOf(req.url), err: error }, 'request failed');
       if (!res.headersSent) res.writeHead(500, { 'cache-control': 'no-store' });
       res.end();
-    },
-  );
+    });
   return true;
 }
 

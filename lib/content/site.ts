@@ -25,6 +25,13 @@ import { forgetZhTwExceptions } from './zh-tw';
 // In development only, the folders are looked at again (at most every 300 ms) and
 // re-read when a file changed, so a reload shows what the editor just saved.
 let cached: ContentSource | undefined;
+// Next bundles instrumentation.ts (whose reader-state answer server.mjs serves) apart
+// from the routes, so this module can be loaded twice in one process. Under
+// server.mjs, which sets up this slot, both share one copy of the content, so they
+// agree on what is published and which consent versions are current (tests that
+// load this module afresh with other settings get their own, as before).
+const SHARED = Symbol.for('niaoge.content');
+const sharedSlot = () => (globalThis as typeof globalThis & { [SHARED]?: { content?: ContentSource } })[SHARED];
 let signature: string | undefined;
 let lookedAt = 0;
 const DEV = process.env.NODE_ENV === 'development';
@@ -39,10 +46,13 @@ function content(): ContentSource {
     }
     signature = now;
   }
+  const slot = DEV ? undefined : sharedSlot();
+  if (!cached && slot?.content) cached = slot.content;
   if (!cached) {
     try {
       const all = loadContent();
       cached = { ...all, articles: visibleArticles(all.articles) };
+      if (slot) slot.content = cached;
       // An image the editor just added gets its copies in the background (npm run dev
       // made the others at start-up); the page that names it shows it a moment later.
       if (DEV) {

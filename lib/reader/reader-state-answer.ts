@@ -22,20 +22,27 @@ export type ReaderStateReply = { status: 200 | 503; headers: typeof READER_STATE
 export const READER_STATE_HEADERS = { 'content-type': 'application/json', 'cache-control': 'private, no-store' } as const;
 
 /**
- * The value of the cookie `name` in a Cookie header, read as Next's `cookies()` reads it
- * (pairs split on `;`, the last of a repeated name wins, the value URI-decoded); undefined
- * when it is absent or undecodable.
+ * The value of the cookie `name` in a Cookie header, read exactly as Next's `cookies()`
+ * reads it (`parseCookie` of @edge-runtime/cookies): pairs split on `;` and spaces, a
+ * bare name reads "true", the last of a repeated name wins, a value that does not
+ * URI-decode leaves the one before it. The header is as Node's parser left it (no
+ * surrounding spaces or tabs); undefined when the cookie is absent.
  */
 export function cookieValue(header: string | null, name: string): string | undefined {
   if (!header) return undefined;
   let found: string | undefined;
-  for (const pair of header.trim().split(/; */)) {
+  for (const pair of header.split(/; */)) {
+    if (!pair) continue;
     const at = pair.indexOf('=');
-    if (at === -1 || pair.slice(0, at) !== name) continue;
+    if (at === -1) {
+      if (pair === name) found = 'true';
+      continue;
+    }
+    if (pair.slice(0, at) !== name) continue;
     try {
       found = decodeURIComponent(pair.slice(at + 1));
     } catch {
-      // A malformed value is no value, as in Next's parser.
+      // Undecodable: Next keeps what it had for the name.
     }
   }
   return found;
