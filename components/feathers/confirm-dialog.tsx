@@ -89,3 +89,18 @@ export function NoticeBody(props: {
     </>
   );
 }
+
+/** The labels of 羽毛不足, the same for a gift and for 购买. */
+export type ShortLabels = { short: string; shortBody: string; shortBalance: string; earnHref: string; earnLink: string; ok: string };
+
+/** 羽毛不足: what the reader has now (when known) and where to earn more. */
+export function ShortBody({ titleId, labels, balance, onClose }: { titleId: string; labels: ShortLabels; balance: number | null; onClose: () => void }) {
+  return (
+    <NoticeBody titleId={titleId} title={labels.short} body={labels.shortBody} ok={labels.ok} onClose={onClose}>
+      {balance !== null && <p>{labels.shortBalance.replace('{balance}', String(balance))}</p>}
+      <p>
+        <a href={labels.earnHref}>{labels.earnLink}</a>
+      </p>
+    </NoticeBody>
+  );
+}

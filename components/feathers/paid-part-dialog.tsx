@@ -1,6 +1,6 @@
 'use client';
 
-import { ConfirmBody, ModalDialog, NoticeBody } from './confirm-dialog';
+import { ConfirmBody, ModalDialog, NoticeBody, ShortBody } from './confirm-dialog';
 import type { PaidLabels, PaidStep } from './paid-part';
 
 /** 购买's dialog: confirm, or 羽毛不足, or what went wrong. */
@@ -34,13 +34,7 @@ export default function PaidPartDialog({
           onConfirm={onBuy}
         />
       ) : step === 'short' ? (
-        // Like the gift's 羽毛不足: what the reader has, and where to earn more.
-        <NoticeBody titleId={titleId} title={labels.short} body={labels.shortBody} ok={labels.ok} onClose={onClose}>
-          {balance !== null && <p>{labels.shortBalance.replace('{balance}', String(balance))}</p>}
-          <p>
-            <a href={labels.earnHref}>{labels.earnLink}</a>
-          </p>
-        </NoticeBody>
+        <ShortBody titleId={titleId} labels={labels} balance={balance} onClose={onClose} />
       ) : (
         <NoticeBody titleId={titleId} title={error} ok={labels.ok} role="alert" onClose={onClose} />
       )}

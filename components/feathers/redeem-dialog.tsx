@@ -1,6 +1,6 @@
 'use client';
 
-import { ConfirmBody, ModalDialog, NoticeBody } from './confirm-dialog';
+import { ConfirmBody, ModalDialog, NoticeBody, ShortBody } from './confirm-dialog';
 import { CopyButton } from './copy-button';
 import type { RedeemLabels, Step } from './redeem-button';
 
@@ -33,14 +33,7 @@ export default function RedeemDialog({
           onConfirm={() => onRedeem(step.key)}
         />
       )}
-      {step.kind === 'short' && (
-        <NoticeBody titleId={titleId} title={labels.short} body={labels.shortBody} ok={labels.ok} onClose={onClose}>
-          {balance !== null && <p>{labels.shortBalance.replace('{balance}', String(balance))}</p>}
-          <p>
-            <a href={labels.earnHref}>{labels.earnLink}</a>
-          </p>
-        </NoticeBody>
-      )}
+      {step.kind === 'short' && <ShortBody titleId={titleId} labels={labels} balance={balance} onClose={onClose} />}
       {step.kind === 'done' && (
         <NoticeBody titleId={titleId} title={step.text} body={step.body} ok={labels.ok} role="status" onClose={onClose}>
           <p className="code-line">
