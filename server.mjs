@@ -80,6 +80,12 @@ function serve(req, res) {
   securityHeaders?.(req, res, client.proto === 'https');
   // The process is up and serving: no database, no Next (GET /readyz asks the database).
   if (req.url === '/healthz') return sendJson(res, 200, '{"ok":true}');
+  // TRACE is no method of this site; Next's route handlers answer it with 500 (pages with 405).
+  if (req.method === 'TRACE') {
+    res.writeHead(405, { allow: 'GET, HEAD, POST', 'cache-control': 'no-store', 'content-length': '0' });
+    res.end();
+    return logFailure(req, res, id, performance.now());
+  }
   if (shutdown.draining()) {
     res.setHeader('connection', 'close');
     // A load balancer polling readiness takes this instance out while it drains.

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import fc from 'fast-check';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -174,7 +175,25 @@ afterAll(async () => {
 const counts = async () =>
   (await db.query(`select ${TABLES.map((t) => `(select count(*) from ${t})::int as ${t}`).join(', ')}`)).rows[0] as Record<string, number>;
 
+/** A request fetch() refuses to send (TRACE): the status the server answers. */
+const rawStatus = (url: string, method: string) =>
+  new Promise<number>((resolve, reject) => {
+    const req = httpRequest(url, { method }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+
 describe('hostile input to every route handler and dynamic page', () => {
+  it('TRACE is 405 everywhere, never 500 (Next answers it with 500 in route handlers)', async () => {
+    const { origin } = server;
+    for (const route of [...ROUTES.map((r) => r.replace('{}', 'how-ecommerce-operations-work')), '/api/reader-state', '/api/nope', '/', '/mall']) {
+      expect(await rawStatus(`${origin}${route}`, 'TRACE'), route).toBe(405);
+    }
+  });
+
   it('never answers 5xx, and a refused request writes nothing', async () => {
     const { origin } = server;
     const reader = await signUp(origin);
